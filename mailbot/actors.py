@@ -1,0 +1,79 @@
+"""Who is writing: which invited actor a sender belongs to (SPEC §4, points 1–3).
+
+Pure. The sender's domain alone cannot tell the City of Stockholm's thirteen district
+administrations apart (all write from stockholm.se), nor the local police areas (polisen.se); the
+organisation written in the message breaks the tie, matched as whole words after normalisation so
+that "Rinkeby-Kista sdf" and "rinkeby kista" are the same and "Kista" does not match "Kistamässan".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+from mailbot.config import Actor, Config
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def normalise(text: str) -> str:
+    """Case-folded, accents removed, punctuation turned into spaces, spaces collapsed."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", stripped).strip()
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The answer to "which actor is this?", with the rule that gave it."""
+
+    status: Literal["actor", "ambiguous", "none"]
+    rule: str
+    actor: Actor | None = None
+    candidates: tuple[Actor, ...] = ()
+
+
+def domain_matches(sender_domain: str, actor_domain: str) -> bool:
+    """The domain itself or a subdomain of it; `evil-huddinge.se` is not `huddinge.se`."""
+    return sender_domain == actor_domain or sender_domain.endswith("." + actor_domain)
+
+
+def _alias_length(actor: Actor, organisation: str) -> int:
+    """Length of the longest name/alias of `actor` standing in `organisation` as whole words."""
+    padded = f" {organisation} "
+    best = 0
+    for alias in (actor.name, *actor.aliases):
+        key = normalise(alias)
+        if key and f" {key} " in padded:
+            best = max(best, len(key))
+    return best
+
+
+def resolve(sender_address: str, sender_domain: str, organisation: str | None, config: Config) -> Resolution:
+    """Resolve a sender to an invited actor (exact address first, then domain, then alias)."""
+    address_key = sender_address.casefold()
+    for actor in config.actors:
+        if any(a.casefold() == address_key for a in actor.addresses):
+            return Resolution("actor", "actor-by-address", actor)
+
+    by_domain = tuple(
+        actor
+        for actor in config.actors
+        if any(domain_matches(sender_domain, d) for d in actor.domains)
+    )
+    if not by_domain:
+        return Resolution("none", "not-invited")
+    if len(by_domain) == 1:
+        return Resolution("actor", "actor-by-domain", by_domain[0])
+
+    org = normalise(organisation or "")
+    scored = [(length, actor) for actor in by_domain if (length := _alias_length(actor, org))]
+    if not scored:
+        return Resolution("ambiguous", "shared-domain-no-match", candidates=by_domain)
+    top = max(length for length, _ in scored)
+    best = tuple(actor for length, actor in scored if length == top)
+    if len(best) > 1:
+        return Resolution("ambiguous", "shared-domain-tie", candidates=best)
+    return Resolution("actor", "actor-by-alias", best[0])

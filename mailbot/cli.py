@@ -1,0 +1,323 @@
+"""The `mailbot` command (SPEC §13).
+
+Start-up is kept light: each command imports what it needs when it runs, so `mailbot --help` and
+`mailbot status` do not pay for the email, Jinja2 and calendar machinery. Errors a user can fix
+(configuration, storage, usage) print one clear message and exit non-zero, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mailbot.config import Config
+    from mailbot.store import Store
+
+EXIT_OK, EXIT_USAGE, EXIT_CONFIG, EXIT_STORAGE = 0, 2, 3, 4
+
+
+class UsageError(Exception):
+    """The command line asks for something that cannot be done; the message says what."""
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def parse_now(text: str | None, config: Config) -> dt.datetime:
+    """`--now`: ISO 8601; without an offset it is local time in the (first) seminar's zone."""
+    if text is None:
+        return dt.datetime.now(dt.UTC)
+    try:
+        when = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--now {text!r}: not an ISO 8601 time (e.g. 2022-09-04T23:59:59+02:00)") from None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=config.seminars[0].starts.tzinfo)
+    return when
+
+
+def local(when: dt.datetime | None, config: Config) -> str:
+    if when is None:
+        return ""
+    return when.astimezone(config.seminars[0].starts.tzinfo).isoformat(timespec="seconds")
+
+
+def load_config(args: argparse.Namespace) -> Config:
+    from mailbot import config
+
+    return config.load(args.config)
+
+
+def open_store(cfg: Config) -> Store:
+    from mailbot.store import Store
+
+    return Store(cfg.bot.database)
+
+
+def table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:
+    widths = [len(h) for h in headers]
+    for row in rows:
+        widths = [max(w, len(str(c))) for w, c in zip(widths, row, strict=True)]
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
+    out = [line, "  ".join("-" * w for w in widths)]
+    out += ["  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)) for row in rows]
+    return "\n".join(s.rstrip() for s in out)
+
+
+def iter_messages(paths: Sequence[str]) -> Iterator[tuple[str, bytes]]:
+    """`.eml` files, folders of them, and Maildir folders (cur/ and new/), in name order."""
+    for name in paths:
+        path = Path(name)
+        if path.is_file():
+            yield str(path), path.read_bytes()
+        elif (path / "cur").is_dir() or (path / "new").is_dir():
+            for sub in ("new", "cur"):
+                for f in sorted((path / sub).glob("*")):
+                    if f.is_file():
+                        yield str(f), f.read_bytes()
+        elif path.is_dir():
+            for f in sorted(path.iterdir()):
+                if f.is_file() and not f.name.startswith("."):
+                    yield str(f), f.read_bytes()
+        else:
+            raise UsageError(f"{name}: no such file or folder")
+
+
+def write_outbox(store: Store, directory: Path, now: dt.datetime) -> list[Path]:
+    """`--outbox DIR`: write queued mails as `.eml` files instead of sending them."""
+    directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+    written = []
+    rows = store.outbox_rows("queued")
+    for row in rows:
+        target = directory / f"{row.id:06d}-{row.kind}.eml"
+        target.write_bytes(row.raw)
+        target.chmod(0o600)
+        written.append(target)
+    store.mark_written([r.id for r in rows], now)
+    return written
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_check_config(args: argparse.Namespace) -> int:
+    from mailbot import config
+
+    cfg = config.load(args.config)
+    problems = []
+    from mailbot.replies import check_templates
+
+    problems += check_templates(cfg)
+    for warning in cfg.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if problems:
+        for p in problems:
+            print(p, file=sys.stderr)
+        return EXIT_CONFIG
+    print(f"{args.config}: ok — {len(cfg.seminars)} seminars, {len(cfg.actors)} actors")
+    return EXIT_OK
+
+
+def cmd_process(args: argparse.Namespace) -> int:
+    from mailbot import decide, pipeline
+
+    cfg = load_config(args)
+    now = parse_now(args.now, cfg)
+    with open_store(cfg) as store:
+        pipeline.run_command(
+            store, cfg, "seats check", lambda s: decide.fill_freed_seats(s, cfg, now), now
+        )
+        for name, raw in iter_messages(args.paths):
+            result = pipeline.handle(store, cfg, raw, now, now=now)
+            while result.status == "retry" and result.message is not None:
+                stored = store.find_message(result.key)
+                assert stored is not None
+                result = pipeline.decide_stored(store, cfg, stored, raw, now, now, len(raw))
+            if result.status == "already":
+                print(f"{name}: already handled")
+                continue
+            described = "; ".join(
+                f"{o.outcome}{' ' + o.participant if o.participant else ''} [{o.rule}]"
+                for o in result.outcomes
+            )
+            print(f"{name}: {described}")
+        if args.outbox:
+            written = write_outbox(store, Path(args.outbox), now)
+            print(f"{len(written)} mails written to {args.outbox}")
+    return EXIT_OK
+
+
+def _participant_json(r: Any, cfg: Config) -> dict[str, Any]:
+    return {
+        "name": r.name,
+        "email": r.email,
+        "organisation": r.organisation,
+        "title": r.title,
+        "actor": r.actor,
+        "seminar": r.seminar,
+        "status": r.status,
+        "registered_at": local(r.registered_at, cfg),
+        "registered_by": r.registered_by,
+        "confirmed_at": local(r.confirmed_at, cfg) or None,
+        "bouncing": r.bouncing,
+    }
+
+
+def cmd_participants(args: argparse.Namespace) -> int:
+    cfg = load_config(args)
+    if args.seminar and cfg.find_seminar(args.seminar) is None:
+        raise UsageError(f"--seminar {args.seminar}: no such seminar in {cfg.path}")
+    with open_store(cfg) as store:
+        rows = [_participant_json(r, cfg) for r in store.participants(args.seminar)]
+    fields = ["name", "email", "organisation", "title", "actor", "seminar", "status", "registered_at"]
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif args.format == "csv":
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        print(table([[r[f] or "" for f in fields] for r in rows], fields))
+        print(f"\n{len(rows)} registrations")
+    return EXIT_OK
+
+
+def cmd_messages(args: argparse.Namespace) -> int:
+    cfg = load_config(args)
+    with open_store(cfg) as store:
+        journal = store.journal()
+    for entry in journal:
+        entry["received_at"] = local(entry["received_at"], cfg)
+    if args.format == "json":
+        keep = ("message_id", "sender", "subject", "received_at", "actor", "state", "error", "outcomes", "replies")
+        print(json.dumps([{k: e[k] for k in keep} for e in journal], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    rows = []
+    for e in journal:
+        outcomes = ", ".join(
+            o["outcome"] + (f" {o['participant']}" if o["participant"] else "") for o in e["outcomes"]
+        )
+        rows.append([e["received_at"][:16], e["sender"] or "", (e["subject"] or "")[:40], outcomes])
+    print(table(rows, ["received", "sender", "subject", "outcomes"]))
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from mailbot import status
+
+    cfg = load_config(args)
+    with open_store(cfg) as store:
+        print(status.render(store, cfg, parse_now(args.now, cfg)))
+    return EXIT_OK
+
+
+def _organiser_command(args: argparse.Namespace, what: str, make: Callable[..., Any]) -> int:
+    from mailbot import pipeline
+
+    cfg = load_config(args)
+    now = parse_now(args.now, cfg)
+    key = args.email.strip().casefold()
+    with open_store(cfg) as store:
+        decision = pipeline.run_command(
+            store, cfg, f"mailbot {what} {args.email}", lambda s: make(key, s, cfg, now), now
+        )
+    failed = False
+    for o in decision.outcomes:
+        print(f"{o.outcome}{' ' + o.participant if o.participant else ''} [{o.rule}]" + (f": {o.reason}" if o.reason else ""))
+        failed = failed or o.outcome == "needs-info"
+    if decision.mails:
+        print(f"{len(decision.mails)} mails queued")
+    return EXIT_USAGE if failed else EXIT_OK
+
+
+def cmd_cancel(args: argparse.Namespace) -> int:
+    from mailbot import decide
+
+    return _organiser_command(
+        args, "cancel", lambda k, s, c, n: decide.organiser_cancel(k, args.seminar, s, c, n)
+    )
+
+
+def cmd_move(args: argparse.Namespace) -> int:
+    from mailbot import decide
+
+    return _organiser_command(
+        args, f"move --seminar {args.seminar}", lambda k, s, c, n: decide.organiser_move(k, args.seminar, s, c, n)
+    )
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mailbot", description="Email-driven registration for invite-only events."
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, func: Callable[[argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.add_argument("--config", default="config.toml", help="the event config (default: ./config.toml)")
+        p.set_defaults(func=func)
+        return p
+
+    p = command("process", cmd_process, "process .eml files or Maildir folders through the pipeline")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--now", help="received time, ISO 8601 (default: now)")
+    p.add_argument("--outbox", metavar="DIR", help="write replies as .eml files instead of queueing them")
+
+    p = command("participants", cmd_participants, "list registrations")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--seminar", metavar="ID")
+
+    p = command("messages", cmd_messages, "the journal of handled messages and their outcomes")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+
+    p = command("status", cmd_status, "seats per actor, waitlists, deadlines, outbox")
+    p.add_argument("--now", help=argparse.SUPPRESS)
+
+    p = command("move", cmd_move, "book a participant on another seminar (organiser)")
+    p.add_argument("email")
+    p.add_argument("--seminar", required=True, metavar="ID")
+    p.add_argument("--now", help=argparse.SUPPRESS)
+
+    p = command("cancel", cmd_cancel, "cancel a participant (organiser); the waitlist moves up")
+    p.add_argument("email")
+    p.add_argument("--seminar", metavar="ID", help="only this seminar")
+    p.add_argument("--now", help=argparse.SUPPRESS)
+
+    command("check-config", cmd_check_config, "validate the config and templates")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from mailbot.config import ConfigError
+    from mailbot.store import StoreError
+
+    try:
+        return int(args.func(args))
+    except ConfigError as e:
+        for problem in e.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_CONFIG
+    except StoreError as e:
+        print(f"storage error: {e}", file=sys.stderr)
+        return EXIT_STORAGE
+    except UsageError as e:
+        print(f"mailbot: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,121 @@
+"""What the decision may know about the world: registrations and recent replies, read-only.
+
+`decide` is a pure function of (message, state, clock). The state is read through the `State`
+protocol rather than handed over whole, because an event with thousands of registrations should not
+be loaded for every message; `store.Store` answers these questions with indexed SQL inside the
+transaction that will commit the decision, and `MemoryState` answers them from a list for tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import Literal, Protocol
+
+Status = Literal["confirmed", "waitlisted", "pending", "cancelled"]
+ACTIVE: frozenset[str] = frozenset({"confirmed", "waitlisted", "pending"})
+
+
+@dataclass(frozen=True)
+class Registration:
+    """One person's booking (or request) for one seminar."""
+
+    seminar: str
+    email: str
+    name: str
+    actor: str
+    status: Status
+    registered_at: dt.datetime
+    registered_by: str  # the sender address that registered them
+    title: str = ""
+    organisation: str = ""
+    notes: str = ""
+    language: str = "sv"
+    confirmed_at: dt.datetime | None = None  # when the seat became theirs (reminders, §8)
+    bouncing: bool = False
+    id: int | None = None
+
+    @property
+    def email_key(self) -> str:
+        return self.email.casefold()
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE
+
+
+class State(Protocol):
+    """Read-only questions the decision asks. Implementations answer consistently for one call."""
+
+    def registration(self, seminar: str, email_key: str) -> Registration | None:
+        """The registration of that person for that seminar, in any status."""
+
+    def registrations_of(self, email_key: str) -> list[Registration]:
+        """Every registration of that person, any seminar and status, oldest first."""
+
+    def confirmed_count(self, actor: str, seminar: str) -> int: ...
+
+    def waitlist(self, actor: str, seminar: str) -> list[Registration]:
+        """Waitlisted registrations of that actor for that seminar, first come first."""
+
+    def replies_since(self, sender_key: str, since: dt.datetime) -> int:
+        """How many mails messages from that sender caused since `since` (reply cap, §10)."""
+
+    def own_message(self, message_id: str) -> tuple[str, ...] | None:
+        """For a Message-ID the bot sent: the participant addresses it was about, else None."""
+
+    def alerted(self, kind: str, key: str, day: dt.date) -> bool:
+        """Whether the organiser was already told about (kind, key) on that day."""
+
+
+@dataclass
+class MemoryState:
+    """A `State` held in lists: for tests and property tests of the pure core."""
+
+    registrations: list[Registration] = field(default_factory=list)
+    sent: list[tuple[str, dt.datetime]] = field(default_factory=list)  # (sender_key, at)
+    own_messages: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    alerts: set[tuple[str, str, dt.date]] = field(default_factory=set)
+
+    def registration(self, seminar: str, email_key: str) -> Registration | None:
+        return next(
+            (r for r in self.registrations if r.seminar == seminar and r.email_key == email_key),
+            None,
+        )
+
+    def registrations_of(self, email_key: str) -> list[Registration]:
+        return [r for r in self.registrations if r.email_key == email_key]
+
+    def confirmed_count(self, actor: str, seminar: str) -> int:
+        return sum(
+            1
+            for r in self.registrations
+            if r.actor == actor and r.seminar == seminar and r.status == "confirmed"
+        )
+
+    def waitlist(self, actor: str, seminar: str) -> list[Registration]:
+        return [
+            r
+            for r in self.registrations
+            if r.actor == actor and r.seminar == seminar and r.status == "waitlisted"
+        ]
+
+    def replies_since(self, sender_key: str, since: dt.datetime) -> int:
+        return sum(1 for key, at in self.sent if key == sender_key and at >= since)
+
+    def own_message(self, message_id: str) -> tuple[str, ...] | None:
+        return self.own_messages.get(message_id)
+
+    def alerted(self, kind: str, key: str, day: dt.date) -> bool:
+        return (kind, key, day) in self.alerts
+
+    def upsert(self, registrations: Iterable[Registration]) -> None:
+        """Apply registrations as the store would: replace by (seminar, email key)."""
+        for new in registrations:
+            for i, old in enumerate(self.registrations):
+                if old.seminar == new.seminar and old.email_key == new.email_key:
+                    self.registrations[i] = replace(new, id=old.id)
+                    break
+            else:
+                self.registrations.append(replace(new, id=len(self.registrations) + 1))
