@@ -129,6 +129,8 @@ def commit(
         sender_key=email.sender.key if email and email.sender else None,
         organiser=config.organiser.address,
         error=error,
+        sender=email.sender.address if email and email.sender else None,
+        subject=email.subject if email else None,
     )
     with_subject = [(m.kind, m.to) for m in decision.mails]
     log.info(

@@ -351,6 +351,8 @@ class Store:
         sender_key: str | None,
         organiser: str,
         error: str | None = None,
+        sender: str | None = None,
+        subject: str | None = None,
     ) -> None:
         """Write a decision's effects. Call inside `transaction()` with the decision's reads."""
         self.conn.execute("DELETE FROM outcomes WHERE message = ?", (message,))
@@ -375,8 +377,9 @@ class Store:
         )
         self.conn.execute(
             "UPDATE messages SET state = ?, actor = ?, language = ?, handled_at = ?,"
-            " error = COALESCE(?, error) WHERE id = ?",
-            (state, actor, language, iso(now), error, message),
+            " error = COALESCE(?, error), sender = COALESCE(?, sender),"
+            " subject = COALESCE(?, subject) WHERE id = ?",
+            (state, actor, language, iso(now), error, sender, subject, message),
         )
 
     def upsert(self, registrations: Iterable[Registration], now: dt.datetime, message: int | None) -> None:

@@ -135,3 +135,39 @@ def email(
 
 def date(month: int, day: int, year: int | None = None) -> DateRef:
     return DateRef(month=month, day=day, year=year)
+
+
+def raw_mail(
+    sender: str,
+    body: str,
+    *,
+    subject: str = "Anmälan",
+    message_id: str | None = None,
+    display_name: str = "",
+    extra_headers: tuple[tuple[str, str], ...] = (),
+) -> bytes:
+    """A plain UTF-8 message as a mail client sends it (CRLF, encoded-word headers)."""
+    from email.header import Header
+
+    def enc(text: str) -> str:
+        return text if text.isascii() else Header(text, "utf-8").encode()
+
+    from_ = f"{enc(display_name)} <{sender}>" if display_name else sender
+    headers = [
+        ("From", from_),
+        ("To", BOT),
+        ("Subject", enc(subject)),
+        ("Date", "Thu, 01 Sep 2022 10:00:00 +0200"),
+        *([("Message-ID", message_id)] if message_id else []),
+        *extra_headers,
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=utf-8"),
+        ("Content-Transfer-Encoding", "8bit"),
+    ]
+    head = "".join(f"{k}: {v}\r\n" for k, v in headers)
+    return head.encode("ascii") + b"\r\n" + body.replace("\n", "\r\n").encode("utf-8")
+
+
+def registration(sender: str, people: list[tuple[str, str]], message_id: str, **kw: Any) -> bytes:
+    body = "Hej,\n\n" + "\n\n".join(f"Namn: {n}\nE-post: {e}" for n, e in people) + "\n\nHälsningar\n"
+    return raw_mail(sender, body, message_id=message_id, **kw)

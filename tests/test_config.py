@@ -1,0 +1,96 @@
+"""The event config (SPEC §2): every problem reported at once, each naming file, key and fix."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from mailbot import cli
+from mailbot import config as config_mod
+from support import REPO, SMALL_CONFIG, at, make_config
+
+
+def problems_of(tmp_path: Path, text: str) -> list[str]:
+    with pytest.raises(config_mod.ConfigError) as e:
+        make_config(tmp_path, text)
+    return e.value.problems
+
+
+def test_the_shipped_example_config_is_valid():
+    cfg = config_mod.load(REPO / "config.toml", {})
+    seminar = cfg.seminar("2022-09-14")
+    assert seminar.starts == at("2022-09-14 13:00") and seminar.ends == at("2022-09-14 16:30")
+    assert seminar.deadline == at("2022-09-04 23:59:59")
+    assert "Regeringsgatan 66" in seminar.location
+    kinds = {a.kind for a in cfg.actors}
+    assert {"kommun", "stadsdelsforvaltning", "lokalpolisomrade", "region", "myndighet"} <= kinds
+    districts = [a for a in cfg.actors if a.kind == "stadsdelsforvaltning"]
+    assert len(districts) == 13 and all(a.domains == ("stockholm.se",) for a in districts)
+    assert cfg.seats_for(cfg.actor("Huddinge kommun")) == 4
+    assert cfg.organiser.name == "Therese Travis"
+
+
+def test_seats_come_from_the_actor_then_its_kind_then_the_default(tmp_path):
+    cfg = make_config(tmp_path)
+    assert cfg.seats_for(cfg.actor("Tullverket")) == 3
+    assert cfg.seats_for(cfg.actor("Huddinge kommun")) == 4
+
+
+def test_every_problem_is_reported_at_once_with_file_and_key(tmp_path):
+    text = (
+        SMALL_CONFIG.replace('seminar = "2022-09-15"', 'seminar = "2022-09-16"')
+        .replace('reminders = ["P1D"]', 'reminders = ["one day"]')
+        .replace('language = "sv"', 'language = "de"')
+        .replace("deadline = 2022-09-04T23:59:59\nreminders = [\"P7D\"", "deadline = 2022-09-20T00:00:00\nreminders = [\"P7D\"")
+        + '\n[[actors]]\nname = "Tullverket"\nkind = "myndighet"\ndomains = ["tull verket"]\nseminar = "2022-09-14"\n'
+    )
+    problems = problems_of(tmp_path, text)
+    joined = "\n".join(problems)
+    assert all(p.startswith(str(tmp_path / "config.toml")) for p in problems)
+    for key in ("actors[1].seminar", "seminars[1].reminders[0]", "bot.language", "seminars[0].deadline",
+                "actors[5].name", "actors[5].domains"):
+        assert key in joined, key
+    assert "2022-09-16" in joined and "duplicate actor name" in joined
+
+
+def test_unknown_key_suggests_the_close_one(tmp_path):
+    problems = problems_of(tmp_path, SMALL_CONFIG.replace("display_name", "display_nam"))
+    assert any("bot.display_nam" in p and "did you mean 'display_name'" in p for p in problems)
+
+
+def test_plaintext_mail_connection_is_refused_for_a_remote_host(tmp_path):
+    text = SMALL_CONFIG + '\n[imap]\nhost = "imap.example.org"\ntls = "none"\nusername = "u"\n'
+    assert any("imap.tls" in p for p in problems_of(tmp_path, text))
+
+
+def test_missing_password_variable_is_a_warning_not_an_error(tmp_path):
+    text = SMALL_CONFIG + '\n[smtp]\nhost = "smtp.example.org"\nusername = "u"\npassword_env = "NOPE_PW"\n'
+    cfg = make_config(tmp_path, text)
+    assert any("NOPE_PW" in w for w in cfg.warnings)
+
+
+def test_local_times_are_placed_in_the_seminar_zone_across_summer_time(tmp_path):
+    cfg = make_config(tmp_path)
+    assert cfg.seminar("2022-09-14").starts.utcoffset() == dt.timedelta(hours=2)
+
+
+def test_check_config_exits_non_zero_and_names_the_key(tmp_path, capsys):
+    make_config(tmp_path)
+    bad = tmp_path / "bad.toml"
+    bad.write_text(SMALL_CONFIG.replace('kind = "kommun"', 'kind = "kommun"\nseats = -1', 1), encoding="utf-8")
+    assert cli.main(["check-config", "--config", str(bad)]) != 0
+    assert "actors[0].seats" in capsys.readouterr().err
+
+
+def test_check_config_accepts_the_shipped_example(capsys):
+    assert cli.main(["check-config", "--config", str(REPO / "config.toml")]) == 0
+    assert "ok" in capsys.readouterr().out
+
+
+def test_not_toml_is_a_clear_error(tmp_path, capsys):
+    bad = tmp_path / "c.toml"
+    bad.write_text("[bot\n", encoding="utf-8")
+    assert cli.main(["check-config", "--config", str(bad)]) == cli.EXIT_CONFIG
+    assert "not valid TOML" in capsys.readouterr().err

@@ -1,0 +1,117 @@
+"""Replies as bytes on the wire (SPEC §9): threading, loop headers, calendar, no injection."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from mailbot import replies
+from mailbot.decide import Mail
+from support import at, make_config
+from support import email as parsed
+
+NOW = at("2022-09-01 10:00")
+OUTLOOK_ID = "<AM0PR09MB1234567890ABCDEF1234567890ABCDEF@AM0PR09MB1234.eurprd09.prod.outlook.com>"
+
+
+@pytest.fixture
+def config(tmp_path: Path):
+    return make_config(tmp_path)
+
+
+def confirmation(name: str = "Åsa Öberg", addr: str = "asa@huddinge.se") -> Mail:
+    participant = {"name": name, "email": addr, "title": "Chef", "organisation": "Huddinge kommun"}
+    return Mail(
+        "confirmed",
+        (addr,),
+        "sv",
+        cc=("karin@huddinge.se",),
+        context={"participant": participant, "seminar": "2022-09-14", "actor": "Huddinge kommun",
+                 "status": "confirmed", "registered_by": "karin@huddinge.se"},
+        calendar=("2022-09-14", addr, name),
+    )
+
+
+def wire(rendered: replies.Rendered) -> email.message.EmailMessage:
+    return email.message_from_bytes(rendered.raw, policy=email.policy.default)  # type: ignore[return-value]
+
+
+def test_reply_threads_with_long_outlook_ids_written_verbatim(config):
+    parent = parsed(message_id=OUTLOOK_ID, references=("<a@b.example>",))
+    out = replies.render(confirmation(), config, NOW, parent=parent)
+    assert f"In-Reply-To: {OUTLOOK_ID}".encode() in out.raw
+    assert b"=?" not in out.raw.split(b"\r\n\r\n")[0].split(b"References:")[1].split(b"\r\nAuto")[0]
+    msg = wire(out)
+    assert msg["References"].split() == ["<a@b.example>", OUTLOOK_ID]
+
+
+def test_reply_carries_the_loop_headers_and_a_fixed_message_id(config):
+    out = replies.render(confirmation(), config, NOW, parent=parsed(), msgid="<fixed@lansstyrelsen.example>")
+    msg = wire(out)
+    assert msg["Auto-Submitted"] == "auto-replied"
+    assert msg["X-Auto-Response-Suppress"] == "All"
+    assert msg["Message-ID"] == "<fixed@lansstyrelsen.example>" == out.message_id
+
+
+def test_mail_the_bot_starts_itself_is_auto_generated(config):
+    mail = confirmation()
+    out = replies.render(Mail(**{**mail.__dict__, "answers": False}), config, NOW)
+    msg = wire(out)
+    assert msg["Auto-Submitted"] == "auto-generated" and msg["In-Reply-To"] is None
+
+
+def test_confirmation_goes_to_the_participant_with_cc_and_names_the_organiser(config):
+    msg = wire(replies.render(confirmation(), config, NOW, parent=parsed()))
+    assert msg["To"].addresses[0].addr_spec == "asa@huddinge.se"
+    assert msg["Cc"].addresses[0].addr_spec == "karin@huddinge.se"
+    body = msg.get_body(("plain",)).get_content()
+    assert "Therese Travis" in body and "therese.travis@lansstyrelsen.example" in body
+    assert "giltig legitimation" in body
+
+
+def test_confirmation_carries_a_calendar_file_of_the_seminar(config):
+    msg = wire(replies.render(confirmation(), config, NOW, parent=parsed()))
+    (ics,) = [p for p in msg.walk() if p.get_content_type() == "text/calendar"]
+    cal = icalendar.Calendar.from_ical(ics.get_payload(decode=True))
+    (event,) = cal.walk("VEVENT")
+    assert event.decoded("dtstart") == at("2022-09-14 13:00")
+    assert event.decoded("dtend") == at("2022-09-14 16:30")
+    assert "Regeringsgatan 66" in str(event["location"])
+
+
+def test_reply_never_quotes_or_attaches_the_original(config):
+    parent = parsed(text="HEMLIG TEXT FRÅN AVSÄNDAREN")
+    msg = wire(replies.render(confirmation(), config, NOW, parent=parent))
+    assert "HEMLIG" not in msg.as_string()
+    assert not [p for p in msg.walk() if p.get_content_type() == "message/rfc822"]
+
+
+def test_names_and_subjects_cannot_inject_headers(config):
+    evil = "Åsa\r\nBcc: victim@evil.example\r\nX-Evil: 1"
+    parent = parsed(subject="Hej\r\nBcc: victim@evil.example")
+    out = replies.render(confirmation(name=evil), config, NOW, parent=parent)
+    head = out.raw.split(b"\r\n\r\n", 1)[0]
+    assert b"\r\nBcc:" not in head and b"\r\nX-Evil" not in head
+    msg = wire(out)
+    assert msg["Bcc"] is None and msg["X-Evil"] is None
+
+
+def test_english_reply_uses_the_english_template(config):
+    mail = Mail(**{**confirmation().__dict__, "language": "en"})
+    msg = wire(replies.render(mail, config, NOW, parent=parsed()))
+    assert msg["Subject"].startswith("Confirmation:")
+    assert "bring valid ID" in msg.get_body(("plain",)).get_content()
+
+
+def test_every_shipped_template_exists_in_both_languages_and_compiles(config):
+    assert replies.check_templates(config) == []
+
+
+def test_a_missing_template_is_reported_by_file(config, tmp_path):
+    (tmp_path / "templates" / "en" / "waitlisted.txt.j2").unlink()
+    problems = replies.check_templates(config)
+    assert len(problems) == 1 and "en/waitlisted.txt.j2" in problems[0]
