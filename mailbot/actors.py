@@ -51,7 +51,9 @@ def _alias_length(actor: Actor, organisation: str) -> int:
     return best
 
 
-def resolve(sender_address: str, sender_domain: str, organisation: str | None, config: Config) -> Resolution:
+def resolve(
+    sender_address: str, sender_domain: str, organisation: str | None, config: Config
+) -> Resolution:
     """Resolve a sender to an invited actor (exact address first, then domain, then alias)."""
     address_key = sender_address.casefold()
     for actor in config.actors:

@@ -31,7 +31,8 @@ def _public_suffixes():  # type: ignore[no-untyped-def]
 def organisational_domain(domain: str) -> str:
     """The registrable domain (RFC 7489 §3.2), by the Public Suffix List the package ships."""
     domain = domain.lower().rstrip(".")
-    return _public_suffixes().privatesuffix(domain) or domain  # type: ignore[no-any-return]
+    found: str | None = _public_suffixes().privatesuffix(domain)
+    return found or domain
 
 
 def aligned(a: str, b: str) -> bool:
@@ -46,7 +47,9 @@ def _parse(value: str):  # type: ignore[no-untyped-def]
     return authres.FeatureContext(authres.dmarc).parse("Authentication-Results: " + value)
 
 
-def check(headers: tuple[str, ...], from_domain: str, trusted_ids: tuple[str, ...]) -> Authentication:
+def check(
+    headers: tuple[str, ...], from_domain: str, trusted_ids: tuple[str, ...]
+) -> Authentication:
     """Judge the sender's domain from the topmost trusted Authentication-Results header."""
     trusted = {t.lower() for t in trusted_ids}
     for value in headers:
@@ -76,7 +79,9 @@ def _judge(results, from_domain: str, authserv_id: str) -> Authentication:  # ty
     for r in results:
         if r.method != "dkim" or r.result != "pass":
             continue
-        signer = _property(r, "header", "d") or (_property(r, "header", "i") or "").rpartition("@")[2]
+        signer = (
+            _property(r, "header", "d") or (_property(r, "header", "i") or "").rpartition("@")[2]
+        )
         if signer and aligned(signer, from_domain):
             return Authentication("pass", f"{authserv_id}: dkim=pass aligned (d={signer})")
     if dmarc:

@@ -36,7 +36,9 @@ def parse_now(text: str | None, config: Config) -> dt.datetime:
     try:
         when = dt.datetime.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"--now {text!r}: not an ISO 8601 time (e.g. 2022-09-04T23:59:59+02:00)") from None
+        raise UsageError(
+            f"--now {text!r}: not an ISO 8601 time (e.g. 2022-09-04T23:59:59+02:00)"
+        ) from None
     if when.tzinfo is None:
         when = when.replace(tzinfo=config.seminars[0].starts.tzinfo)
     return when
@@ -175,7 +177,16 @@ def cmd_participants(args: argparse.Namespace) -> int:
         raise UsageError(f"--seminar {args.seminar}: no such seminar in {cfg.path}")
     with open_store(cfg) as store:
         rows = [_participant_json(r, cfg) for r in store.participants(args.seminar)]
-    fields = ["name", "email", "organisation", "title", "actor", "seminar", "status", "registered_at"]
+    fields = [
+        "name",
+        "email",
+        "organisation",
+        "title",
+        "actor",
+        "seminar",
+        "status",
+        "registered_at",
+    ]
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     elif args.format == "csv":
@@ -197,16 +208,47 @@ def cmd_messages(args: argparse.Namespace) -> int:
     for entry in journal:
         entry["received_at"] = local(entry["received_at"], cfg)
     if args.format == "json":
-        keep = ("message_id", "sender", "subject", "received_at", "actor", "state", "error", "outcomes", "replies")
+        keep = (
+            "message_id",
+            "sender",
+            "subject",
+            "received_at",
+            "actor",
+            "state",
+            "error",
+            "outcomes",
+            "replies",
+        )
         print(json.dumps([{k: e[k] for k in keep} for e in journal], ensure_ascii=False, indent=2))
         return EXIT_OK
     rows = []
     for e in journal:
         outcomes = ", ".join(
-            o["outcome"] + (f" {o['participant']}" if o["participant"] else "") for o in e["outcomes"]
+            o["outcome"] + (f" {o['participant']}" if o["participant"] else "")
+            for o in e["outcomes"]
         )
         rows.append([e["received_at"][:16], e["sender"] or "", (e["subject"] or "")[:40], outcomes])
     print(table(rows, ["received", "sender", "subject", "outcomes"]))
+    return EXIT_OK
+
+
+def cmd_tick(args: argparse.Namespace) -> int:
+    """Run once what the scheduler runs at `--now`: seat fills, deadline reports, reminders."""
+    from mailbot import schedule
+
+    cfg = load_config(args)
+    now = parse_now(args.now, cfg)
+    with open_store(cfg) as store:
+        decision = schedule.tick(store, cfg, now)
+        for o in decision.outcomes:
+            print(f"{o.outcome}{' ' + o.participant if o.participant else ''} [{o.rule}]")
+        for mail in decision.mails:
+            print(f"{mail.kind}: {', '.join(mail.to)}")
+        if not decision.mails:
+            print(f"nothing due at {local(now, cfg)}")
+        if args.outbox:
+            written = write_outbox(store, Path(args.outbox), now)
+            print(f"{len(written)} mails written to {args.outbox}")
     return EXIT_OK
 
 
@@ -231,7 +273,10 @@ def _organiser_command(args: argparse.Namespace, what: str, make: Callable[..., 
         )
     failed = False
     for o in decision.outcomes:
-        print(f"{o.outcome}{' ' + o.participant if o.participant else ''} [{o.rule}]" + (f": {o.reason}" if o.reason else ""))
+        print(
+            f"{o.outcome}{' ' + o.participant if o.participant else ''} [{o.rule}]"
+            + (f": {o.reason}" if o.reason else "")
+        )
         failed = failed or o.outcome == "needs-info"
     if decision.mails:
         print(f"{len(decision.mails)} mails queued")
@@ -250,7 +295,9 @@ def cmd_move(args: argparse.Namespace) -> int:
     from mailbot import decide
 
     return _organiser_command(
-        args, f"move --seminar {args.seminar}", lambda k, s, c, n: decide.organiser_move(k, args.seminar, s, c, n)
+        args,
+        f"move --seminar {args.seminar}",
+        lambda k, s, c, n: decide.organiser_move(k, args.seminar, s, c, n),
     )
 
 
@@ -263,16 +310,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def command(name: str, func: Callable[[argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
+    def command(
+        name: str, func: Callable[[argparse.Namespace], int], help: str
+    ) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help, description=help)
-        p.add_argument("--config", default="config.toml", help="the event config (default: ./config.toml)")
+        p.add_argument(
+            "--config", default="config.toml", help="the event config (default: ./config.toml)"
+        )
         p.set_defaults(func=func)
         return p
 
-    p = command("process", cmd_process, "process .eml files or Maildir folders through the pipeline")
+    p = command(
+        "process", cmd_process, "process .eml files or Maildir folders through the pipeline"
+    )
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--now", help="received time, ISO 8601 (default: now)")
-    p.add_argument("--outbox", metavar="DIR", help="write replies as .eml files instead of queueing them")
+    p.add_argument(
+        "--outbox", metavar="DIR", help="write replies as .eml files instead of queueing them"
+    )
 
     p = command("participants", cmd_participants, "list registrations")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
@@ -280,6 +335,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("messages", cmd_messages, "the journal of handled messages and their outcomes")
     p.add_argument("--format", choices=("table", "json"), default="table")
+
+    p = command("tick", cmd_tick, "run the scheduled work due at --now (reports, reminders)")
+    p.add_argument("--now", help="the time to run at, ISO 8601 (default: now)")
+    p.add_argument(
+        "--outbox", metavar="DIR", help="write mails as .eml files instead of queueing them"
+    )
 
     p = command("status", cmd_status, "seats per actor, waitlists, deadlines, outbox")
     p.add_argument("--now", help=argparse.SUPPRESS)

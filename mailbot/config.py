@@ -262,7 +262,17 @@ def from_mapping(data: Mapping[str, Any], path: Path, environ: Mapping[str, str]
     r.check_unknown(
         data,
         "",
-        {"bot", "organiser", "imap", "smtp", "security", "seminars", "seats", "actors", "retention"},
+        {
+            "bot",
+            "organiser",
+            "imap",
+            "smtp",
+            "security",
+            "seminars",
+            "seats",
+            "actors",
+            "retention",
+        },
     )
 
     bot = _bot(r, _table(r, data, "bot"), base)
@@ -444,7 +454,7 @@ def _zone(r: _Reader, key: str, name: str) -> ZoneInfo | None:
 def _local_time(
     r: _Reader, t: Mapping[str, Any], key: str, prefix: str, zone: ZoneInfo | None
 ) -> dt.datetime | None:
-    value = r.get(t, prefix, key, dt.datetime)
+    value: dt.datetime | None = r.get(t, prefix, key, dt.datetime)
     if value is None:
         return None
     if value.tzinfo is None:
@@ -487,7 +497,7 @@ def _seminars(r: _Reader, items: Any) -> list[Seminar]:
             try:
                 reminders.append(Reminder(label, durations.parse(label)))
             except ValueError as e:
-                r.problem(f"{p}.reminders[{j}]", f"{e} (write e.g. \"P7D\" or \"PT2H\")")
+                r.problem(f"{p}.reminders[{j}]", f'{e} (write e.g. "P7D" or "PT2H")')
         if sid is None or starts is None or ends is None or deadline is None or zone is None:
             continue
         seminars.append(
@@ -513,7 +523,9 @@ def _seats(r: _Reader, t: Any) -> dict[str, int]:
     seats: dict[str, int] = {}
     for kind, value in t.items():
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            r.problem(f"seats.{kind}", f"must be a whole number of seats (0 or more), not {value!r}")
+            r.problem(
+                f"seats.{kind}", f"must be a whole number of seats (0 or more), not {value!r}"
+            )
             continue
         seats[kind] = value
     if "default" not in seats:
@@ -542,7 +554,7 @@ def _actors(r: _Reader, items: Any, seminar_ids: set[str]) -> list[Actor]:
         domains = tuple(d.strip().lower().rstrip(".") for d in r.strings(t, p, "domains"))
         for d in domains:
             if not _DOMAIN_RE.match(d):
-                r.problem(f"{p}.domains", f"{d!r} is not a domain name (write e.g. \"huddinge.se\")")
+                r.problem(f"{p}.domains", f'{d!r} is not a domain name (write e.g. "huddinge.se")')
         addresses = tuple(a.strip() for a in r.strings(t, p, "addresses"))
         for a in addresses:
             if not _ADDRESS_RE.match(a):
@@ -582,4 +594,3 @@ def _actors(r: _Reader, items: Any, seminar_ids: set[str]) -> list[Actor]:
 def check(path: str | os.PathLike[str], environ: Mapping[str, str] | None = None) -> list[str]:
     """Return warnings for a valid config; raise `ConfigError` for an invalid one."""
     return list(load(path, environ).warnings)
-

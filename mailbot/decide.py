@@ -56,6 +56,8 @@ class Mail:
     context: Mapping[str, Any] = field(default_factory=dict)
     calendar: tuple[str, str, str] | None = None  # (seminar id, participant email, name)
     about: tuple[str, ...] = ()  # participant addresses the mail is about (bounces, purge)
+    # Files to attach as they are: (filename, MIME type, bytes), e.g. the deadline report's CSV.
+    attachments: tuple[tuple[str, str, bytes], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,8 @@ class Decision:
     actor: str | None = None
     language: str = "sv"
     bouncing: tuple[str, ...] = ()  # participant addresses now known to bounce
+    # Scheduled work now done, (kind, seminar, key): recorded with the mails it queues (§12).
+    scheduled: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -124,7 +128,9 @@ def _too_large(c: Context) -> str | None:
 
 def _no_sender(c: Context) -> str | None:
     if c.email.sender is None:
-        return "no readable From address" + (f" ({c.email.problems[0]})" if c.email.problems else "")
+        return "no readable From address" + (
+            f" ({c.email.problems[0]})" if c.email.problems else ""
+        )
     return None
 
 
@@ -157,7 +163,11 @@ def _suppress(c: Context) -> str | None:
 
 def _empty_return_path(c: Context) -> str | None:
     value = c.email.return_path
-    return "Return-Path: <> (a bounce or auto-reply)" if value is not None and value.strip() in ("<>", "") else None
+    return (
+        "Return-Path: <> (a bounce or auto-reply)"
+        if value is not None and value.strip() in ("<>", "")
+        else None
+    )
 
 
 def _system_sender(c: Context) -> str | None:
@@ -173,7 +183,11 @@ def _unauthenticated(c: Context) -> str | None:
     if not trusted or sender is None:
         return None
     verdict = authentication.check(c.email.authentication_results, sender.domain, trusted)
-    return None if verdict.verdict == "pass" else f"unauthenticated ({verdict.verdict}): {verdict.reason}"
+    return (
+        None
+        if verdict.verdict == "pass"
+        else f"unauthenticated ({verdict.verdict}): {verdict.reason}"
+    )
 
 
 # Order matters: a size or sender problem is reported before any loop rule, and every loop rule
@@ -249,7 +263,9 @@ class _Builder:
     mails: list[Mail] = field(default_factory=list)
     work: _Working | None = None
 
-    def add(self, outcome: OutcomeKind, rule: str, participant: str | None, reason: str | None) -> Outcome:
+    def add(
+        self, outcome: OutcomeKind, rule: str, participant: str | None, reason: str | None
+    ) -> Outcome:
         o = Outcome(outcome, rule, participant, reason)
         self.outcomes.append(o)
         return o
@@ -281,7 +297,9 @@ def decide(inbound: Inbound, state: State, config: Config, now: dt.datetime) -> 
 
     assert email.sender is not None
     b = _Builder(ctx, language, work=_Working(state))
-    resolution = actors.resolve(email.sender.address, email.sender.domain, email.organisation, config)
+    resolution = actors.resolve(
+        email.sender.address, email.sender.domain, email.organisation, config
+    )
     b.actor = resolution.actor
 
     if _is_reply_without_block(ctx):
@@ -289,7 +307,12 @@ def decide(inbound: Inbound, state: State, config: Config, now: dt.datetime) -> 
     elif email.intent in ("cancel", "substitute"):
         _changes(b, resolution)
     elif resolution.status == "none":
-        b.add("rejected-not-invited", "not-invited", None, f"{email.sender.domain} is not an invited actor's domain")
+        b.add(
+            "rejected-not-invited",
+            "not-invited",
+            None,
+            f"{email.sender.domain} is not an invited actor's domain",
+        )
         b.mail("rejected-not-invited", (b.sender,))
     elif resolution.status == "ambiguous":
         _ambiguous(b, resolution)
@@ -307,9 +330,16 @@ def _ignored(ctx: Context, rule: str, reason: str, language: str) -> Decision:
         day = ctx.inbound.received_at.astimezone(ctx.config.seminars[0].starts.tzinfo).date()
         if not ctx.state.alerted("unauthenticated", sender.key, day):
             alerts = (Alert("unauthenticated", sender.key, day),)
-            mails = (_organiser_mail(ctx, "alert-unauthenticated", {"sender": sender.address, "reason": reason}),)
+            mails = (
+                _organiser_mail(
+                    ctx, "alert-unauthenticated", {"sender": sender.address, "reason": reason}
+                ),
+            )
     return Decision(
-        outcomes=(Outcome("ignored", rule, None, reason),), mails=mails, alerts=alerts, language=language
+        outcomes=(Outcome("ignored", rule, None, reason),),
+        mails=mails,
+        alerts=alerts,
+        language=language,
     )
 
 
@@ -340,7 +370,11 @@ def _finish(b: _Builder) -> Decision:
         day = ctx.inbound.received_at.date()
         if not ctx.state.alerted("reply-cap", sender.key, day):
             alerts.append(Alert("reply-cap", sender.key, day))
-            mails.append(_organiser_mail(ctx, "alert-reply-cap", {"sender": sender.address, "reason": reason}))
+            mails.append(
+                _organiser_mail(
+                    ctx, "alert-reply-cap", {"sender": sender.address, "reason": reason}
+                )
+            )
     work = b.work
     return Decision(
         outcomes=tuple(b.outcomes),
@@ -359,14 +393,23 @@ def _is_reply_without_block(ctx: Context) -> bool:
     email = ctx.email
     if any(p.email or p.name for p in email.participants):
         return False
-    answers_us = any(ctx.state.own_message(mid) is not None for mid in (*email.in_reply_to, *email.references))
+    answers_us = any(
+        ctx.state.own_message(mid) is not None for mid in (*email.in_reply_to, *email.references)
+    )
     return answers_us or bool(REPLY_SUBJECT.match(email.subject))
 
 
 def _forward_reply(b: _Builder) -> None:
-    b.add("forwarded", "reply-to-conversation", None, "a reply with no participant block: for the organiser")
+    b.add(
+        "forwarded",
+        "reply-to-conversation",
+        None,
+        "a reply with no participant block: for the organiser",
+    )
     b.mails.append(
-        _organiser_mail(b.ctx, "forward-to-organiser", {"sender": b.sender, "text": b.ctx.email.text})
+        _organiser_mail(
+            b.ctx, "forward-to-organiser", {"sender": b.sender, "text": b.ctx.email.text}
+        )
     )
 
 
@@ -378,18 +421,25 @@ def _delivery_report(ctx: Context, language: str) -> Decision:
     if report.original_message_id:
         about = ctx.state.own_message(report.original_message_id) or ()
     if not about:
-        about = tuple(r for r in report.final_recipients if ctx.state.registrations_of(r.casefold()))
+        about = tuple(
+            r for r in report.final_recipients if ctx.state.registrations_of(r.casefold())
+        )
     if (report.action or "failed").lower() != "failed" or not about:
         reason = f"delivery report (action {report.action or 'unknown'}) about no known participant"
-        return Decision(outcomes=(Outcome("ignored", "delivery-report", None, reason),), language=language)
+        return Decision(
+            outcomes=(Outcome("ignored", "delivery-report", None, reason),), language=language
+        )
     outcomes = tuple(
-        Outcome("ignored", "delivery-report", addr, "delivery failed: address marked as bouncing") for addr in about
+        Outcome("ignored", "delivery-report", addr, "delivery failed: address marked as bouncing")
+        for addr in about
     )
     mails: list[Mail] = []
     for addr in about:
         regs = ctx.state.registrations_of(addr.casefold())
         registered_by = regs[0].registered_by if regs else None
-        to = registered_by if registered_by and registered_by.casefold() != addr.casefold() else None
+        to = (
+            registered_by if registered_by and registered_by.casefold() != addr.casefold() else None
+        )
         mails.append(
             Mail(
                 "bounce-notice",
@@ -409,13 +459,19 @@ def _ambiguous(b: _Builder, resolution: actors.Resolution) -> None:
         f"organisation {written!r} matches several actors" if written else "no organisation written"
     ) + f"; candidates: {', '.join(names)}"
     b.add("needs-info", resolution.rule, None, reason)
-    b.mail("needs-info", (b.sender,), context={"problems": [], "candidates": names, "organisation": written})
+    b.mail(
+        "needs-info",
+        (b.sender,),
+        context={"problems": [], "candidates": names, "organisation": written},
+    )
 
 
 # --------------------------------------------------------------------------- registering
 
 
-def _seminar_for(b: _Builder, actor: Actor, block: ParticipantBlock) -> tuple[Seminar | None, str | None]:
+def _seminar_for(
+    b: _Builder, actor: Actor, block: ParticipantBlock
+) -> tuple[Seminar | None, str | None]:
     """The seminar a block asks for: the actor's own unless `Datum:` names another (§6)."""
     own = b.ctx.config.seminar(actor.seminar)
     if block.seminar is None:
@@ -439,14 +495,23 @@ def _self_block(b: _Builder) -> ParticipantBlock | None:
     assert sender is not None
     if not sender.display_name.strip():
         return None
-    return ParticipantBlock(name=sender.display_name.strip(), email=sender.address, organisation=b.ctx.email.organisation)
+    return ParticipantBlock(
+        name=sender.display_name.strip(),
+        email=sender.address,
+        organisation=b.ctx.email.organisation,
+    )
 
 
 def _register(b: _Builder, actor: Actor, actor_rule: str) -> None:
     ctx = b.ctx
     own = ctx.config.seminar(actor.seminar)
     if not own.is_on_time(ctx.inbound.received_at):
-        b.add("rejected-closed", "deadline-passed", None, f"received after the deadline {own.deadline.isoformat()}")
+        b.add(
+            "rejected-closed",
+            "deadline-passed",
+            None,
+            f"received after the deadline {own.deadline.isoformat()}",
+        )
         b.mail("rejected-closed", (b.sender,), context={"seminar": own.id})
         return
     blocks = ctx.email.participants
@@ -454,7 +519,7 @@ def _register(b: _Builder, actor: Actor, actor_rule: str) -> None:
         block = _self_block(b)
         if block is None:
             b.add("needs-info", "missing-name", None, "no participant block and no name in From")
-            b.mail("needs-info", (b.sender,), context={"problems": [{"kind": "missing-name"}]})
+            b.mail("needs-info", (b.sender,), context={"problems": [_problem("missing-name")]})
             return
         blocks = (block,)
     problems: list[dict[str, Any]] = []
@@ -470,25 +535,39 @@ def _register_one(
     ctx, work = b.ctx, b.work
     assert work is not None
     if not block.email:
-        b.add("needs-info", "missing-email", None, f"participant {index} ({block.name or '?'}) has no email address")
-        problems.append({"kind": "missing-email", "index": index, "name": block.name})
+        b.add(
+            "needs-info",
+            "missing-email",
+            None,
+            f"participant {index} ({block.name or '?'}) has no email address",
+        )
+        problems.append(_problem("missing-email", index=index, name=block.name))
         return
     if block.email_error or block.email_key is None:
         b.add("needs-info", "invalid-email", block.email, block.email_error)
-        problems.append({"kind": "invalid-email", "index": index, "email": block.email, "error": block.email_error})
+        problems.append(
+            _problem("invalid-email", index=index, email=block.email, error=block.email_error)
+        )
         return
     if not (block.name or "").strip():
         b.add("needs-info", "missing-name", block.email, f"participant {index} has no name")
-        problems.append({"kind": "missing-name", "index": index, "email": block.email})
+        problems.append(_problem("missing-name", index=index, email=block.email))
         return
     seminar, problem = _seminar_for(b, actor, block)
     if seminar is None:
         b.add("needs-info", "unknown-seminar", block.email, problem)
-        problems.append({"kind": "unknown-seminar", "index": index, "email": block.email, "seminar": block.seminar})
+        problems.append(
+            _problem("unknown-seminar", index=index, email=block.email, seminar=block.seminar)
+        )
         return
     existing = work.registration(seminar.id, block.email_key)
     if existing is not None and existing.is_active:
-        b.add("duplicate", "already-registered", block.email, f"already {existing.status} for {seminar.id}")
+        b.add(
+            "duplicate",
+            "already-registered",
+            block.email,
+            f"already {existing.status} for {seminar.id}",
+        )
         b.mail("duplicate", (b.sender,), context=_participant_context(existing, ctx.config))
         return
     base = Registration(
@@ -506,9 +585,16 @@ def _register_one(
     )
     if seminar.id != actor.seminar:
         work.put(base)
-        b.add("forwarded", "other-seminar", block.email, f"asks for {seminar.id}; the actor is invited to {actor.seminar}")
+        b.add(
+            "forwarded",
+            "other-seminar",
+            block.email,
+            f"asks for {seminar.id}; the actor is invited to {actor.seminar}",
+        )
         b.mail("forwarded", (b.sender,), context=_participant_context(base, ctx.config))
-        b.mails.append(_organiser_mail(ctx, "forward-seminar-request", _participant_context(base, ctx.config)))
+        b.mails.append(
+            _organiser_mail(ctx, "forward-seminar-request", _participant_context(base, ctx.config))
+        )
         return
     if work.confirmed(actor.name, seminar.id) < ctx.config.seats_for(actor):
         confirmed = replace(base, status="confirmed", confirmed_at=ctx.inbound.received_at)
@@ -517,16 +603,43 @@ def _register_one(
         _confirmation(b, confirmed, "confirmed")
     elif seminar.waitlist:
         work.put(replace(base, status="waitlisted"))
-        b.add("waitlisted", "actor-full-waitlist", block.email, f"{actor.name} has used all {ctx.config.seats_for(actor)} seats")
+        b.add(
+            "waitlisted",
+            "actor-full-waitlist",
+            block.email,
+            f"{actor.name} has used all {ctx.config.seats_for(actor)} seats",
+        )
         b.mail("waitlisted", (b.sender,), context=_participant_context(base, ctx.config))
     else:
-        b.add("rejected-full", "actor-full", block.email, f"{actor.name} has used all {ctx.config.seats_for(actor)} seats")
+        b.add(
+            "rejected-full",
+            "actor-full",
+            block.email,
+            f"{actor.name} has used all {ctx.config.seats_for(actor)} seats",
+        )
         b.mail("rejected-full", (b.sender,), context=_participant_context(base, ctx.config))
+
+
+def _problem(kind: str, **details: Any) -> dict[str, Any]:
+    """A needs-info item; every key present so templates can test any of them."""
+    return {
+        "kind": kind,
+        "index": None,
+        "name": None,
+        "email": None,
+        "error": None,
+        "seminar": None,
+    } | details
 
 
 def _participant_context(r: Registration, config: Config) -> dict[str, Any]:
     return {
-        "participant": {"name": r.name, "email": r.email, "title": r.title, "organisation": r.organisation},
+        "participant": {
+            "name": r.name,
+            "email": r.email,
+            "title": r.title,
+            "organisation": r.organisation,
+        },
         "seminar": r.seminar,
         "actor": r.actor,
         "status": r.status,
@@ -569,7 +682,9 @@ def _may_change(b: _Builder, resolution: actors.Resolution, r: Registration) -> 
 def _changes(b: _Builder, resolution: actors.Resolution) -> None:
     email = b.ctx.email
     if email.intent == "cancel":
-        targets = [p.email_key or (p.email or "") for p in email.participants if p.email] or [b.sender.casefold()]
+        targets = [p.email_key or (p.email or "") for p in email.participants if p.email] or [
+            b.sender.casefold()
+        ]
         for target in targets:
             _cancel_one(b, resolution, target)
         return
@@ -578,12 +693,21 @@ def _changes(b: _Builder, resolution: actors.Resolution) -> None:
             _substitute(b, resolution, block)
         elif block.email:
             if resolution.actor is None:
-                b.add("rejected-not-invited", "not-invited", block.email, "the sender is not an invited actor")
+                b.add(
+                    "rejected-not-invited",
+                    "not-invited",
+                    block.email,
+                    "the sender is not an invited actor",
+                )
                 b.mail("rejected-not-invited", (b.sender,))
                 continue
-            if not resolution.actor.seminar or not b.ctx.config.seminar(resolution.actor.seminar).is_on_time(b.ctx.inbound.received_at):
+            if not resolution.actor.seminar or not b.ctx.config.seminar(
+                resolution.actor.seminar
+            ).is_on_time(b.ctx.inbound.received_at):
                 b.add("rejected-closed", "deadline-passed", block.email, "registration is closed")
-                b.mail("rejected-closed", (b.sender,), context={"seminar": resolution.actor.seminar})
+                b.mail(
+                    "rejected-closed", (b.sender,), context={"seminar": resolution.actor.seminar}
+                )
                 continue
             problems: list[dict[str, Any]] = []
             _register_one(b, resolution.actor, block, 1, problems)
@@ -605,7 +729,11 @@ def _cancel_one(b: _Builder, resolution: actors.Resolution, target: str) -> None
     regs = _active(work, target)
     if not regs:
         b.add("needs-info", "not-registered", target, "no registration for this address")
-        b.mail("needs-info", (b.sender,), context={"problems": [{"kind": "not-registered", "email": target}]})
+        b.mail(
+            "needs-info",
+            (b.sender,),
+            context={"problems": [_problem("not-registered", email=target)]},
+        )
         return
     for r in regs:
         if b.ctx.config.find_seminar(r.seminar) is None or _started(b, r.seminar):
@@ -614,8 +742,15 @@ def _cancel_one(b: _Builder, resolution: actors.Resolution, target: str) -> None
             continue
         allowed = _may_change(b, resolution, r)
         if allowed is None:
-            b.add("rejected-not-allowed", "not-allowed", r.email, "only the participant or their own organisation may cancel")
-            b.mail("rejected-not-allowed", (b.sender,), context=_participant_context(r, b.ctx.config))
+            b.add(
+                "rejected-not-allowed",
+                "not-allowed",
+                r.email,
+                "only the participant or their own organisation may cancel",
+            )
+            b.mail(
+                "rejected-not-allowed", (b.sender,), context=_participant_context(r, b.ctx.config)
+            )
             continue
         cancelled = replace(r, status="cancelled")
         work.put(cancelled)
@@ -646,14 +781,27 @@ def _promote(b: _Builder, actor_name: str, seminar_id: str) -> None:
 def _substitute(b: _Builder, resolution: actors.Resolution, block: ParticipantBlock) -> None:
     work = b.work
     assert work is not None and block.replaces_key is not None
-    old_regs = [r for r in _active(work, block.replaces_key) if r.status in ("confirmed", "waitlisted")]
+    old_regs = [
+        r for r in _active(work, block.replaces_key) if r.status in ("confirmed", "waitlisted")
+    ]
     if not old_regs:
-        b.add("needs-info", "not-registered", block.replaces, "the person to replace is not registered")
-        b.mail("needs-info", (b.sender,), context={"problems": [{"kind": "not-registered", "email": block.replaces}]})
+        b.add(
+            "needs-info",
+            "not-registered",
+            block.replaces,
+            "the person to replace is not registered",
+        )
+        b.mail(
+            "needs-info",
+            (b.sender,),
+            context={"problems": [_problem("not-registered", email=block.replaces)]},
+        )
         return
     old = old_regs[0]
     if _started(b, old.seminar):
-        b.add("rejected-closed", "seminar-started", block.email, f"{old.seminar} has already started")
+        b.add(
+            "rejected-closed", "seminar-started", block.email, f"{old.seminar} has already started"
+        )
         b.mail("rejected-closed", (b.sender,), context={"seminar": old.seminar})
         return
     allowed = _may_change(b, resolution, old)
@@ -661,14 +809,27 @@ def _substitute(b: _Builder, resolution: actors.Resolution, block: ParticipantBl
         b.add("rejected-not-allowed", "not-allowed", block.email, f"may not replace {old.email}")
         b.mail("rejected-not-allowed", (b.sender,), context=_participant_context(old, b.ctx.config))
         return
-    if not block.email or block.email_error or block.email_key is None or not (block.name or "").strip():
-        what = "a valid email address" if not block.email or block.email_error else "a name"
+    if (
+        not block.email
+        or block.email_error
+        or block.email_key is None
+        or not (block.name or "").strip()
+    ):
+        bad_email = not block.email or block.email_error
+        what = "a valid email address" if bad_email else "a name"
         b.add("needs-info", "substitute-incomplete", block.email, f"the substitute needs {what}")
-        b.mail("needs-info", (b.sender,), context={"problems": [{"kind": "invalid-email" if what != "a name" else "missing-name", "email": block.email, "error": block.email_error}]})
+        kind = "invalid-email" if bad_email else "missing-name"
+        problem = _problem(kind, email=block.email, error=block.email_error)
+        b.mail("needs-info", (b.sender,), context={"problems": [problem]})
         return
     existing = work.registration(old.seminar, block.email_key)
     if existing is not None and existing.is_active:
-        b.add("duplicate", "already-registered", block.email, f"already {existing.status} for {old.seminar}")
+        b.add(
+            "duplicate",
+            "already-registered",
+            block.email,
+            f"already {existing.status} for {old.seminar}",
+        )
         b.mail("duplicate", (b.sender,), context=_participant_context(existing, b.ctx.config))
         return
     new = replace(
@@ -693,7 +854,13 @@ def _substitute(b: _Builder, resolution: actors.Resolution, block: ParticipantBl
         _confirmation(b, new, "substituted")
     else:
         b.mail("waitlisted", (b.sender,), context=_participant_context(new, b.ctx.config))
-    b.mail("replaced", (old.email,), language=old.language, context={**_participant_context(old, b.ctx.config), "substitute": new.name}, about=(old.email,))
+    b.mail(
+        "replaced",
+        (old.email,),
+        language=old.language,
+        context={**_participant_context(old, b.ctx.config), "substitute": new.name},
+        about=(old.email,),
+    )
 
 
 # --------------------------------------------------------------------------- organiser commands
@@ -715,10 +882,21 @@ def organiser_cancel(
         b.add("cancelled", "organiser-cancel", r.email, f"was {r.status}")
         cc = () if r.registered_by.casefold() == r.email_key else (r.registered_by,)
         b.mails.append(
-            Mail("cancelled", (r.email,), r.language, cc=cc, answers=False,
-                 context=_participant_context(cancelled, config), about=(r.email,))
+            Mail(
+                "cancelled",
+                (r.email,),
+                r.language,
+                cc=cc,
+                answers=False,
+                context=_participant_context(cancelled, config),
+                about=(r.email,),
+            )
         )
-        if r.status == "confirmed" and config.find_seminar(r.seminar) and not _started(b, r.seminar):
+        if (
+            r.status == "confirmed"
+            and config.find_seminar(r.seminar)
+            and not _started(b, r.seminar)
+        ):
             _promote(b, r.actor, r.seminar)
     return _command_decision(b)
 
@@ -742,12 +920,22 @@ def organiser_move(
     current = next((r for r in regs if r.seminar == seminar_id and r.status == "pending"), None)
     current = current or next((r for r in regs if r.status == "pending"), None) or regs[0]
     if current.seminar == seminar_id and current.status in ("confirmed", "waitlisted"):
-        b.add("duplicate", "already-registered", current.email, f"already {current.status} for {seminar_id}")
+        b.add(
+            "duplicate",
+            "already-registered",
+            current.email,
+            f"already {current.status} for {seminar_id}",
+        )
         return _command_decision(b)
     try:
         actor = config.actor(current.actor)
     except KeyError:
-        b.add("needs-info", "unknown-actor", current.email, f"actor {current.actor!r} is no longer in the config")
+        b.add(
+            "needs-info",
+            "unknown-actor",
+            current.email,
+            f"actor {current.actor!r} is no longer in the config",
+        )
         return _command_decision(b)
     if current.seminar != seminar_id:
         work.put(replace(current, status="cancelled"))
@@ -762,11 +950,26 @@ def organiser_move(
     elif target.waitlist:
         waiting = replace(base, status="waitlisted", registered_at=now)
         work.put(waiting)
-        b.add("waitlisted", "organiser-move", waiting.email, f"{actor.name} is full on {seminar_id}")
-        b.mails.append(Mail("waitlisted", (waiting.email,), waiting.language, answers=False,
-                            context=_participant_context(waiting, config), about=(waiting.email,)))
+        b.add(
+            "waitlisted", "organiser-move", waiting.email, f"{actor.name} is full on {seminar_id}"
+        )
+        b.mails.append(
+            Mail(
+                "waitlisted",
+                (waiting.email,),
+                waiting.language,
+                answers=False,
+                context=_participant_context(waiting, config),
+                about=(waiting.email,),
+            )
+        )
     else:
-        b.add("rejected-full", "organiser-move", current.email, f"{actor.name} is full on {seminar_id}")
+        b.add(
+            "rejected-full",
+            "organiser-move",
+            current.email,
+            f"{actor.name} is full on {seminar_id}",
+        )
     return _command_decision(b)
 
 

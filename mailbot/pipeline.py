@@ -70,8 +70,13 @@ def handle(
         raw = header_block(raw)
     if stored is None:
         stored = store.save_raw(
-            key, raw, received_at, size=size, message_id=quick_message_id(raw),
-            headers_only=headers_only, source=source,
+            key,
+            raw,
+            received_at,
+            size=size,
+            message_id=quick_message_id(raw),
+            headers_only=headers_only,
+            source=source,
         )
     return decide_stored(store, config, stored, raw, received_at, now, size)
 
@@ -93,7 +98,7 @@ def decide_stored(
         with store.transaction():
             decision = decide(Inbound(email, received_at), store, config, now)
             commit(store, config, stored.id, decision, email, received_at, now)
-    except Exception as e:  # noqa: BLE001 — one bad message must not stop the rest (§12)
+    except Exception as e:
         log.exception("message %s failed", stored.id)
         return _failed(store, config, stored, f"{type(e).__name__}: {e}", received_at, now)
     sender = email.sender.address if email.sender else None
@@ -131,6 +136,7 @@ def commit(
         error=error,
         sender=email.sender.address if email and email.sender else None,
         subject=email.subject if email else None,
+        scheduled=decision.scheduled,
     )
     with_subject = [(m.kind, m.to) for m in decision.mails]
     log.info(
@@ -164,10 +170,20 @@ def _failed(
     try:
         with store.transaction():
             commit(store, config, stored.id, decision, None, received_at, now, "failed", error)
-    except Exception:  # noqa: BLE001 — even the alert failed to render: record without it
+    except Exception:
         log.exception("could not queue the set-aside alert for message %s", stored.id)
         with store.transaction():
-            commit(store, config, stored.id, replace(decision, mails=()), None, received_at, now, "failed", error)
+            commit(
+                store,
+                config,
+                stored.id,
+                replace(decision, mails=()),
+                None,
+                received_at,
+                now,
+                "failed",
+                error,
+            )
     return Handled(stored.key, "set-aside", (outcome,), error=error, message=stored.id)
 
 

@@ -31,7 +31,8 @@ from mailbot.parsing import Email
 # encoded-words (which `email` makes of long Outlook ids, and which break threading).
 POLICY = policy.SMTP.clone(refold_source="none")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_MSG_ID = re.compile(r"<[^<>\s\x00-\x1f]{1,250}>")
+# msg-id: printable ASCII without "<" and ">" (RFC 5322 §3.6.4); anything else is not threaded.
+_MSG_ID = re.compile(r"<[\x21-\x3b\x3d\x3f-\x7e]{1,250}>")
 
 
 def clean_header(text: str) -> str:
@@ -122,7 +123,9 @@ def template_context(mail: Mail, config: Config, parent: Email | None) -> dict[s
     return context
 
 
-def _render_blocks(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> tuple[str, str]:
+def _render_blocks(
+    env: jinja2.Environment, name: str, context: Mapping[str, Any]
+) -> tuple[str, str]:
     try:
         template = env.get_template(name)
         ctx = template.new_context(dict(context))
@@ -175,7 +178,10 @@ def render(
     msg["From"] = _address(config.bot.address, config.bot.display_name)
     participant = mail.context.get("participant")
     participant_name = participant.get("name", "") if isinstance(participant, dict) else ""
-    msg["To"] = [_address(a, participant_name if a == (participant or {}).get("email") else "") for a in mail.to]
+    msg["To"] = [
+        _address(a, participant_name if a == (participant or {}).get("email") else "")
+        for a in mail.to
+    ]
     if mail.cc:
         msg["Cc"] = [_address(a) for a in mail.cc]
     msg["Subject"] = subject
@@ -184,7 +190,9 @@ def render(
     msg["Message-ID"] = mid
     if mail.answers and parent is not None:
         _thread(msg, parent)
-    msg["Auto-Submitted"] = "auto-replied" if mail.answers and parent is not None else "auto-generated"
+    msg["Auto-Submitted"] = (
+        "auto-replied" if mail.answers and parent is not None else "auto-generated"
+    )
     msg["X-Auto-Response-Suppress"] = "All"
     msg["Content-Language"] = language
     msg.set_content(body, cte="quoted-printable")
@@ -195,9 +203,21 @@ def render(
         if seminar is not None:
             ics = calendar_file(seminar, config, mail.calendar[1], mail.calendar[2], now)
             msg.add_attachment(
-                ics, maintype="text", subtype="calendar", filename=f"seminarium-{seminar.id}.ics",
+                ics,
+                maintype="text",
+                subtype="calendar",
+                filename=f"seminarium-{seminar.id}.ics",
                 params={"method": "PUBLISH"},
             )
+    for filename, mime, data in mail.attachments:
+        # Bytes go out base64-encoded, untouched: a CSV keeps its byte-order mark for Excel.
+        maintype, _, subtype = mime.partition("/")
+        msg.add_attachment(
+            data,
+            maintype=maintype,
+            subtype=subtype or "octet-stream",
+            filename=clean_header(filename),
+        )
     return Rendered(
         kind=mail.kind,
         message_id=mid,
@@ -212,7 +232,9 @@ def render(
 
 def _thread(msg: EmailMessage, parent: Email) -> None:
     """In-Reply-To and References (parent's References plus its Message-ID), verbatim (§9)."""
-    parent_id = parent.message_id if parent.message_id and _MSG_ID.fullmatch(parent.message_id) else None
+    parent_id = (
+        parent.message_id if parent.message_id and _MSG_ID.fullmatch(parent.message_id) else None
+    )
     if parent_id is None:
         return
     refs = [r for r in parent.references if _MSG_ID.fullmatch(r)][-20:]
@@ -220,8 +242,10 @@ def _thread(msg: EmailMessage, parent: Email) -> None:
     msg.set_raw("References", "\r\n ".join([*refs, parent_id]))
 
 
-def calendar_file(seminar: Seminar, config: Config, email: str, name: str, now: dt.datetime) -> bytes:
-    """An iCalendar file of the seminar; its UID is stable per participant so an update replaces it."""
+def calendar_file(
+    seminar: Seminar, config: Config, email: str, name: str, now: dt.datetime
+) -> bytes:
+    """The seminar as iCalendar; a stable UID per participant lets an update replace it."""
     import icalendar
 
     cal = icalendar.Calendar()
@@ -266,6 +290,8 @@ KINDS: tuple[str, ...] = (
     "alert-reply-cap",
     "alert-failed",
     "bounce-notice",
+    "reminder",
+    "deadline-report",
 )
 
 
@@ -279,7 +305,9 @@ def check_templates(config: Config, kinds: tuple[str, ...] = KINDS) -> list[str]
             try:
                 template = env.get_template(name)
             except jinja2.TemplateNotFound:
-                problems.append(f"{config.bot.templates / name}: missing (copy it from the repo's templates/)")
+                problems.append(
+                    f"{config.bot.templates / name}: missing (copy it from the repo's templates/)"
+                )
                 continue
             except jinja2.TemplateSyntaxError as e:
                 problems.append(f"{config.bot.templates / name}:{e.lineno}: {e.message}")

@@ -353,6 +353,7 @@ class Store:
         error: str | None = None,
         sender: str | None = None,
         subject: str | None = None,
+        scheduled: Sequence[tuple[str, str, str]] = (),
     ) -> None:
         """Write a decision's effects. Call inside `transaction()` with the decision's reads."""
         self.conn.execute("DELETE FROM outcomes WHERE message = ?", (message,))
@@ -370,10 +371,23 @@ class Store:
                 "UPDATE registrations SET bouncing = 1, updated_at = ? WHERE email_key = ?",
                 (iso(now), addr.casefold()),
             )
-        self.queue(mails, now, source=message, caused_at=caused_at, sender_key=sender_key, organiser=organiser)
+        self.queue(
+            mails,
+            now,
+            source=message,
+            caused_at=caused_at,
+            sender_key=sender_key,
+            organiser=organiser,
+        )
         self.conn.executemany(
             "INSERT OR IGNORE INTO alerts (kind, key, day) VALUES (?,?,?)",
             [(a.kind, a.key, a.day.isoformat()) for a in alerts],
+        )
+        # Plain INSERT, not OR IGNORE: work found due twice is a bug, and the primary key then
+        # rolls the whole transaction back rather than let a second reminder be queued (§8).
+        self.conn.executemany(
+            "INSERT INTO scheduled (kind, seminar, key, done_at) VALUES (?,?,?,?)",
+            [(kind, seminar, key, iso(now)) for kind, seminar, key in scheduled],
         )
         self.conn.execute(
             "UPDATE messages SET state = ?, actor = ?, language = ?, handled_at = ?,"
@@ -382,7 +396,9 @@ class Store:
             (state, actor, language, iso(now), error, sender, subject, message),
         )
 
-    def upsert(self, registrations: Iterable[Registration], now: dt.datetime, message: int | None) -> None:
+    def upsert(
+        self, registrations: Iterable[Registration], now: dt.datetime, message: int | None
+    ) -> None:
         self.conn.executemany(
             "INSERT INTO registrations (seminar, email, email_key, name, title, organisation,"
             " notes, actor, status, registered_at, registered_by, language, confirmed_at, bouncing,"
@@ -528,6 +544,13 @@ class Store:
         ).fetchone()
         return row is not None
 
+    def scheduled_done(self, kind: str, seminar: str, key: str) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM scheduled WHERE kind = ? AND seminar = ? AND key = ?",
+            (kind, seminar, key),
+        ).fetchone()
+        return row is not None
+
     # ------------------------------------------------------------------ outbox (SMTP side)
 
     def due_outbox(self, now: dt.datetime, limit: int) -> list[OutboxRow]:
@@ -619,7 +642,9 @@ class Store:
         if seminar:
             sql += " WHERE seminar = ?"
             args = (seminar,)
-        rows = self.conn.execute(sql + " ORDER BY seminar, actor, registered_at, id", args).fetchall()
+        rows = self.conn.execute(
+            sql + " ORDER BY seminar, actor, registered_at, id", args
+        ).fetchall()
         return [self._registration(r) for r in rows]
 
     def journal(self) -> list[dict[str, Any]]:
@@ -681,8 +706,14 @@ class Store:
         ).fetchall()
         return [
             OutboxRow(
-                r[0], r[1], r[2], r[3], tuple(json.loads(r[4])) + tuple(json.loads(r[5])),
-                bytes(r[6]), r[7], r[8],
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                tuple(json.loads(r[4])) + tuple(json.loads(r[5])),
+                bytes(r[6]),
+                r[7],
+                r[8],
             )
             for r in rows
         ]

@@ -169,5 +169,10 @@ def raw_mail(
 
 
 def registration(sender: str, people: list[tuple[str, str]], message_id: str, **kw: Any) -> bytes:
-    body = "Hej,\n\n" + "\n\n".join(f"Namn: {n}\nE-post: {e}" for n, e in people) + "\n\nHälsningar\n"
+    body = (
+        "Hej,\n\n" + "\n\n".join(f"Namn: {n}\nE-post: {e}" for n, e in people) + "\n\nHälsningar\n"
+    )
     return raw_mail(sender, body, message_id=message_id, **kw)
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"

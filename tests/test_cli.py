@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from support import REPO, make_config
+from support import REPO
 
 EXAMPLES = REPO / "examples" / "registrations"
 
@@ -23,9 +23,13 @@ def mailbot(*args: str, cwd: Path, check: bool = True) -> subprocess.CompletedPr
     """Run the installed console script the way a user does."""
     exe = Path(sys.executable).with_name("mailbot")
     env = {k: v for k, v in os.environ.items() if not k.startswith("MAILBOT_")}
-    result = subprocess.run([str(exe), *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=120)
+    result = subprocess.run(
+        [str(exe), *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=120
+    )
     if check and result.returncode != 0:
-        raise AssertionError(f"mailbot {' '.join(args)} exited {result.returncode}: {result.stderr}")
+        raise AssertionError(
+            f"mailbot {' '.join(args)} exited {result.returncode}: {result.stderr}"
+        )
     return result
 
 
@@ -50,7 +54,9 @@ def participants(event: Path, *extra: str) -> list[dict]:
 
 
 def test_process_on_a_maildir_produces_participants_journal_and_reply_files(event, maildir):
-    out = mailbot("process", str(maildir), "--now", "2022-09-01T10:00:00+02:00", "--outbox", "out", cwd=event)
+    out = mailbot(
+        "process", str(maildir), "--now", "2022-09-01T10:00:00+02:00", "--outbox", "out", cwd=event
+    )
     assert "mails written" in out.stdout
     people = {p["email"]: p for p in participants(event)}
     assert people["asa.oberg@huddinge.se"]["status"] == "confirmed"
@@ -60,7 +66,10 @@ def test_process_on_a_maildir_produces_participants_journal_and_reply_files(even
     assert people["per.strom@huddinge.se"]["status"] == "cancelled"
     assert people["leila.haddad@stockholm.se"]["actor"] == "Rinkeby-Kista stadsdelsförvaltning"
     assert people["anders.wikstrom@polisen.se"]["actor"] == "Lokalpolisområde Järva"
-    assert people["tomas.fors@botkyrka.se"] == people["tomas.fors@botkyrka.se"] | {"status": "pending", "seminar": "2022-09-15"}
+    assert people["tomas.fors@botkyrka.se"] == people["tomas.fors@botkyrka.se"] | {
+        "status": "pending",
+        "seminar": "2022-09-15",
+    }
     assert "kalle.anka@gmail.com" not in people
     assert people["asa.oberg@huddinge.se"]["registered_at"] == "2022-09-01T10:00:00+02:00"
 
@@ -68,12 +77,21 @@ def test_process_on_a_maildir_produces_participants_journal_and_reply_files(even
     by_id = {m["message_id"]: m for m in journal}
     assert len(journal) == 9  # the start-up seats check found nothing to do: no entry
     not_invited = by_id["<msg-06@gmail.com>"]
-    assert not_invited["outcomes"] == [{"outcome": "rejected-not-invited", "participant": None, "rule": "not-invited",
-                                        "reason": "gmail.com is not an invited actor's domain"}]
+    assert not_invited["outcomes"] == [
+        {
+            "outcome": "rejected-not-invited",
+            "participant": None,
+            "rule": "not-invited",
+            "reason": "gmail.com is not an invited actor's domain",
+        }
+    ]
     assert not_invited["replies"][0]["to"] == ["kalle.anka@gmail.com"]
     assert by_id["<msg-07@huddinge.se>"]["outcomes"][0]["outcome"] == "ignored"
     assert by_id["<msg-07@huddinge.se>"]["replies"] == []
-    assert [o["outcome"] for o in by_id["<msg-09@huddinge.se>"]["outcomes"]] == ["cancelled", "promoted"]
+    assert [o["outcome"] for o in by_id["<msg-09@huddinge.se>"]["outcomes"]] == [
+        "cancelled",
+        "promoted",
+    ]
 
     files = sorted((event / "out").glob("*.eml"))
     assert len(files) == sum(len(m["replies"]) for m in journal)
@@ -88,7 +106,13 @@ def test_processing_the_same_folder_twice_handles_nothing_again(event, maildir):
 
 
 def test_registrations_after_the_deadline_are_closed(event):
-    mailbot("process", str(EXAMPLES / "01-huddinge-five.eml"), "--now", "2022-09-05T00:00:00+02:00", cwd=event)
+    mailbot(
+        "process",
+        str(EXAMPLES / "01-huddinge-five.eml"),
+        "--now",
+        "2022-09-05T00:00:00+02:00",
+        cwd=event,
+    )
     assert participants(event) == []
     journal = json.loads(mailbot("messages", "--format", "json", cwd=event).stdout)
     assert journal[-1]["outcomes"][0]["outcome"] == "rejected-closed"
@@ -96,23 +120,44 @@ def test_registrations_after_the_deadline_are_closed(event):
 
 def test_participants_as_csv_and_for_one_seminar(event, maildir):
     mailbot("process", str(maildir), "--now", "2022-09-01T10:00:00+02:00", cwd=event)
-    csv_out = mailbot("participants", "--format", "csv", "--seminar", "2022-09-15", cwd=event).stdout
+    csv_out = mailbot(
+        "participants", "--format", "csv", "--seminar", "2022-09-15", cwd=event
+    ).stdout
     assert csv_out.splitlines()[0].startswith("name,email,organisation,title,actor,seminar,status")
     assert "tomas.fors@botkyrka.se" in csv_out and "asa.oberg" not in csv_out
 
 
 def test_organiser_moves_a_forwarded_participant_onto_the_seminar_asked_for(event, maildir):
     mailbot("process", str(maildir), "--now", "2022-09-01T10:00:00+02:00", cwd=event)
-    out = mailbot("move", "tomas.fors@botkyrka.se", "--seminar", "2022-09-15", "--now", "2022-09-06T09:00:00+02:00", cwd=event)
+    out = mailbot(
+        "move",
+        "tomas.fors@botkyrka.se",
+        "--seminar",
+        "2022-09-15",
+        "--now",
+        "2022-09-06T09:00:00+02:00",
+        cwd=event,
+    )
     assert "confirmed" in out.stdout
     moved = [p for p in participants(event) if p["email"] == "tomas.fors@botkyrka.se"]
     assert [(p["seminar"], p["status"]) for p in moved] == [("2022-09-15", "confirmed")]
 
 
 def test_organiser_cancel_promotes_from_the_waitlist(event):
-    mailbot("process", str(EXAMPLES / "01-huddinge-five.eml"), "--now", "2022-09-01T10:00:00+02:00", cwd=event)
-    out = mailbot("cancel", "asa.oberg@huddinge.se", "--now", "2022-09-06T09:00:00+02:00", cwd=event)
-    assert "cancelled asa.oberg@huddinge.se" in out.stdout and "promoted lina.holm@huddinge.se" in out.stdout
+    mailbot(
+        "process",
+        str(EXAMPLES / "01-huddinge-five.eml"),
+        "--now",
+        "2022-09-01T10:00:00+02:00",
+        cwd=event,
+    )
+    out = mailbot(
+        "cancel", "asa.oberg@huddinge.se", "--now", "2022-09-06T09:00:00+02:00", cwd=event
+    )
+    assert (
+        "cancelled asa.oberg@huddinge.se" in out.stdout
+        and "promoted lina.holm@huddinge.se" in out.stdout
+    )
 
 
 def test_status_shows_seats_used_and_free_per_actor(event, maildir):
@@ -130,7 +175,11 @@ def test_process_needs_no_password_variables(event, maildir):
 def test_a_bad_config_exits_non_zero_without_a_traceback(event):
     (event / "config.toml").write_text("[bot]\naddress = 1\n", encoding="utf-8")
     result = mailbot("participants", cwd=event, check=False)
-    assert result.returncode != 0 and "Traceback" not in result.stderr and "bot.address" in result.stderr
+    assert (
+        result.returncode != 0
+        and "Traceback" not in result.stderr
+        and "bot.address" in result.stderr
+    )
 
 
 def test_a_missing_input_path_is_a_usage_error(event):

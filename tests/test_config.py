@@ -9,6 +9,7 @@ import pytest
 
 from mailbot import cli
 from mailbot import config as config_mod
+
 from support import REPO, SMALL_CONFIG, at, make_config
 
 
@@ -43,14 +44,23 @@ def test_every_problem_is_reported_at_once_with_file_and_key(tmp_path):
         SMALL_CONFIG.replace('seminar = "2022-09-15"', 'seminar = "2022-09-16"')
         .replace('reminders = ["P1D"]', 'reminders = ["one day"]')
         .replace('language = "sv"', 'language = "de"')
-        .replace("deadline = 2022-09-04T23:59:59\nreminders = [\"P7D\"", "deadline = 2022-09-20T00:00:00\nreminders = [\"P7D\"")
+        .replace(
+            'deadline = 2022-09-04T23:59:59\nreminders = ["P7D"',
+            'deadline = 2022-09-20T00:00:00\nreminders = ["P7D"',
+        )
         + '\n[[actors]]\nname = "Tullverket"\nkind = "myndighet"\ndomains = ["tull verket"]\nseminar = "2022-09-14"\n'
     )
     problems = problems_of(tmp_path, text)
     joined = "\n".join(problems)
     assert all(p.startswith(str(tmp_path / "config.toml")) for p in problems)
-    for key in ("actors[1].seminar", "seminars[1].reminders[0]", "bot.language", "seminars[0].deadline",
-                "actors[5].name", "actors[5].domains"):
+    for key in (
+        "actors[1].seminar",
+        "seminars[1].reminders[0]",
+        "bot.language",
+        "seminars[0].deadline",
+        "actors[5].name",
+        "actors[5].domains",
+    ):
         assert key in joined, key
     assert "2022-09-16" in joined and "duplicate actor name" in joined
 
@@ -66,7 +76,10 @@ def test_plaintext_mail_connection_is_refused_for_a_remote_host(tmp_path):
 
 
 def test_missing_password_variable_is_a_warning_not_an_error(tmp_path):
-    text = SMALL_CONFIG + '\n[smtp]\nhost = "smtp.example.org"\nusername = "u"\npassword_env = "NOPE_PW"\n'
+    text = (
+        SMALL_CONFIG
+        + '\n[smtp]\nhost = "smtp.example.org"\nusername = "u"\npassword_env = "NOPE_PW"\n'
+    )
     cfg = make_config(tmp_path, text)
     assert any("NOPE_PW" in w for w in cfg.warnings)
 
@@ -79,7 +92,9 @@ def test_local_times_are_placed_in_the_seminar_zone_across_summer_time(tmp_path)
 def test_check_config_exits_non_zero_and_names_the_key(tmp_path, capsys):
     make_config(tmp_path)
     bad = tmp_path / "bad.toml"
-    bad.write_text(SMALL_CONFIG.replace('kind = "kommun"', 'kind = "kommun"\nseats = -1', 1), encoding="utf-8")
+    bad.write_text(
+        SMALL_CONFIG.replace('kind = "kommun"', 'kind = "kommun"\nseats = -1', 1), encoding="utf-8"
+    )
     assert cli.main(["check-config", "--config", str(bad)]) != 0
     assert "actors[0].seats" in capsys.readouterr().err
 

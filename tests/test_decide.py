@@ -12,6 +12,7 @@ from mailbot.config import Config
 from mailbot.decide import Decision, Inbound, decide
 from mailbot.parsing import BounceReport
 from mailbot.state import MemoryState
+
 from support import ORGANISER, at, date, email, make_config, person
 
 ON_TIME = at("2022-09-01 10:00")
@@ -44,7 +45,9 @@ def five_people(domain: str = "huddinge.se"):
 
 
 def test_participant_of_an_invited_actor_is_confirmed(config):
-    d = run(config, MemoryState(), email(participants=(person("Åsa Öberg", "asa.oberg@huddinge.se"),)))
+    d = run(
+        config, MemoryState(), email(participants=(person("Åsa Öberg", "asa.oberg@huddinge.se"),))
+    )
     assert kinds(d) == ["confirmed"]
     assert d.outcomes[0].participant == "asa.oberg@huddinge.se"
     assert d.actor == "Huddinge kommun"
@@ -59,7 +62,14 @@ def test_fifth_participant_of_a_four_seat_actor_is_waitlisted(config):
 def test_seats_are_taken_in_the_order_participants_stand_across_messages(config):
     state = MemoryState()
     run(config, state, email(participants=five_people()[:3]))
-    d = run(config, state, email(message_id="<m2@x>", participants=(person("A", "a@huddinge.se"), person("B", "b@huddinge.se"))))
+    d = run(
+        config,
+        state,
+        email(
+            message_id="<m2@x>",
+            participants=(person("A", "a@huddinge.se"), person("B", "b@huddinge.se")),
+        ),
+    )
     assert kinds(d) == ["confirmed", "waitlisted"]
     assert state.confirmed_count("Huddinge kommun", "2022-09-14") == 4
 
@@ -81,7 +91,11 @@ def test_full_actor_is_rejected_when_the_seminar_has_no_waitlist(config):
 def test_same_address_again_is_a_duplicate_found_case_insensitively(config):
     state = MemoryState()
     run(config, state, email(participants=(person("Åsa", "Asa.Oberg@huddinge.se"),)))
-    d = run(config, state, email(message_id="<m2@x>", participants=(person("Åsa", "asa.oberg@HUDDINGE.se"),)))
+    d = run(
+        config,
+        state,
+        email(message_id="<m2@x>", participants=(person("Åsa", "asa.oberg@HUDDINGE.se"),)),
+    )
     assert kinds(d) == ["duplicate"]
     assert state.confirmed_count("Huddinge kommun", "2022-09-14") == 1
 
@@ -103,7 +117,11 @@ def test_waitlist_reply_goes_to_the_sender(config):
 
 
 def test_sender_outside_every_invited_domain_is_rejected_as_not_invited(config):
-    d = run(config, MemoryState(), email(sender="someone@gmail.com", participants=five_people("gmail.com")[:1]))
+    d = run(
+        config,
+        MemoryState(),
+        email(sender="someone@gmail.com", participants=five_people("gmail.com")[:1]),
+    )
     assert kinds(d) == ["rejected-not-invited"]
     assert d.outcomes[0].participant is None
     assert d.registrations == ()
@@ -111,46 +129,99 @@ def test_sender_outside_every_invited_domain_is_rejected_as_not_invited(config):
 
 @pytest.mark.parametrize("domain", ["evil-huddinge.se", "huddinge.se.evil.com", "xhuddinge.se"])
 def test_lookalike_domains_are_not_invited(config, domain):
-    d = run(config, MemoryState(), email(sender=f"karin@{domain}", participants=five_people(domain)[:1]))
+    d = run(
+        config, MemoryState(), email(sender=f"karin@{domain}", participants=five_people(domain)[:1])
+    )
     assert kinds(d) == ["rejected-not-invited"]
 
 
 def test_subdomain_of_an_invited_domain_belongs_to_that_actor(config):
-    d = run(config, MemoryState(), email(sender="karin@socialtjansten.huddinge.se", participants=five_people()[:1]))
+    d = run(
+        config,
+        MemoryState(),
+        email(sender="karin@socialtjansten.huddinge.se", participants=five_people()[:1]),
+    )
     assert kinds(d) == ["confirmed"] and d.actor == "Huddinge kommun"
 
 
 def test_exact_address_of_an_actor_wins_over_its_domain(config):
-    d = run(config, MemoryState(), email(sender="registrator@example-shared.se", participants=five_people("example-shared.se")[:1]))
+    d = run(
+        config,
+        MemoryState(),
+        email(
+            sender="registrator@example-shared.se",
+            participants=five_people("example-shared.se")[:1],
+        ),
+    )
     assert d.actor == "Tullverket"
 
 
 def test_shared_domain_is_told_apart_by_the_organisation_written(config):
-    people = (person("Leila", "leila@stockholm.se", organisation="Rinkeby-Kista stadsdelsförvaltning"),)
-    d = run(config, MemoryState(), email(sender="k@stockholm.se", participants=people, organisation="Rinkeby-Kista stadsdelsförvaltning"))
+    people = (
+        person("Leila", "leila@stockholm.se", organisation="Rinkeby-Kista stadsdelsförvaltning"),
+    )
+    d = run(
+        config,
+        MemoryState(),
+        email(
+            sender="k@stockholm.se",
+            participants=people,
+            organisation="Rinkeby-Kista stadsdelsförvaltning",
+        ),
+    )
     assert d.actor == "Rinkeby-Kista stadsdelsförvaltning" and kinds(d) == ["confirmed"]
 
 
 def test_organisation_matches_whatever_its_case_accents_and_punctuation(config):
-    d = run(config, MemoryState(), email(sender="k@stockholm.se", participants=(person("Leila", "leila@stockholm.se"),), organisation="SPANGA TENSTA sdf"))
+    d = run(
+        config,
+        MemoryState(),
+        email(
+            sender="k@stockholm.se",
+            participants=(person("Leila", "leila@stockholm.se"),),
+            organisation="SPANGA TENSTA sdf",
+        ),
+    )
     assert d.actor == "Spånga-Tensta stadsdelsförvaltning"
 
 
 def test_shared_domain_without_an_organisation_needs_info_listing_the_candidates(config):
-    d = run(config, MemoryState(), email(sender="k@stockholm.se", participants=(person("Leila", "leila@stockholm.se"),)))
+    d = run(
+        config,
+        MemoryState(),
+        email(sender="k@stockholm.se", participants=(person("Leila", "leila@stockholm.se"),)),
+    )
     assert kinds(d) == ["needs-info"]
     assert d.outcomes[0].participant is None
-    assert "Rinkeby-Kista" in (d.outcomes[0].reason or "") and "Spånga-Tensta" in (d.outcomes[0].reason or "")
+    assert "Rinkeby-Kista" in (d.outcomes[0].reason or "") and "Spånga-Tensta" in (
+        d.outcomes[0].reason or ""
+    )
     assert d.registrations == ()
 
 
 def test_organisation_naming_two_actors_equally_needs_info(config):
-    d = run(config, MemoryState(), email(sender="k@stockholm.se", participants=(person("L", "l@stockholm.se"),), organisation="Rinkeby-Kista och Spånga-Tensta"))
+    d = run(
+        config,
+        MemoryState(),
+        email(
+            sender="k@stockholm.se",
+            participants=(person("L", "l@stockholm.se"),),
+            organisation="Rinkeby-Kista och Spånga-Tensta",
+        ),
+    )
     assert kinds(d) == ["needs-info"] and d.outcomes[0].rule == "shared-domain-tie"
 
 
 def test_longest_matching_alias_wins(config):
-    d = run(config, MemoryState(), email(sender="k@stockholm.se", participants=(person("L", "l@stockholm.se"),), organisation="Rinkeby-Kista sdf"))
+    d = run(
+        config,
+        MemoryState(),
+        email(
+            sender="k@stockholm.se",
+            participants=(person("L", "l@stockholm.se"),),
+            organisation="Rinkeby-Kista sdf",
+        ),
+    )
     assert d.actor == "Rinkeby-Kista stadsdelsförvaltning"
 
 
@@ -173,12 +244,26 @@ def test_registration_received_one_second_after_the_deadline_is_closed(config):
 
 def test_cancelling_frees_the_seat_and_promotes_the_first_waitlisted(config):
     state = MemoryState()
-    run(config, state, email(participants=five_people() + (person("P6", "p6@huddinge.se"),)))
-    d = run(config, state, email(message_id="<c@x>", subject="Avanmälan", intent="cancel", participants=(person(None, "p2@huddinge.se"),)), at("2022-09-06 09:00"))
+    run(config, state, email(participants=(*five_people(), person("P6", "p6@huddinge.se"))))
+    d = run(
+        config,
+        state,
+        email(
+            message_id="<c@x>",
+            subject="Avanmälan",
+            intent="cancel",
+            participants=(person(None, "p2@huddinge.se"),),
+        ),
+        at("2022-09-06 09:00"),
+    )
     assert kinds(d) == ["cancelled", "promoted"]
     assert d.outcomes[1].participant == "p5@huddinge.se"
     promotion = next(m for m in d.mails if m.kind == "promoted")
-    assert promotion.answers is False and promotion.to == ("p5@huddinge.se",) and promotion.cc == ("karin.lind@huddinge.se",)
+    assert (
+        promotion.answers is False
+        and promotion.to == ("p5@huddinge.se",)
+        and promotion.cc == ("karin.lind@huddinge.se",)
+    )
     assert state.registration("2022-09-14", "p6@huddinge.se").status == "waitlisted"
 
 
@@ -192,13 +277,26 @@ def test_cancellation_without_a_block_cancels_the_senders_own_registration(confi
 def test_cancellation_from_another_actor_is_not_allowed(config):
     state = MemoryState()
     run(config, state, email(participants=five_people()[:1]))
-    d = run(config, state, email(sender="x@botkyrka.se", message_id="<c@x>", intent="cancel", participants=(person(None, "p1@huddinge.se"),)))
+    d = run(
+        config,
+        state,
+        email(
+            sender="x@botkyrka.se",
+            message_id="<c@x>",
+            intent="cancel",
+            participants=(person(None, "p1@huddinge.se"),),
+        ),
+    )
     assert kinds(d) == ["rejected-not-allowed"]
     assert state.registration("2022-09-14", "p1@huddinge.se").status == "confirmed"
 
 
 def test_cancelling_an_address_that_is_not_registered_needs_info(config):
-    d = run(config, MemoryState(), email(intent="cancel", participants=(person(None, "nobody@huddinge.se"),)))
+    d = run(
+        config,
+        MemoryState(),
+        email(intent="cancel", participants=(person(None, "nobody@huddinge.se"),)),
+    )
     assert kinds(d) == ["needs-info"] and d.outcomes[0].rule == "not-registered"
 
 
@@ -206,7 +304,12 @@ def test_substitute_takes_the_seat_of_a_full_actor_after_the_deadline(config):
     state = MemoryState()
     run(config, state, email(participants=five_people()))
     sub = person("Ny Person", "ny@huddinge.se", replaces="p1@huddinge.se")
-    d = run(config, state, email(message_id="<s@x>", intent="substitute", participants=(sub,)), at("2022-09-10 12:00"))
+    d = run(
+        config,
+        state,
+        email(message_id="<s@x>", intent="substitute", participants=(sub,)),
+        at("2022-09-10 12:00"),
+    )
     assert kinds(d) == ["substituted", "cancelled"]
     assert state.registration("2022-09-14", "ny@huddinge.se").status == "confirmed"
     assert state.registration("2022-09-14", "p1@huddinge.se").status == "cancelled"
@@ -218,7 +321,12 @@ def test_substitution_after_the_seminar_started_is_closed(config):
     state = MemoryState()
     run(config, state, email(participants=five_people()[:1]))
     sub = person("Ny", "ny@huddinge.se", replaces="p1@huddinge.se")
-    d = run(config, state, email(message_id="<s@x>", intent="substitute", participants=(sub,)), at("2022-09-14 13:00"))
+    d = run(
+        config,
+        state,
+        email(message_id="<s@x>", intent="substitute", participants=(sub,)),
+        at("2022-09-14 13:00"),
+    )
     assert kinds(d) == ["rejected-closed"]
 
 
@@ -226,19 +334,43 @@ def test_substitution_after_the_seminar_started_is_closed(config):
 
 
 def test_block_asking_for_another_seminar_is_forwarded_and_pending(config):
-    d = run(config, MemoryState(), email(participants=(person("Åsa", "asa@huddinge.se", seminar="15 september", seminar_date=date(9, 15)),)))
+    d = run(
+        config,
+        MemoryState(),
+        email(
+            participants=(
+                person("Åsa", "asa@huddinge.se", seminar="15 september", seminar_date=date(9, 15)),
+            )
+        ),
+    )
     assert kinds(d) == ["forwarded"]
     assert d.registrations[0].status == "pending" and d.registrations[0].seminar == "2022-09-15"
     assert {m.kind for m in d.mails} == {"forwarded", "forward-seminar-request"}
 
 
 def test_block_naming_the_actors_own_seminar_is_booked(config):
-    d = run(config, MemoryState(), email(participants=(person("Åsa", "asa@huddinge.se", seminar="14/9", seminar_date=date(9, 14)),)))
+    d = run(
+        config,
+        MemoryState(),
+        email(
+            participants=(
+                person("Åsa", "asa@huddinge.se", seminar="14/9", seminar_date=date(9, 14)),
+            )
+        ),
+    )
     assert kinds(d) == ["confirmed"]
 
 
 def test_block_naming_a_date_with_no_seminar_needs_info(config):
-    d = run(config, MemoryState(), email(participants=(person("Åsa", "asa@huddinge.se", seminar="1 maj", seminar_date=date(5, 1)),)))
+    d = run(
+        config,
+        MemoryState(),
+        email(
+            participants=(
+                person("Åsa", "asa@huddinge.se", seminar="1 maj", seminar_date=date(5, 1)),
+            )
+        ),
+    )
     assert kinds(d) == ["needs-info"]
 
 
@@ -295,8 +427,15 @@ def test_missing_return_path_is_not_an_empty_one(config):
 
 @pytest.mark.parametrize(
     "sender",
-    ["MAILER-DAEMON@huddinge.se", "postmaster@huddinge.se", "noreply@huddinge.se", "no-reply@huddinge.se",
-     "list-request@huddinge.se", "owner-list@huddinge.se", "anmalan@lansstyrelsen.example"],
+    [
+        "MAILER-DAEMON@huddinge.se",
+        "postmaster@huddinge.se",
+        "noreply@huddinge.se",
+        "no-reply@huddinge.se",
+        "list-request@huddinge.se",
+        "owner-list@huddinge.se",
+        "anmalan@lansstyrelsen.example",
+    ],
 )
 def test_system_senders_and_the_bot_itself_are_never_answered(config, sender):
     d = run(config, MemoryState(), email(sender=sender, participants=five_people()[:1]))
@@ -309,7 +448,9 @@ def test_reply_to_one_of_the_bots_mails_without_a_block_is_forwarded(config):
     assert kinds(d) == ["forwarded"] and [m.to for m in d.mails] == [(ORGANISER,)]
 
 
-@pytest.mark.parametrize("subject", ["Re: Seminariet", "SV: Bekräftelse", "Sv: fråga", "AW: Anmeldung"])
+@pytest.mark.parametrize(
+    "subject", ["Re: Seminariet", "SV: Bekräftelse", "Sv: fråga", "AW: Anmeldung"]
+)
 def test_reply_subject_without_a_block_is_forwarded_not_self_registered(config, subject):
     d = run(config, MemoryState(), email(subject=subject))
     assert kinds(d) == ["forwarded"] and d.registrations == ()
@@ -318,7 +459,11 @@ def test_reply_subject_without_a_block_is_forwarded_not_self_registered(config, 
 def test_sender_over_the_reply_cap_gets_no_more_replies_but_keeps_the_bookings(config):
     state = MemoryState()
     for i in range(12):
-        d = run(config, state, email(message_id=f"<m{i}@x>", participants=(person("P", f"p{i}@huddinge.se"),)))
+        d = run(
+            config,
+            state,
+            email(message_id=f"<m{i}@x>", participants=(person("P", f"p{i}@huddinge.se"),)),
+        )
     assert ("ignored", "reply-cap") in [(o.outcome, o.rule) for o in d.outcomes]
     assert all(m.to == (ORGANISER,) for m in d.mails)
     assert len([r for r in state.registrations if r.status in ("confirmed", "waitlisted")]) == 12
@@ -329,7 +474,12 @@ def test_bounce_of_a_confirmation_marks_the_address_and_tells_the_sender(config)
     run(config, state, email(participants=(person("Åsa", "asa@huddinge.se"),)))
     state.own_messages["<c1@lansstyrelsen.example>"] = ("asa@huddinge.se",)
     report = BounceReport("<c1@lansstyrelsen.example>", ("asa@huddinge.se",), "failed")
-    d = decide(Inbound(email(sender="mailer@huddinge.se", message_id="<b@x>", report=report), ON_TIME), state, config, ON_TIME)
+    d = decide(
+        Inbound(email(sender="mailer@huddinge.se", message_id="<b@x>", report=report), ON_TIME),
+        state,
+        config,
+        ON_TIME,
+    )
     assert d.bouncing == ("asa@huddinge.se",)
     assert d.mails[0].kind == "bounce-notice" and d.mails[0].to == ("karin.lind@huddinge.se",)
 
@@ -342,7 +492,9 @@ TRUSTED = "mx.lansstyrelsen.example"
 
 @pytest.fixture
 def strict(config):
-    return dataclasses.replace(config, security=dataclasses.replace(config.security, trusted_authserv_ids=(TRUSTED,)))
+    return dataclasses.replace(
+        config, security=dataclasses.replace(config.security, trusted_authserv_ids=(TRUSTED,))
+    )
 
 
 @pytest.mark.parametrize(
@@ -351,13 +503,20 @@ def strict(config):
         (),
         (f"{TRUSTED}; dmarc=fail header.from=huddinge.se",),
         ("other.example; dmarc=pass header.from=huddinge.se",),
-        ("spf=pass (sender IP is 1.2.3.4) smtp.mailfrom=huddinge.se; dmarc=pass header.from=huddinge.se",),
-        (f"{TRUSTED}; dkim=pass header.d=evil.example", f"{TRUSTED}; dmarc=pass header.from=huddinge.se"),
+        (
+            "spf=pass (sender IP is 1.2.3.4) smtp.mailfrom=huddinge.se; dmarc=pass header.from=huddinge.se",
+        ),
+        (
+            f"{TRUSTED}; dkim=pass header.d=evil.example",
+            f"{TRUSTED}; dmarc=pass header.from=huddinge.se",
+        ),
     ],
     ids=["none", "trusted-fail", "untrusted-pass", "m365-unparseable", "forged-below"],
 )
 def test_unauthenticated_sender_books_nothing_and_gets_no_reply(strict, headers):
-    d = run(strict, MemoryState(), email(participants=five_people()[:1], authentication_results=headers))
+    d = run(
+        strict, MemoryState(), email(participants=five_people()[:1], authentication_results=headers)
+    )
     assert [(o.outcome, o.rule) for o in d.outcomes] == [("ignored", "unauthenticated")]
     assert d.registrations == ()
     assert all(m.to == (ORGANISER,) for m in d.mails)
@@ -365,10 +524,17 @@ def test_unauthenticated_sender_books_nothing_and_gets_no_reply(strict, headers)
 
 @pytest.mark.parametrize(
     "header",
-    [f"{TRUSTED}; dmarc=pass header.from=huddinge.se", f"{TRUSTED}; dkim=pass header.d=mail.huddinge.se"],
+    [
+        f"{TRUSTED}; dmarc=pass header.from=huddinge.se",
+        f"{TRUSTED}; dkim=pass header.d=mail.huddinge.se",
+    ],
 )
 def test_authenticated_sender_is_booked(strict, header):
-    d = run(strict, MemoryState(), email(participants=five_people()[:1], authentication_results=(header,)))
+    d = run(
+        strict,
+        MemoryState(),
+        email(participants=five_people()[:1], authentication_results=(header,)),
+    )
     assert kinds(d) == ["confirmed"]
 
 

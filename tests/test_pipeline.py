@@ -11,6 +11,7 @@ import pytest
 
 from mailbot import pipeline
 from mailbot.store import SCHEMA_VERSION, Store, StoreError
+
 from support import at, make_config, raw_mail, registration
 
 NOW = at("2022-09-01 10:00")
@@ -59,18 +60,24 @@ def test_unreadable_bytes_still_get_an_outcome(store, config):
 
 def test_oversized_message_keeps_only_its_headers(store, config):
     raw = raw_mail("karin@huddinge.se", "x" * 200, message_id="<big@huddinge.se>")
-    result = pipeline.handle(store, config, raw + b"y" * 100, NOW, size=config.security.max_message_bytes + 1)
+    result = pipeline.handle(
+        store, config, raw + b"y" * 100, NOW, size=config.security.max_message_bytes + 1
+    )
     assert result.outcomes[0].rule == "too-large"
     assert store.raw(result.message) == pipeline.header_block(raw)  # type: ignore[arg-type]
 
 
-def test_a_message_that_keeps_failing_is_set_aside_and_the_organiser_told(store, config, monkeypatch):
+def test_a_message_that_keeps_failing_is_set_aside_and_the_organiser_told(
+    store, config, monkeypatch
+):
     def boom(*a, **k):
         raise RuntimeError("template exploded")
 
     monkeypatch.setattr(pipeline, "decide", boom)
     raw = registration("karin@huddinge.se", [("Åsa", "asa@huddinge.se")], "<f@huddinge.se>")
-    statuses = [pipeline.handle(store, config, raw, NOW).status for _ in range(pipeline.MAX_ATTEMPTS)]
+    statuses = [
+        pipeline.handle(store, config, raw, NOW).status for _ in range(pipeline.MAX_ATTEMPTS)
+    ]
     assert statuses == ["retry"] * (pipeline.MAX_ATTEMPTS - 1) + ["set-aside"]
     (entry,) = store.journal()
     assert entry["state"] == "failed" and "template exploded" in entry["error"]
@@ -115,13 +122,21 @@ def test_two_processes_on_one_database_never_overbook(config, tmp_path):
     go = tmp_path / "go"
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", WORKER.format(tests=str(Path(__file__).parent), config=str(config.path), go=str(go), tag=tag)]
+            [
+                sys.executable,
+                "-c",
+                WORKER.format(
+                    tests=str(Path(__file__).parent), config=str(config.path), go=str(go), tag=tag
+                ),
+            ]
         )
         for tag in ("a", "b")
     ]
     go.touch()
     assert [p.wait(timeout=120) for p in procs] == [0, 0]
     db = sqlite3.connect(config.bot.database)
-    counts = dict(db.execute("SELECT status, COUNT(*) FROM registrations GROUP BY status").fetchall())
+    counts = dict(
+        db.execute("SELECT status, COUNT(*) FROM registrations GROUP BY status").fetchall()
+    )
     assert counts == {"confirmed": 4, "waitlisted": 76}
     assert db.execute("SELECT COUNT(*) FROM messages WHERE state = 'handled'").fetchone()[0] == 80

@@ -11,6 +11,7 @@ import pytest
 
 from mailbot import replies
 from mailbot.decide import Mail
+
 from support import at, make_config
 from support import email as parsed
 
@@ -30,8 +31,13 @@ def confirmation(name: str = "Åsa Öberg", addr: str = "asa@huddinge.se") -> Ma
         (addr,),
         "sv",
         cc=("karin@huddinge.se",),
-        context={"participant": participant, "seminar": "2022-09-14", "actor": "Huddinge kommun",
-                 "status": "confirmed", "registered_by": "karin@huddinge.se"},
+        context={
+            "participant": participant,
+            "seminar": "2022-09-14",
+            "actor": "Huddinge kommun",
+            "status": "confirmed",
+            "registered_by": "karin@huddinge.se",
+        },
         calendar=("2022-09-14", addr, name),
     )
 
@@ -50,7 +56,9 @@ def test_reply_threads_with_long_outlook_ids_written_verbatim(config):
 
 
 def test_reply_carries_the_loop_headers_and_a_fixed_message_id(config):
-    out = replies.render(confirmation(), config, NOW, parent=parsed(), msgid="<fixed@lansstyrelsen.example>")
+    out = replies.render(
+        confirmation(), config, NOW, parent=parsed(), msgid="<fixed@lansstyrelsen.example>"
+    )
     msg = wire(out)
     assert msg["Auto-Submitted"] == "auto-replied"
     assert msg["X-Auto-Response-Suppress"] == "All"
