@@ -97,7 +97,7 @@ SYSTEM_SENDER = re.compile(
     r"|.*-request|owner-.*|.*-bounces?)$",
     re.IGNORECASE,
 )
-REPLY_SUBJECT = re.compile(r"^\s*(re|sv|aw|vs|ant|antw)\s*:", re.IGNORECASE)
+REPLY_SUBJECT = re.compile(r"^\s*(re|sv|aw|vs|ant|antw|fwd?|vb|wg|tr)\s*:", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
