@@ -190,9 +190,9 @@ def _unauthenticated(c: Context) -> str | None:
     )
 
 
-# Order matters: a size or sender problem is reported before any loop rule, and every loop rule
-# comes before anything that could send mail. Delivery reports are handled separately (they change
-# state: a bounce marks an address), after the checks that they are not our own.
+# Order matters: size first (an oversized message is not read further), then delivery reports
+# (handled separately, just before `no-sender`: a bounce marks an address), then the sender and
+# loop rules, all before anything that could send mail.
 MESSAGE_RULES: tuple[Rule, ...] = (
     Rule("too-large", "ignored", _too_large),
     Rule("no-sender", "ignored", _no_sender),
@@ -289,11 +289,13 @@ def decide(inbound: Inbound, state: State, config: Config, now: dt.datetime) -> 
     email = inbound.email
     language = email.language or config.bot.language
     for rule in MESSAGE_RULES:
+        if rule.name == "no-sender" and email.report is not None:
+            # A delivery report comes from a system sender with loop headers, by nature; it is
+            # never answered, but a bounce of our own mail changes state, so it is read first.
+            return _delivery_report(ctx, language)
         reason = rule.check(ctx)
         if reason is not None:
             return _ignored(ctx, rule.name, reason, language)
-    if email.report is not None:
-        return _delivery_report(ctx, language)
 
     assert email.sender is not None
     b = _Builder(ctx, language, work=_Working(state))

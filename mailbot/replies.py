@@ -177,10 +177,9 @@ def render(
     msg = EmailMessage(policy=POLICY)
     msg["From"] = _address(config.bot.address, config.bot.display_name)
     participant = mail.context.get("participant")
-    participant_name = participant.get("name", "") if isinstance(participant, dict) else ""
+    named = participant if isinstance(participant, dict) else {}
     msg["To"] = [
-        _address(a, participant_name if a == (participant or {}).get("email") else "")
-        for a in mail.to
+        _address(a, named.get("name", "") if a == named.get("email") else "") for a in mail.to
     ]
     if mail.cc:
         msg["Cc"] = [_address(a) for a in mail.cc]

@@ -68,6 +68,12 @@ class State(Protocol):
     def alerted(self, kind: str, key: str, day: dt.date) -> bool:
         """Whether the organiser was already told about (kind, key) on that day."""
 
+    def participants(self, seminar: str) -> list[Registration]:
+        """Every registration for that seminar, any status (deadline report, reminders)."""
+
+    def scheduled_done(self, kind: str, seminar: str, key: str) -> bool:
+        """Whether that scheduled work (a report, one person's reminder) was already queued."""
+
 
 @dataclass
 class MemoryState:
@@ -77,6 +83,7 @@ class MemoryState:
     sent: list[tuple[str, dt.datetime]] = field(default_factory=list)  # (sender_key, at)
     own_messages: dict[str, tuple[str, ...]] = field(default_factory=dict)
     alerts: set[tuple[str, str, dt.date]] = field(default_factory=set)
+    scheduled: set[tuple[str, str, str]] = field(default_factory=set)  # (kind, seminar, key)
 
     def registration(self, seminar: str, email_key: str) -> Registration | None:
         return next(
@@ -109,6 +116,12 @@ class MemoryState:
 
     def alerted(self, kind: str, key: str, day: dt.date) -> bool:
         return (kind, key, day) in self.alerts
+
+    def participants(self, seminar: str) -> list[Registration]:
+        return [r for r in self.registrations if r.seminar == seminar]
+
+    def scheduled_done(self, kind: str, seminar: str, key: str) -> bool:
+        return (kind, seminar, key) in self.scheduled
 
     def upsert(self, registrations: Iterable[Registration]) -> None:
         """Apply registrations as the store would: replace by (seminar, email key)."""

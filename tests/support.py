@@ -176,3 +176,32 @@ def registration(sender: str, people: list[tuple[str, str]], message_id: str, **
 
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def booking(
+    email: str,
+    status: str = "confirmed",
+    *,
+    seminar: str = "2022-09-14",
+    actor: str = "Huddinge kommun",
+    registered_at: dt.datetime | None = None,
+    confirmed_at: dt.datetime | None = None,
+    **kw: Any,
+) -> Any:
+    """A stored registration as the store would hand it back (scheduled work, §7 §8)."""
+    from mailbot.state import Registration
+
+    registered_at = registered_at or at("2022-09-01 10:00")
+    if confirmed_at is None and status == "confirmed":
+        confirmed_at = registered_at
+    kw.setdefault("name", email.partition("@")[0].replace(".", " ").title())
+    kw.setdefault("registered_by", "karin.lind@huddinge.se")
+    return Registration(
+        seminar=seminar,
+        email=email,
+        actor=actor,
+        status=status,  # type: ignore[arg-type]
+        registered_at=registered_at,
+        confirmed_at=confirmed_at,
+        **kw,
+    )
