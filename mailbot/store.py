@@ -20,9 +20,12 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mailbot.state import ACTIVE, Registration
+
+if TYPE_CHECKING:
+    from mailbot.outbox import OutboxItem
 
 SCHEMA_VERSION = 1
 
@@ -553,22 +556,23 @@ class Store:
 
     # ------------------------------------------------------------------ outbox (SMTP side)
 
-    def due_outbox(self, now: dt.datetime, limit: int) -> list[OutboxRow]:
+    def due_outbox(self, now: dt.datetime, limit: int) -> list[OutboxItem]:
+        """Queued mails whose next try is due, oldest first (the SMTP side's view)."""
+        from mailbot.outbox import OutboxItem
+
         rows = self.conn.execute(
-            "SELECT id, message_id, kind, mail_from, to_json, cc_json, raw, attempts, status"
-            " FROM outbox WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
+            "SELECT id, message_id, mail_from, to_json, cc_json, raw, attempts FROM outbox"
+            " WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
             (iso(now), limit),
         ).fetchall()
         return [
-            OutboxRow(
+            OutboxItem(
                 r[0],
                 r[1],
                 r[2],
-                r[3],
-                tuple(json.loads(r[4])) + tuple(json.loads(r[5])),
-                bytes(r[6]),
-                r[7],
-                r[8],
+                tuple(json.loads(r[3])) + tuple(json.loads(r[4])),
+                bytes(r[5]),
+                r[6],
             )
             for r in rows
         ]
