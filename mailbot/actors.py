@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from mailbot.config import Actor, Config
@@ -44,11 +45,16 @@ def _alias_length(actor: Actor, organisation: str) -> int:
     """Length of the longest name/alias of `actor` standing in `organisation` as whole words."""
     padded = f" {organisation} "
     best = 0
-    for alias in (actor.name, *actor.aliases):
-        key = normalise(alias)
+    for key in _alias_keys(actor):
         if key and f" {key} " in padded:
             best = max(best, len(key))
     return best
+
+
+@lru_cache(maxsize=1024)
+def _alias_keys(actor: Actor) -> tuple[str, ...]:
+    """The actor's name and aliases, normalised once (not for every message from its domain)."""
+    return tuple(normalise(alias) for alias in (actor.name, *actor.aliases))
 
 
 def resolve(

@@ -4,15 +4,26 @@ Pure. mailbot does not verify DKIM itself (that needs DNS); it believes the rece
 and only it: the first header, from the top, whose authserv-id is configured as trusted. Anything
 below that header may have been written by the sender. A header that does not parse (Microsoft 365
 writes some with no authserv-id) or comes from another id tells nothing: "unknown", never "pass".
+
+Two holes this closes, each with a test in tests/test_spoofing.py:
+- A header that starts with a trusted authserv-id but does not parse ends the search as
+  "unknown": skipping it would let a forged, well-formed header further down be believed.
+- A trusted `dmarc=fail` is final: the server judged alignment by the domain's own policy (which
+  may be strict), so a relaxed DKIM pass of ours must not overrule it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
 Verdict = Literal["pass", "fail", "unknown"]
+
+# The authserv-id as written: the first token, after any comments (RFC 8601 §2.2). Used only to
+# tell whether an unparseable header claims to be the trusted server's.
+_AUTHSERV_ID = re.compile(r"\s*(?:\([^()]*\)\s*)*([^\s;()]+)")
 
 
 @dataclass(frozen=True)
@@ -56,6 +67,11 @@ def check(
         try:
             header = _parse(value)
         except Exception:  # authres raises its own SyntaxError and others on odd input
+            claimed = _AUTHSERV_ID.match(value)
+            if claimed and claimed.group(1).lower() in trusted:
+                return Authentication(
+                    "unknown", f"{claimed.group(1)}: the trusted server's header does not parse"
+                )
             continue
         if (header.authserv_id or "").lower() not in trusted:
             continue
@@ -76,6 +92,9 @@ def _judge(results, from_domain: str, authserv_id: str) -> Authentication:  # ty
         header_from = _property(r, "header", "from") or from_domain
         if r.result == "pass" and aligned(header_from, from_domain):
             return Authentication("pass", f"{authserv_id}: dmarc=pass for {header_from}")
+    failed = [r for r in dmarc if r.result == "fail"]
+    if failed:
+        return Authentication("fail", f"{authserv_id}: dmarc=fail")
     for r in results:
         if r.method != "dkim" or r.result != "pass":
             continue

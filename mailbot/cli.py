@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -98,8 +99,12 @@ def write_outbox(store: Store, directory: Path, now: dt.datetime) -> list[Path]:
     rows = store.outbox_rows("queued")
     for row in rows:
         target = directory / f"{row.id:06d}-{row.kind}.eml"
-        target.write_bytes(row.raw)
-        target.chmod(0o600)
+        # Owner-only from the first byte (a write then chmod leaves a moment of 0644), and an
+        # existing file of that name is made owner-only too.
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            os.fchmod(f.fileno(), 0o600)
+            f.write(row.raw)
         written.append(target)
     store.mark_written([r.id for r in rows], now)
     return written
@@ -149,6 +154,14 @@ def cmd_process(args: argparse.Namespace) -> int:
                 for o in result.outcomes
             )
             print(f"{name}: {described}")
+            for held in result.released:
+                print(
+                    f"  released {held.key}: "
+                    + "; ".join(
+                        f"{o.outcome}{' ' + o.participant if o.participant else ''} [{o.rule}]"
+                        for o in held.outcomes
+                    )
+                )
         if args.outbox:
             written = write_outbox(store, Path(args.outbox), now)
             print(f"{len(written)} mails written to {args.outbox}")
@@ -301,6 +314,90 @@ def cmd_move(args: argparse.Namespace) -> int:
     )
 
 
+def cmd_purge(args: argparse.Namespace) -> int:
+    """`mailbot purge --seminar ID`: asks on a terminal; without one, only with `--yes`."""
+    from mailbot import privacy
+
+    cfg = load_config(args)
+    now = parse_now(args.now, cfg)
+    with open_store(cfg) as store:
+        known = cfg.find_seminar(args.seminar) is not None or store.participants(args.seminar)
+        if not known:
+            raise UsageError(f"--seminar {args.seminar}: no such seminar in {cfg.path} or stored")
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise UsageError(
+                    "purge deletes for good and needs confirmation: run it on a terminal, "
+                    "or pass --yes"
+                )
+            print(
+                f"This deletes everything stored about the participants of {args.seminar} "
+                f"from {cfg.bot.database}; it cannot be undone."
+            )
+            answer = input(f"Type the seminar id ({args.seminar}) to go ahead: ").strip()
+            if answer != args.seminar:
+                print("not confirmed: nothing deleted")
+                return EXIT_USAGE
+        report = privacy.purge(store, cfg, args.seminar, now)
+    print(report.describe())
+    if not report.compacted:
+        print(
+            "warning: another process was reading the database, so its write-ahead log could "
+            "not be truncated yet; run `mailbot purge` again when it is idle",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def cmd_export_person(args: argparse.Namespace) -> int:
+    """`mailbot export-person EMAIL`: the right of access, as JSON on stdout."""
+    from mailbot import privacy
+
+    cfg = load_config(args)
+    if "@" not in args.email:
+        raise UsageError(f"{args.email!r} is not an email address")
+    with open_store(cfg) as store:
+        data = privacy.export_person(store, cfg, args.email)
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    return EXIT_OK
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """`mailbot run [--once]`: the service. Unlike every other command it needs the passwords
+    (SPEC §2), so a missing variable stops it here with the variable's name."""
+    import logging
+    import signal
+    import threading
+
+    # SIGTERM while still importing and connecting: stop cleanly (exit 0) once running, instead
+    # of dying of the signal. The service's own handlers replace this one when its loop starts.
+    halt = threading.Event()
+    signal.signal(signal.SIGTERM, lambda signum, frame: halt.set())
+
+    from mailbot import pipeline, service
+
+    cfg = load_config(args)
+    secrets = service.secrets_from(cfg)
+    service.configure_logging(logging.DEBUG if args.verbose else logging.INFO)
+    for warning in cfg.warnings:
+        logging.getLogger("mailbot").warning("%s", warning)
+    # The hidden --now moves the whole clock (not only the received time, which is the
+    # server's INTERNALDATE): for trying scheduled work, and for tests of it.
+    clock = service.offset_clock(parse_now(args.now, cfg)) if args.now else pipeline.utcnow
+    try:
+        return service.run(cfg, secrets, once=args.once, clock=clock, halt=halt)
+    except service.StartError as e:
+        print(f"mailbot: {e}", file=sys.stderr)
+        return EXIT_CONFIG
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """`mailbot demo`: the quick start on loopback servers; no account, no setup."""
+    from mailbot import demo
+
+    return demo.main(Path(args.config) if args.config else None)
+
+
 # --------------------------------------------------------------------------- parser
 
 
@@ -356,6 +453,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--now", help=argparse.SUPPRESS)
 
     command("check-config", cmd_check_config, "validate the config and templates")
+
+    p = command(
+        "purge",
+        cmd_purge,
+        "delete what is stored about a seminar's participants, leaving no byte in the database",
+    )
+    p.add_argument("--seminar", required=True, metavar="ID")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument("--now", help=argparse.SUPPRESS)
+
+    p = command("export-person", cmd_export_person, "print as JSON all that is stored about one")
+    p.add_argument("email")
+
+    p = command("run", cmd_run, "the service: read the mailbox (IMAP), answer (SMTP), remind")
+    p.add_argument(
+        "--once", action="store_true", help="catch up, run what is due, send, exit (for cron)"
+    )
+    p.add_argument(
+        "-v", "--verbose", action="store_true", help="log at DEBUG level (names and addresses)"
+    )
+    p.add_argument("--now", help=argparse.SUPPRESS)
+
+    help = "the quick start: the real service on loopback servers with the sample mail"
+    p = sub.add_parser("demo", help=help, description=help)
+    p.add_argument(
+        "--config", help="the event to use (default: the config.toml shipped with mailbot)"
+    )
+    p.set_defaults(func=cmd_demo)
     return parser
 
 

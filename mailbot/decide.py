@@ -8,6 +8,7 @@ decided per participant. Every outcome names the rule that chose it, so the jour
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -62,7 +63,8 @@ class Mail:
 
 @dataclass(frozen=True)
 class Alert:
-    """A note that the organiser was told about (kind, key) on `day`: at most once a day."""
+    """A note that (kind, key) was mailed about on `day`, so it is mailed at most once a day: the
+    organiser's alerts, and the confirmation token mailed to an unauthenticated sender."""
 
     kind: str
     key: str
@@ -80,14 +82,36 @@ class Decision:
     bouncing: tuple[str, ...] = ()  # participant addresses now known to bounce
     # Scheduled work now done, (kind, seminar, key): recorded with the mails it queues (§12).
     scheduled: tuple[tuple[str, str, str], ...] = ()
+    hold: Hold | None = None  # this message waits for its sender to confirm (§4.4 confirm)
+    release: str | None = None  # this sender confirmed: decide their held messages now
+
+
+@dataclass(frozen=True)
+class Hold:
+    """An unauthenticated message kept until its From address answers a token (Mailman's
+    confirmation). Only the token's SHA-256 is stored; `token_hash` is None when no token was
+    mailed with this message (one is already out today), and then any answered token of the
+    same sender releases it too."""
+
+    sender_key: str
+    token_hash: str | None
+    expires_at: dt.datetime
 
 
 @dataclass(frozen=True)
 class Inbound:
-    """A message to decide on, with what the shell knows about its arrival."""
+    """A message to decide on, with what the shell knows about its arrival.
+
+    The shell also hands in what a pure function cannot make itself: a fresh random `token`
+    (used only if the message is held for confirmation), and whether the raw bytes are over a
+    size or MIME limit (`limit`, found by `limits.check` before the parse).
+    """
 
     email: Email
     received_at: dt.datetime  # the server's arrival time (INTERNALDATE), never `Date:`
+    limit: str | None = None  # why the raw message is over a header/MIME limit
+    token: str | None = None  # a fresh one-time token, e.g. secrets.token_urlsafe(16)
+    sender_confirmed: bool = False  # the From address answered a token: authenticated by that
 
 
 # --------------------------------------------------------------------------- message rules
@@ -124,6 +148,10 @@ class Rule:
 def _too_large(c: Context) -> str | None:
     limit = c.config.security.max_message_bytes
     return f"{c.email.size} bytes is over the limit of {limit}" if c.email.size > limit else None
+
+
+def _over_limit(c: Context) -> str | None:
+    return c.inbound.limit
 
 
 def _no_sender(c: Context) -> str | None:
@@ -180,7 +208,7 @@ def _system_sender(c: Context) -> str | None:
 def _unauthenticated(c: Context) -> str | None:
     trusted = c.config.security.trusted_authserv_ids
     sender = c.email.sender
-    if not trusted or sender is None:
+    if not trusted or sender is None or c.inbound.sender_confirmed:
         return None
     verdict = authentication.check(c.email.authentication_results, sender.domain, trusted)
     return (
@@ -190,11 +218,14 @@ def _unauthenticated(c: Context) -> str | None:
     )
 
 
-# Order matters: size first (an oversized message is not read further), then delivery reports
-# (handled separately, just before `no-sender`: a bounce marks an address), then the sender and
-# loop rules, all before anything that could send mail.
+# Order matters: size and hostile MIME first (such a message is not read further), then delivery
+# reports (handled separately, just before `no-sender`: a bounce marks an address), then the
+# sender and loop rules, all before anything that could send mail. A confirmation token is looked
+# for just before `unauthenticated`: after the loop rules, so an auto-reply that echoes the
+# subject never confirms anything.
 MESSAGE_RULES: tuple[Rule, ...] = (
     Rule("too-large", "ignored", _too_large),
+    Rule("over-limit", "ignored", _over_limit),
     Rule("no-sender", "ignored", _no_sender),
     Rule("own-address", "ignored", _own_address),
     Rule("auto-submitted", "ignored", _auto_submitted),
@@ -288,13 +319,22 @@ def decide(inbound: Inbound, state: State, config: Config, now: dt.datetime) -> 
     ctx = Context(inbound, config, state, now)
     email = inbound.email
     language = email.language or config.bot.language
+    release: str | None = None
     for rule in MESSAGE_RULES:
         if rule.name == "no-sender" and email.report is not None:
             # A delivery report comes from a system sender with loop headers, by nature; it is
             # never answered, but a bounce of our own mail changes state, so it is read first.
             return _delivery_report(ctx, language)
+        if rule.name == "unauthenticated":
+            release = _answered_token(ctx)
+            if release is not None:
+                ctx = replace(ctx, inbound=replace(inbound, sender_confirmed=True))
+                if not any(p.email or p.name for p in email.participants):
+                    return _sender_confirmed(release, language)
         reason = rule.check(ctx)
         if reason is not None:
+            if rule.name == "unauthenticated" and config.security.unauthenticated == "confirm":
+                return _hold(ctx, reason, language)
             return _ignored(ctx, rule.name, reason, language)
 
     assert email.sender is not None
@@ -321,28 +361,126 @@ def decide(inbound: Inbound, state: State, config: Config, now: dt.datetime) -> 
     else:
         assert resolution.actor is not None
         _register(b, resolution.actor, resolution.rule)
-    return _finish(b)
+    return replace(_finish(b), release=release)
+
+
+# Rules whose ignored messages the organiser hears of, at most once per sender per day.
+ALERTS: Mapping[str, str] = {
+    "unauthenticated": "alert-unauthenticated",
+    "over-limit": "alert-limit",
+}
+# And at most this many alerts of one kind a day in all: forged senders are free to invent, and
+# the organiser's mailbox must not be the thing a flood of them fills (the journal has them all).
+MAX_ALERTS_PER_DAY = 20
+UNKNOWN_SENDER = "(no readable From address)"
+
+
+def _local_day(ctx: Context) -> dt.date:
+    return ctx.inbound.received_at.astimezone(ctx.config.seminars[0].starts.tzinfo).date()
 
 
 def _ignored(ctx: Context, rule: str, reason: str, language: str) -> Decision:
     alerts: tuple[Alert, ...] = ()
     mails: tuple[Mail, ...] = ()
     sender = ctx.email.sender
-    if rule == "unauthenticated" and sender is not None:
-        day = ctx.inbound.received_at.astimezone(ctx.config.seminars[0].starts.tzinfo).date()
-        if not ctx.state.alerted("unauthenticated", sender.key, day):
-            alerts = (Alert("unauthenticated", sender.key, day),)
-            mails = (
-                _organiser_mail(
-                    ctx, "alert-unauthenticated", {"sender": sender.address, "reason": reason}
-                ),
-            )
+    kind = ALERTS.get(rule)
+    if kind is not None and (sender is not None or rule == "over-limit"):
+        key = sender.key if sender is not None else UNKNOWN_SENDER
+        day = _local_day(ctx)
+        sent_today = ctx.state.alerts_on(rule, day)
+        if sent_today < MAX_ALERTS_PER_DAY and not ctx.state.alerted(rule, key, day):
+            alerts = (Alert(rule, key, day),)
+            context = {
+                "sender": sender.address if sender is not None else UNKNOWN_SENDER,
+                "reason": reason,
+                "last_today": sent_today + 1 == MAX_ALERTS_PER_DAY,
+            }
+            mails = (_organiser_mail(ctx, kind, context),)
     return Decision(
         outcomes=(Outcome("ignored", rule, None, reason),),
         mails=mails,
         alerts=alerts,
         language=language,
     )
+
+
+# --------------------------------------------------------------------------- confirmation tokens
+
+# How long a mailed token can be answered, and how it is written in the mail: a prefix makes it
+# findable in a subject among other words, and `token_urlsafe(16)` gives the 22 characters.
+CONFIRM_VALID = dt.timedelta(days=7)
+CONFIRM_PREFIX = "MB-"
+_TOKEN = re.compile(r"(?<![A-Za-z0-9_-])MB-([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])")
+
+
+def token_hash(token: str) -> str:
+    """What the store keeps of a token: a database copy must not be a way to confirm."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _answered_token(ctx: Context) -> str | None:
+    """The sender's key when this message carries an unused, unexpired token mailed to this very
+    From address (in the subject or the author's text); None otherwise, and then it is an
+    ordinary message."""
+    sender = ctx.email.sender
+    if sender is None:
+        return None
+    for found in _TOKEN.finditer(f"{ctx.email.subject}\n{ctx.email.text}"):
+        held = ctx.state.held_token(token_hash(found.group(1)))
+        if (
+            held is not None
+            and not held.used
+            and held.sender_key == sender.key
+            and ctx.inbound.received_at <= held.expires_at
+        ):
+            return sender.key
+    return None
+
+
+def _sender_confirmed(sender_key: str, language: str) -> Decision:
+    reason = "the sender answered the confirmation token: their held messages are decided now"
+    return Decision(
+        outcomes=(Outcome("ignored", "sender-confirmed", None, reason),),
+        language=language,
+        release=sender_key,
+    )
+
+
+def _hold(ctx: Context, reason: str, language: str) -> Decision:
+    """`unauthenticated = "confirm"`: keep the message and mail its From address a token, once a
+    day per sender (while that token is unanswered), as Mailman confirms a subscription.
+
+    The From address may be forged, so the mail says nothing of the registration beyond that one
+    was received, and the reply cap applies to it as to any reply."""
+    sender = ctx.email.sender
+    assert sender is not None
+    b = _Builder(ctx, language, work=_Working(ctx.state))
+    b.actor = actors.resolve(
+        sender.address, sender.domain, ctx.email.organisation, ctx.config
+    ).actor
+    day = _local_day(ctx)
+    expires = ctx.inbound.received_at + CONFIRM_VALID
+    token = ctx.inbound.token
+    mail_now = token is not None and not ctx.state.alerted("confirm-sender", sender.key, day)
+    b.add(
+        "needs-info",
+        "confirm-sender",
+        None,
+        f"{reason}; held until the sender answers "
+        + ("the confirmation mailed now" if mail_now else "the confirmation already mailed"),
+    )
+    if mail_now:
+        assert token is not None
+        b.mail(
+            "confirm-sender",
+            (sender.address,),
+            context={"token": CONFIRM_PREFIX + token, "expires": expires.isoformat()},
+        )
+    decision = _finish(b)
+    mailed = any(m.kind == "confirm-sender" for m in decision.mails)
+    alerts = decision.alerts + ((Alert("confirm-sender", sender.key, day),) if mailed else ())
+    hold = Hold(sender.key, token_hash(token) if mailed and token else None, expires)
+    return replace(decision, registrations=(), alerts=alerts, hold=hold)
 
 
 def _organiser_mail(ctx: Context, kind: str, context: Mapping[str, Any]) -> Mail:
@@ -438,6 +576,10 @@ def _delivery_report(ctx: Context, language: str) -> Decision:
     mails: list[Mail] = []
     for addr in about:
         regs = ctx.state.registrations_of(addr.casefold())
+        if regs and all(r.bouncing for r in regs):
+            # Already marked and told: a second report (or a forged flood of them, which needs
+            # no authentication to send) mails nobody again.
+            continue
         registered_by = regs[0].registered_by if regs else None
         to = (
             registered_by if registered_by and registered_by.casefold() != addr.casefold() else None

@@ -52,7 +52,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from mailbot import decide, due, pipeline
+from mailbot import decide, due, pipeline, privacy
 from mailbot.config import Config
 from mailbot.decide import Decision
 from mailbot.store import Store
@@ -92,6 +92,8 @@ def tick(store: Store, config: Config, now: dt.datetime) -> Decision:
             )
             pipeline.commit(store, config, stored.id, work, None, now, now)
             log.info("%s", subject)
+    # Retention (privacy.py): after the transaction, since its VACUUM cannot run inside one.
+    privacy.apply_retention(store, config, now)
     return replace(
         work,
         outcomes=seats.outcomes,

@@ -18,6 +18,15 @@ ACTIVE: frozenset[str] = frozenset({"confirmed", "waitlisted", "pending"})
 
 
 @dataclass(frozen=True)
+class HeldToken:
+    """A confirmation token mailed to an unauthenticated sender (SPEC §4.4, `confirm`)."""
+
+    sender_key: str
+    expires_at: dt.datetime
+    used: bool = False
+
+
+@dataclass(frozen=True)
 class Registration:
     """One person's booking (or request) for one seminar."""
 
@@ -68,6 +77,12 @@ class State(Protocol):
     def alerted(self, kind: str, key: str, day: dt.date) -> bool:
         """Whether the organiser was already told about (kind, key) on that day."""
 
+    def alerts_on(self, kind: str, day: dt.date) -> int:
+        """How many (kind, ·) alerts went out on that day, all keys together."""
+
+    def held_token(self, token_hash: str) -> HeldToken | None:
+        """The held-message token with that SHA-256, if one was mailed."""
+
     def participants(self, seminar: str) -> list[Registration]:
         """Every registration for that seminar, any status (deadline report, reminders)."""
 
@@ -84,6 +99,7 @@ class MemoryState:
     own_messages: dict[str, tuple[str, ...]] = field(default_factory=dict)
     alerts: set[tuple[str, str, dt.date]] = field(default_factory=set)
     scheduled: set[tuple[str, str, str]] = field(default_factory=set)  # (kind, seminar, key)
+    tokens: dict[str, HeldToken] = field(default_factory=dict)  # by token hash
 
     def registration(self, seminar: str, email_key: str) -> Registration | None:
         return next(
@@ -116,6 +132,12 @@ class MemoryState:
 
     def alerted(self, kind: str, key: str, day: dt.date) -> bool:
         return (kind, key, day) in self.alerts
+
+    def alerts_on(self, kind: str, day: dt.date) -> int:
+        return sum(1 for k, _, d in self.alerts if k == kind and d == day)
+
+    def held_token(self, token_hash: str) -> HeldToken | None:
+        return self.tokens.get(token_hash)
 
     def participants(self, seminar: str) -> list[Registration]:
         return [r for r in self.registrations if r.seminar == seminar]

@@ -22,12 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mailbot.state import ACTIVE, Registration
+from mailbot.state import ACTIVE, HeldToken, Registration
 
 if TYPE_CHECKING:
     from mailbot.outbox import OutboxItem
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Each entry migrates from version i to i+1; a release that changes the schema appends one.
 MIGRATIONS: tuple[str, ...] = (
@@ -133,6 +133,20 @@ MIGRATIONS: tuple[str, ...] = (
         value TEXT NOT NULL
     );
     """,
+    # 2: messages held until their sender answers a confirmation token (§4.4 `confirm`). Only
+    # the token's SHA-256 is kept; `token_hash` is NULL for a message held while a token mailed
+    # with an earlier one is still out (any answered token of the sender releases both).
+    """
+    CREATE TABLE held (
+        message INTEGER PRIMARY KEY REFERENCES messages(id),
+        sender_key TEXT NOT NULL,
+        token_hash TEXT UNIQUE,
+        held_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        released_at TEXT
+    );
+    CREATE INDEX held_sender ON held(sender_key, released_at);
+    """,
 )
 
 
@@ -156,6 +170,7 @@ class StoredMessage:
     key: str
     state: str
     attempts: int
+    size: int | None = None  # the size as received: a headers-only copy is still "too large"
 
 
 @dataclass(frozen=True)
@@ -169,6 +184,20 @@ class OutboxRow:
     rcpts: tuple[str, ...]
     raw: bytes
     attempts: int
+    status: str
+
+
+@dataclass(frozen=True)
+class OutboxEntry:
+    """A queued mail's envelope and subject, without its bytes: what a notice about it names."""
+
+    id: int
+    message_id: str
+    kind: str
+    to: tuple[str, ...]
+    cc: tuple[str, ...]
+    subject: str
+    source_message: int | None
     status: str
 
 
@@ -201,6 +230,11 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
     for target in range(version, SCHEMA_VERSION):
         conn.execute("BEGIN IMMEDIATE")
         try:
+            # Another connection (the service's other parts, a `mailbot status`) may have
+            # migrated while this one waited for the write lock: read the version again under it.
+            if conn.execute("PRAGMA user_version").fetchone()[0] > target:
+                conn.execute("COMMIT")
+                continue
             for statement in MIGRATIONS[target].split(";"):
                 if statement.strip():
                     conn.execute(statement)
@@ -236,11 +270,25 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One write transaction; nested uses join the outer one."""
+        """One write transaction; a nested use is a savepoint within the outer one.
+
+        An exception leaving a nested block undoes that block's writes only, so a caller that
+        decides many messages in one transaction (one commit, one fsync, for a batch) loses
+        none of the others to one that fails (`pipeline.handle_batch`).
+        """
         if self._depth:
+            savepoint = f"nested_{self._depth}"
+            self.conn.execute(f"SAVEPOINT {savepoint}")
             self._depth += 1
             try:
                 yield
+            except BaseException:
+                if self.conn.in_transaction:  # else SQLite has already rolled it all back
+                    self.conn.execute(f"ROLLBACK TO {savepoint}")
+                    self.conn.execute(f"RELEASE {savepoint}")
+                raise
+            else:
+                self.conn.execute(f"RELEASE {savepoint}")
             finally:
                 self._depth -= 1
             return
@@ -258,10 +306,13 @@ class Store:
     # ------------------------------------------------------------------ messages
 
     def find_message(self, key: str) -> StoredMessage | None:
+        """The message stored under `key`, also after `purge_seminar` re-keyed it."""
         row = self.conn.execute(
-            "SELECT id, message_key, state, attempts FROM messages WHERE message_key = ?", (key,)
+            "SELECT id, message_key, state, attempts, size FROM messages"
+            " WHERE message_key IN (?, ?) ORDER BY id LIMIT 1",
+            (key, purged_key(key)),
         ).fetchone()
-        return StoredMessage(row[0], row[1], row[2], row[3]) if row else None
+        return StoredMessage(row[0], row[1], row[2], row[3], row[4]) if row else None
 
     def find_by_uid(self, folder: str, uidvalidity: int, uid: int) -> StoredMessage | None:
         row = self.conn.execute(
@@ -308,7 +359,7 @@ class Store:
                 ),
             )
             assert cur.lastrowid is not None
-            return StoredMessage(cur.lastrowid, key, "received", 0)
+            return StoredMessage(cur.lastrowid, key, "received", 0, size)
 
     def raw(self, message: int) -> bytes:
         row = self.conn.execute("SELECT raw FROM messages WHERE id = ?", (message,)).fetchone()
@@ -317,11 +368,11 @@ class Store:
     def unfinished(self) -> list[tuple[StoredMessage, bytes, dt.datetime]]:
         """Messages saved but not decided (a crash came between): handled again at start."""
         rows = self.conn.execute(
-            "SELECT id, message_key, state, attempts, raw, received_at FROM messages"
+            "SELECT id, message_key, state, attempts, raw, received_at, size FROM messages"
             " WHERE state = 'received' ORDER BY id"
         ).fetchall()
         return [
-            (StoredMessage(r[0], r[1], r[2], r[3]), bytes(r[4] or b""), from_iso(r[5]))  # type: ignore[misc]
+            (StoredMessage(r[0], r[1], r[2], r[3], r[6]), bytes(r[4] or b""), from_iso(r[5]))  # type: ignore[misc]
             for r in rows
         ]
 
@@ -547,6 +598,22 @@ class Store:
         ).fetchone()
         return row is not None
 
+    def alerts_on(self, kind: str, day: dt.date) -> int:
+        return int(
+            self.conn.execute(
+                "SELECT COUNT(*) FROM alerts WHERE kind = ? AND day = ?", (kind, day.isoformat())
+            ).fetchone()[0]
+        )
+
+    def held_token(self, token_hash: str) -> HeldToken | None:
+        row = self.conn.execute(
+            "SELECT sender_key, expires_at, released_at FROM held WHERE token_hash = ?",
+            (token_hash,),
+        ).fetchone()
+        if row is None:
+            return None
+        return HeldToken(row[0], from_iso(row[1]), row[2] is not None)  # type: ignore[arg-type]
+
     def scheduled_done(self, kind: str, seminar: str, key: str) -> bool:
         row = self.conn.execute(
             "SELECT 1 FROM scheduled WHERE kind = ? AND seminar = ? AND key = ?",
@@ -557,12 +624,18 @@ class Store:
     # ------------------------------------------------------------------ outbox (SMTP side)
 
     def due_outbox(self, now: dt.datetime, limit: int) -> list[OutboxItem]:
-        """Queued mails whose next try is due, oldest first (the SMTP side's view)."""
+        """Queued mails whose next try is due, oldest first (the SMTP side's view).
+
+        A mail never tried is due whatever the clock says: only retries wait for their time.
+        (A process whose clock is behind the one that queued it, `run --now` restarted or a
+        clock stepped back, would otherwise hold fresh replies back.)
+        """
         from mailbot.outbox import OutboxItem
 
         rows = self.conn.execute(
             "SELECT id, message_id, mail_from, to_json, cc_json, raw, attempts FROM outbox"
-            " WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
+            " WHERE status = 'queued' AND (attempts = 0 OR next_attempt_at <= ?)"
+            " ORDER BY id LIMIT ?",
             (iso(now), limit),
         ).fetchall()
         return [
@@ -722,6 +795,17 @@ class Store:
             for r in rows
         ]
 
+    def outbox_entry(self, item_id: int) -> OutboxEntry | None:
+        row = self.conn.execute(
+            "SELECT id, message_id, kind, to_json, cc_json, subject, source_message, status"
+            " FROM outbox WHERE id = ?",
+            (item_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        to, cc = tuple(json.loads(row[3])), tuple(json.loads(row[4]))
+        return OutboxEntry(row[0], row[1], row[2], to, cc, row[5], row[6], row[7])
+
     def active_count(self) -> int:
         marks = ",".join("?" * len(ACTIVE))
         return int(
@@ -729,3 +813,306 @@ class Store:
                 f"SELECT COUNT(*) FROM registrations WHERE status IN ({marks})", tuple(ACTIVE)
             ).fetchone()[0]
         )
+
+    # ------------------------------------------------------------------ held messages (§4.4)
+
+    def hold(
+        self,
+        message: int,
+        *,
+        sender_key: str,
+        token_hash: str | None,
+        now: dt.datetime,
+        expires_at: dt.datetime,
+    ) -> None:
+        """Keep a message until its sender answers a token; call inside the decision's
+        transaction, so a held message and its token mail are committed together."""
+        self.conn.execute(
+            "INSERT INTO held (message, sender_key, token_hash, held_at, expires_at)"
+            " VALUES (?,?,?,?,?) ON CONFLICT (message) DO UPDATE SET"
+            " sender_key = excluded.sender_key,"
+            " token_hash = COALESCE(excluded.token_hash, token_hash),"
+            " expires_at = excluded.expires_at, released_at = NULL",
+            (message, sender_key, token_hash, iso(now), iso(expires_at)),
+        )
+
+    def held_messages(
+        self, sender_key: str, at: dt.datetime
+    ) -> list[tuple[StoredMessage, bytes, dt.datetime]]:
+        """The sender's held messages that can still be released at `at`, oldest first."""
+        rows = self.conn.execute(
+            "SELECT m.id, m.message_key, m.state, m.attempts, m.raw, m.received_at, m.size"
+            " FROM held h JOIN messages m ON m.id = h.message WHERE h.sender_key = ?"
+            " AND h.released_at IS NULL AND h.expires_at >= ? ORDER BY m.id",
+            (sender_key, iso(at)),
+        ).fetchall()
+        return [
+            (StoredMessage(r[0], r[1], r[2], r[3], r[6]), bytes(r[4] or b""), from_iso(r[5]))  # type: ignore[misc]
+            for r in rows
+        ]
+
+    def release_held(self, sender_key: str, messages: Sequence[int], now: dt.datetime) -> None:
+        """Mark held messages decided (their tokens used up). The sender proved the address,
+        so the next held message of theirs may mail a token again the same day."""
+        self.conn.executemany(
+            "UPDATE held SET released_at = ? WHERE message = ?", [(iso(now), m) for m in messages]
+        )
+        self.conn.execute(
+            "DELETE FROM alerts WHERE kind = 'confirm-sender' AND key = ?", (sender_key,)
+        )
+
+    # ------------------------------------------------------------------ personal data (GDPR)
+
+    def purge_seminar(
+        self,
+        seminar: str,
+        *,
+        actors: Sequence[str],
+        report_files: Sequence[str],
+        keep: Sequence[str],
+        marker: tuple[str, str, str] | None,
+        now: dt.datetime,
+    ) -> dict[str, int]:
+        """Delete what is stored about one seminar's participants, in one transaction.
+
+        Participants are the seminar's registrations (any status); with them go their
+        registering senders' addresses. Messages about them — from the seminar's `actors`,
+        sent by one of those addresses, naming a participant in an outcome, or holding a
+        participant's address in their raw bytes — keep a skeleton row (time, size, actor,
+        state, outcome kinds and rules) so the journal still counts them; their bytes, sender,
+        subject, Message-ID, error text and outcome participants and reasons go. Outbox rows
+        caused by those messages or addressed to or about those people go, and so does the
+        seminar's deadline report (found by its attachment's file name, `report_files`). Alerts
+        keyed by those addresses, held tokens, and reminder markers (keyed by address) go.
+        Addresses in `keep` (the organiser, the bot) are never treated as a participant's.
+        `marker`, when given, is recorded as done scheduled work (a retention purge runs once).
+
+        Deleted bytes are overwritten (`secure_delete`); `compact()` then clears the WAL.
+        """
+        kept = {k.casefold() for k in keep}
+        with self.transaction():
+            regs = self.conn.execute(
+                "SELECT email_key, registered_by, message FROM registrations WHERE seminar = ?",
+                (seminar,),
+            ).fetchall()
+            people = {r[0] for r in regs} - kept
+            addresses = (people | {r[1].casefold() for r in regs}) - kept
+            ids = {int(r[2]) for r in regs if r[2] is not None}
+            if actors:
+                marks = ",".join("?" * len(actors))
+                ids |= {
+                    int(r[0])
+                    for r in self.conn.execute(
+                        f"SELECT id FROM messages WHERE actor IN ({marks})", tuple(actors)
+                    )
+                }
+            for message, participant in self.conn.execute(
+                "SELECT message, participant FROM outcomes WHERE participant IS NOT NULL"
+            ):
+                if participant.casefold() in people:
+                    ids.add(int(message))
+            for message, sender in self.conn.execute(
+                "SELECT id, sender FROM messages WHERE sender IS NOT NULL"
+            ):
+                if sender.casefold() in addresses:
+                    ids.add(int(message))
+            needles = [a.encode("utf-8") for a in people]
+            if needles:
+                for message, raw in self.conn.execute(
+                    "SELECT id, raw FROM messages WHERE raw IS NOT NULL"
+                ):
+                    low = bytes(raw).lower()
+                    if any(n in low for n in needles):
+                        ids.add(int(message))
+            reports = [f.encode("utf-8") for f in report_files]
+            outbox: set[int] = set()
+            for oid, source, to, cc, about, kind, raw in self.conn.execute(
+                "SELECT id, source_message, to_json, cc_json, about_json, kind, raw FROM outbox"
+            ):
+                named = {a.casefold() for a in json.loads(to) + json.loads(cc) + json.loads(about)}
+                data = bytes(raw)
+                if (
+                    source in ids
+                    or named & addresses
+                    or (kind == "deadline-report" and any(f in data for f in reports))
+                    or any(n in data.lower() for n in needles)
+                ):
+                    outbox.add(int(oid))
+            senders = {
+                r[0].casefold()
+                for r in self.conn.execute(
+                    "SELECT sender FROM messages WHERE sender IS NOT NULL AND id IN"
+                    " (SELECT value FROM json_each(?))",
+                    (json.dumps(sorted(ids)),),
+                )
+            } - kept
+            gone = addresses | senders
+            id_list = json.dumps(sorted(ids))
+            key_list = json.dumps(sorted(gone))
+            counts = {
+                "registrations": len(regs),
+                "messages": len(ids),
+                "outbox": len(outbox),
+            }
+            self.conn.execute(
+                "DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(outbox)),),
+            )
+            counts["held"] = self.conn.execute(
+                "DELETE FROM held WHERE message IN (SELECT value FROM json_each(?))"
+                " OR sender_key IN (SELECT value FROM json_each(?))",
+                (id_list, key_list),
+            ).rowcount
+            self.conn.execute("DELETE FROM registrations WHERE seminar = ?", (seminar,))
+            self.conn.execute(
+                "UPDATE outcomes SET participant = NULL, reason = NULL"
+                " WHERE message IN (SELECT value FROM json_each(?))",
+                (id_list,),
+            )
+            self.conn.executemany(
+                "UPDATE messages SET raw = NULL, sender = NULL, subject = NULL, message_id = NULL,"
+                " error = NULL, message_key = ? WHERE id = ? AND message_key NOT LIKE 'purged:%'",
+                [
+                    (purged_key(key), message)
+                    for message, key in self.conn.execute(
+                        "SELECT id, message_key FROM messages"
+                        " WHERE id IN (SELECT value FROM json_each(?))",
+                        (id_list,),
+                    ).fetchall()
+                ],
+            )
+            counts["alerts"] = self.conn.execute(
+                "DELETE FROM alerts WHERE key IN (SELECT value FROM json_each(?))", (key_list,)
+            ).rowcount
+            counts["reminders"] = self.conn.execute(
+                "DELETE FROM scheduled WHERE seminar = ? AND kind = 'reminder'", (seminar,)
+            ).rowcount
+            if marker is not None:
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO scheduled (kind, seminar, key, done_at)"
+                    " VALUES (?,?,?,?)",
+                    (*marker, iso(now)),
+                )
+        return counts
+
+    def compact(self) -> bool:
+        """Leave no deleted byte in the database files: copy the WAL into the database and
+        truncate it, rebuild the database without free pages (its scratch copy in memory, not
+        in a temp file), truncate the WAL again. False when a reader kept the WAL from being
+        truncated (it is then cleared by the next checkpoint)."""
+        first = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        self.conn.execute("PRAGMA temp_store = MEMORY")
+        try:
+            self.conn.execute("VACUUM")
+        finally:
+            self.conn.execute("PRAGMA temp_store = DEFAULT")
+        second = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        return not (first[0] or second[0])
+
+    def person_data(self, email_key: str) -> dict[str, Any]:
+        """Everything stored about one address (right of access): registrations, the journal
+        entries that name it (as sender, in an outcome or in the subject of an organiser
+        command), outbox rows to or about it (metadata and subject, not the bytes), held
+        messages, alerts and reminder markers. Matching is case-insensitive."""
+        key = email_key.casefold()
+        registrations = [
+            r
+            for r in self.participants()
+            if r.email_key == key or r.registered_by.casefold() == key
+        ]
+        mentioned: set[int] = set()
+        for message, participant in self.conn.execute(
+            "SELECT message, participant FROM outcomes WHERE participant IS NOT NULL"
+        ):
+            if participant.casefold() == key:
+                mentioned.add(int(message))
+        for message, sender, subject in self.conn.execute(
+            "SELECT id, sender, subject FROM messages"
+        ):
+            if (sender or "").casefold() == key or key in (subject or "").casefold():
+                mentioned.add(int(message))
+        journal = [
+            {
+                **{k: e[k] for k in ("id", "message_id", "sender", "subject", "received_at")},
+                **{k: e[k] for k in ("state", "actor", "size")},
+                "outcomes": [
+                    o
+                    for o in e["outcomes"]
+                    if o["participant"] is None or o["participant"].casefold() == key
+                ],
+            }
+            for e in self.journal()
+            if e["id"] in mentioned
+        ]
+        outbox = []
+        for row in self.conn.execute(
+            "SELECT id, message_id, kind, source_message, to_json, cc_json, about_json, subject,"
+            " status, created_at, sent_at, attempts, last_error FROM outbox ORDER BY id"
+        ):
+            to, cc, about = json.loads(row[4]), json.loads(row[5]), json.loads(row[6])
+            if key in {a.casefold() for a in to + cc + about}:
+                outbox.append(
+                    {
+                        "id": row[0],
+                        "message_id": row[1],
+                        "kind": row[2],
+                        "source_message": row[3],
+                        "to": to,
+                        "cc": cc,
+                        "about": about,
+                        "subject": row[7],
+                        "status": row[8],
+                        "created_at": from_iso(row[9]),
+                        "sent_at": from_iso(row[10]),
+                        "attempts": row[11],
+                        "last_error": row[12],
+                    }
+                )
+        held = [
+            {
+                "message": r[0],
+                "held_at": from_iso(r[1]),
+                "expires_at": from_iso(r[2]),
+                "released_at": from_iso(r[3]),
+                "token_mailed": bool(r[4]),
+            }
+            for r in self.conn.execute(
+                "SELECT message, held_at, expires_at, released_at, token_hash IS NOT NULL"
+                " FROM held WHERE sender_key = ? ORDER BY message",
+                (key,),
+            )
+        ]
+        alerts = [
+            {"kind": r[0], "day": r[1]}
+            for r in self.conn.execute(
+                "SELECT kind, day FROM alerts WHERE key = ? ORDER BY day, kind", (key,)
+            )
+        ]
+        reminders = [
+            {"seminar": r[0], "key": r[1], "done_at": from_iso(r[2])}
+            for r in self.conn.execute(
+                "SELECT seminar, key, done_at FROM scheduled WHERE kind = 'reminder'"
+                " AND key LIKE ? ESCAPE '\\' ORDER BY done_at",
+                (_like_prefix(key) + ":%",),
+            )
+        ]
+        return {
+            "registrations": registrations,
+            "messages": journal,
+            "outbox": outbox,
+            "held": held,
+            "alerts": alerts,
+            "reminders": reminders,
+        }
+
+
+def purged_key(key: str) -> str:
+    """What a purged message is keyed by: not the Message-ID (it can name a person), but a
+    digest of it, so a redelivery after the purge is still recognised as handled (§12)."""
+    import hashlib
+
+    return "purged:" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _like_prefix(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

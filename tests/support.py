@@ -205,3 +205,102 @@ def booking(
         confirmed_at=confirmed_at,
         **kw,
     )
+
+
+# --------------------------------------------------------------------------- the service
+# (test_service.py, test_crash.py): a config pointing at test servers, `mailbot run` as a process
+
+
+def with_servers(text: str, imap: config_mod.Imap, smtp: config_mod.Smtp) -> str:
+    """A config text plus [imap] and [smtp] tables pointing at test servers."""
+    import dataclasses
+    import json
+
+    def table(name: str, settings: Any) -> str:
+        pairs = dataclasses.asdict(settings).items()
+        return "\n".join([f"[{name}]", *(f"{k} = {json.dumps(v)}" for k, v in pairs)])
+
+    return f"{text}\n{table('imap', imap)}\n\n{table('smtp', smtp)}\n"
+
+
+def wait_until(
+    predicate: Any, timeout_s: float = 15.0, what: str = "the condition", interval_s: float = 0.01
+) -> float:
+    """Poll until `predicate()` is true; return the seconds it took (AssertionError on timeout)."""
+    import time
+
+    started = time.monotonic()
+    while not predicate():
+        if time.monotonic() - started > timeout_s:
+            raise AssertionError(f"{what} did not happen within {timeout_s} s")
+        time.sleep(interval_s)
+    return time.monotonic() - started
+
+
+class BotProcess:
+    """`mailbot run` as a real process, as systemd or cron runs it; its log in a file.
+
+    It runs in a process group of its own, and signals go to the whole group, as systemd sends
+    them (`KillMode=control-group`): a SIGKILL then kills every process of the service (the
+    outbox's among them), as a crash of the machine would.
+    """
+
+    def __init__(self, config_path: Path, *args: str, password: str, log: Path) -> None:
+        import os
+        import subprocess
+        import sys
+
+        self.log = log
+        env = {k: v for k, v in os.environ.items() if not k.startswith("MAILBOT_")}
+        env["MAILBOT_IMAP_PASSWORD"] = password
+        command = [str(Path(sys.executable).with_name("mailbot")), "run", "--config"]
+        with log.open("ab") as out:
+            self.process = subprocess.Popen(
+                [*command, str(config_path), *args],
+                cwd=config_path.parent,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+
+    def _signal_group(self, sig: int) -> None:
+        import contextlib
+        import os
+
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, sig)
+
+    def stop(self, sig: int | None = None, timeout_s: float = 15.0) -> tuple[int, float]:
+        """Send `sig` (SIGTERM by default); the exit status and how long the exit took."""
+        import signal
+        import time
+
+        started = time.monotonic()
+        self._signal_group(signal.SIGTERM if sig is None else sig)
+        code = self.process.wait(timeout_s)
+        return code, time.monotonic() - started
+
+    def caught_up(self, database: Path) -> bool:
+        """Whether this process has done its first inbox catch-up (its health records say so)."""
+        from mailbot.store import Store
+
+        with Store(database) as store:
+            health = store.health()
+        return health.get("pid") == str(self.process.pid) and health.get(
+            "last_poll", ""
+        ) >= health.get("started_at", "~")
+
+    def kill(self) -> None:
+        """SIGKILL to every process of the service: no clean-up of any kind."""
+        import signal
+
+        self._signal_group(signal.SIGKILL)
+        self.process.wait(15)
+
+    def wait(self, timeout_s: float = 60.0) -> int:
+        return self.process.wait(timeout_s)
+
+    def tail(self, lines: int = 40) -> str:
+        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])

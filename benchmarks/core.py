@@ -1,0 +1,168 @@
+"""Messages per second through parse + decide + render + commit, with no network at all.
+
+    python benchmarks/core.py --n 2000 [--repeat 3] [--profile] [--pyinstrument]
+
+Runs the same `pipeline` calls `mailbot run` makes on a fresh temporary store (SQLite with
+`synchronous=FULL`, as in production), then prints the time per stage and, with `--profile`,
+the top of a cProfile of the whole run (`--pyinstrument` if it is installed: it is not a
+dependency of mailbot).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import common
+
+from mailbot import config as config_mod
+from mailbot import parsing, pipeline, replies
+from mailbot.decide import Inbound, decide
+from mailbot.store import Store
+
+STAGES = (
+    ("parse", "mailbot/parsing.py", "read"),
+    ("decide", "mailbot/decide.py", "decide"),
+    ("render", "mailbot/replies.py", "render"),
+    ("  .ics", "mailbot/replies.py", "calendar_file"),
+    ("  as_bytes", "email/message.py", "as_bytes"),
+    ("store raw", "mailbot/store.py", "save_raw"),
+    ("store decision", "mailbot/store.py", "record"),
+)
+
+
+def setup(directory: Path, n: int, seed: int) -> tuple[config_mod.Config, list[common.Message]]:
+    messages = common.generate(n, seed)
+    dummy = config_mod.Imap(host="127.0.0.1", port=1, tls="none", username="x")
+    path = common.write_config(
+        directory, imap=dummy, smtp_port=1, seats=common.seats_for_half(messages)
+    )
+    return config_mod.load(path, environ={}), messages
+
+
+def run_pipeline(
+    cfg: config_mod.Config, messages: list[common.Message], batch: int
+) -> tuple[float, Counter[str], int]:
+    """Handle every message as the service does; (seconds, outcomes, replies queued)."""
+    cfg.bot.database.unlink(missing_ok=True)
+    outcomes: Counter[str] = Counter()
+    with Store(cfg.bot.database) as store:
+        start = time.perf_counter()
+        if batch > 1:
+            for i in range(0, len(messages), batch):
+                chunk = messages[i : i + batch]
+                items = [pipeline.Incoming(m.raw, m.received_at) for m in chunk]
+                now = max(m.received_at for m in chunk)
+                for result in pipeline.handle_batch(store, cfg, items, now=now):
+                    outcomes.update(o.outcome for o in result.outcomes)
+        else:
+            for m in messages:
+                result = pipeline.handle(store, cfg, m.raw, m.received_at, now=m.received_at)
+                outcomes.update(o.outcome for o in result.outcomes)
+        seconds = time.perf_counter() - start
+        queued = sum(store.outbox_counts().values())
+    return seconds, outcomes, queued
+
+
+def stage_rates(cfg: config_mod.Config, messages: list[common.Message]) -> dict[str, float]:
+    """Each pure stage alone, in messages per second (render: replies per second)."""
+    rates = {}
+    start = time.perf_counter()
+    emails = [parsing.read(m.raw) for m in messages]
+    rates["parse"] = len(messages) / (time.perf_counter() - start)
+    from mailbot.state import MemoryState
+
+    state = MemoryState()
+    start = time.perf_counter()
+    decisions = [
+        decide(Inbound(e, m.received_at), state, cfg, m.received_at)
+        for e, m in zip(emails, messages, strict=True)
+    ]
+    rates["decide (empty state)"] = len(messages) / (time.perf_counter() - start)
+    mails = [(mail, e) for d, e in zip(decisions, emails, strict=True) for mail in d.mails]
+    now = messages[0].received_at
+    start = time.perf_counter()
+    for mail, e in mails:
+        replies.render(mail, cfg, now, parent=e)
+    rates["render (replies/s)"] = len(mails) / (time.perf_counter() - start)
+    return rates
+
+
+def profile(cfg: config_mod.Config, messages: list[common.Message], batch: int, top: int) -> str:
+    profiler = cProfile.Profile()
+    profiler.enable()
+    run_pipeline(cfg, messages, batch)
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    total = stats.total_tt  # type: ignore[attr-defined]
+    lines = [f"cProfile of {len(messages)} messages: {total:.2f} s (profiler overhead included)"]
+    by_func = stats.stats  # type: ignore[attr-defined]
+    for label, file_end, name in STAGES:
+        cum = sum(v[3] for (f, _, fn), v in by_func.items() if f.endswith(file_end) and fn == name)
+        lines.append(f"  {label:<15} {cum:7.2f} s  {cum / total * 100:5.1f} %")
+    sql = sum(v[3] for (_, _, fn), v in by_func.items() if "of 'sqlite3.Connection'" in fn)
+    lines.append(f"  {'SQLite calls':<15} {sql:7.2f} s  {sql / total * 100:5.1f} %")
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(top)
+    lines.append("\nTop by own time:")
+    lines += [ln for ln in out.getvalue().splitlines() if ln.strip()][3:]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--batch", type=int, default=100, help="messages per transaction")
+    parser.add_argument("--profile", action="store_true", help="cProfile one more run")
+    parser.add_argument("--pyinstrument", action="store_true")
+    parser.add_argument("--top", type=int, default=25)
+    args = parser.parse_args(argv)
+
+    print(f"machine: {common.machine()}")
+    with tempfile.TemporaryDirectory(prefix="mailbot-core-") as tmp:
+        cfg, messages = setup(Path(tmp), args.n, args.seed)
+        kinds = Counter(m.kind for m in messages)
+        size = statistics.mean(len(m.raw) for m in messages)
+        print(f"{args.n} messages, mean {size:.0f} bytes: {dict(kinds)}")
+        for label, rate in stage_rates(cfg, messages).items():
+            print(f"  {label:<22} {rate:8.0f}/s")
+        rates, per_message = [], []
+        for batch in sorted({1, args.batch}):
+            rates = []
+            for _ in range(args.repeat):
+                seconds, outcomes, queued = run_pipeline(cfg, messages, batch)
+                rates.append(args.n / seconds)
+            per_message.append(
+                f"pipeline, {batch:>3} per transaction: {common.summary(rates, ' msg/s', 0)}"
+            )
+        print(f"outcomes: {dict(outcomes)}; replies queued: {queued}")
+        for line in per_message:
+            print(line)
+        if args.profile:
+            print()
+            print(profile(cfg, messages, args.batch, args.top))
+        if args.pyinstrument:
+            try:
+                import pyinstrument
+            except ImportError:
+                print("pyinstrument is not installed (pip install pyinstrument)", file=sys.stderr)
+                return 1
+            profiler = pyinstrument.Profiler()
+            with profiler:
+                run_pipeline(cfg, messages, args.batch)
+            print(profiler.output_text(unicode=True, color=False, show_all=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
