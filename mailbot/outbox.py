@@ -309,22 +309,21 @@ async def drain(
     """Send everything due now (at most `limit`), recording each result.
 
     Several senders (connections) send at once, each taking the next item: a reply waits on
-    the server's answers several times, and one connection leaves those waits idle. The
-    results of the round are recorded at its end, in one transaction when the store offers
-    `transaction()` (one commit instead of one per mail: benchmarks/README.md); a kill during
-    the round may send its mails again, with the same Message-IDs, as a kill between the
-    server's answer and a per-mail commit could. `SmtpConfigError` propagates once the
-    results already had are recorded, and leaves the remaining items due: nothing is marked
-    for a try that did not happen.
+    the server's answers several times, and one connection leaves those waits idle. Each
+    result is recorded as soon as the server has answered, so a kill can re-send at most the
+    mail in flight on each connection (SPEC §12), with the same Message-ID.
+    `SmtpConfigError` propagates and leaves the remaining items due: nothing is marked for a
+    try that did not happen.
     """
     senders = [sender] if isinstance(sender, Sender) else list(sender)
     waiting = deque(store.due_outbox(clock(), limit))
-    results: list[tuple[OutboxItem, Result]] = []
+    counts: Counter[Status] = Counter()
 
     async def send_waiting(one: Sender) -> None:
         while waiting:
             item = waiting.popleft()
-            results.append((item, await one.send(item)))
+            result = await one.send(item)
+            counts[_record(store, item, result, clock())] += 1
 
     tasks = [asyncio.ensure_future(send_waiting(one)) for one in senders]
     try:
@@ -334,22 +333,7 @@ async def drain(
             task.cancel()  # an item cut off mid-send stays due: tried again, same Message-ID
         await asyncio.gather(*tasks, return_exceptions=True)
         raise
-    finally:
-        counts = _record_all(store, results, clock())
     return DrainStats(sent=counts["sent"], retried=counts["retry"], failed=counts["failed"])
-
-
-def _record_all(
-    store: OutboxStore, results: Sequence[tuple[OutboxItem, Result]], now: dt.datetime
-) -> Counter[Status]:
-    counts: Counter[Status] = Counter()
-    if not results:
-        return counts
-    transaction = getattr(store, "transaction", None)
-    with transaction() if transaction is not None else contextlib.nullcontext():
-        for item, result in results:
-            counts[_record(store, item, result, now)] += 1
-    return counts
 
 
 def _record(store: OutboxStore, item: OutboxItem, result: Result, now: dt.datetime) -> Status:

@@ -7,9 +7,8 @@ message must have exactly one recorded handling and be out of the inbox, every p
 be somewhere, no actor may be over its seats, and every reply must have reached the sink. A reply
 may reach it twice only if a kill fell between the server's acceptance and the commit that
 records it (§12): those duplicates are counted and printed. How many one kill can cause is how
-many mails can be accepted and not yet recorded at once: the outbox records a drain round of up
-to `service.OUTBOX_BATCH` mails in one commit (`outbox.drain`), so up to that many per kill
-(with a commit per mail it would be one per kill per connection).
+many mails can be accepted and not yet recorded at once: the outbox records each mail as soon as
+the server answers (`outbox.drain`), so one per kill per SMTP connection.
 
 The moments come from a seed: `MAILBOT_CRASH_SEED=N` repeats a run; the seed is printed.
 """
@@ -184,7 +183,7 @@ def test_kill_9_at_random_moments_loses_nothing_and_doubles_nothing(tmp_path: Pa
     strays = [r.data for r in received if _message_id(r.data) not in {m.message_id for m in sent}]
     assert not strays, b"delivered but not in the outbox:\n" + strays[0].split(b"\r\n\r\n")[0]
     assert {row.message_id for row in sent} == set(delivered)
-    assert sum(n - 1 for n in duplicates.values()) <= len(kill_points) * service.OUTBOX_BATCH
+    assert sum(n - 1 for n in duplicates.values()) <= len(kill_points) * service.SMTP_CONNECTIONS
     assert all(n <= 1 + len(kill_points) for n in delivered.values())
     # No check of the log for tracebacks here: a process killed while it starts a child (the
     # outbox process) leaves that child to fail on its half-sent start-up, which it reports.
