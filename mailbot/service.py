@@ -903,8 +903,13 @@ class Service:
         await self._outbox_loop()
 
     async def _outbox_loop(self) -> None:
-        """Drain when mail was queued and every `outbox_poll_s` for retries, until stopped."""
-        with Store(self.config.bot.database) as store:
+        """Drain when mail was queued and every `outbox_poll_s` for retries, until stopped.
+
+        Each send is committed as soon as it is answered (§12). The commits need not wait for
+        the disk: what a power loss could forget here (a "sent" mark, a failure notice) is
+        redone by the retry that follows, with the same Message-ID; a kill -9 forgets nothing.
+        """
+        with Store(self.config.bot.database, synchronous="NORMAL") as store:
             notices = FailureNotices(store, self.config)
             password = self._secrets.smtp_password
             async with contextlib.AsyncExitStack() as opened:

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from mailbot.state import ACTIVE, HeldToken, Registration
 
@@ -201,7 +201,7 @@ class OutboxEntry:
     status: str
 
 
-def connect(path: Path) -> sqlite3.Connection:
+def connect(path: Path, synchronous: str = "FULL") -> sqlite3.Connection:
     """Open the database with the durability settings §12 asks for; owner-only permissions."""
     path = Path(path)
     try:
@@ -210,7 +210,7 @@ def connect(path: Path) -> sqlite3.Connection:
             os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
         conn = sqlite3.connect(path, isolation_level=None, timeout=60.0, check_same_thread=False)
         conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute(f"PRAGMA synchronous={synchronous}")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA busy_timeout=60000")
         conn.execute("PRAGMA secure_delete=ON")  # purge must leave no bytes in free pages
@@ -248,9 +248,11 @@ def migrate(conn: sqlite3.Connection, path: Path) -> None:
 class Store:
     """The repository: every SQL statement of mailbot lives here."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, synchronous: Literal["FULL", "NORMAL"] = "FULL") -> None:
+        """`synchronous="NORMAL"` only for a connection whose every write a retry redoes (the
+        outbox sender's): power loss may then forget its last commits, never a kill -9."""
         self.path = Path(path)
-        self.conn = connect(self.path)
+        self.conn = connect(self.path, synchronous)
         try:
             migrate(self.conn, self.path)
         except sqlite3.Error as e:
