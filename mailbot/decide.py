@@ -12,90 +12,13 @@ import hashlib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any
 
 from mailbot import actors, authentication
 from mailbot.config import Actor, Config, Seminar
+from mailbot.model import Alert, Decision, Hold, Mail, Outcome, OutcomeKind
 from mailbot.parsing import Email, ParticipantBlock
 from mailbot.state import Registration, State
-
-OutcomeKind = Literal[
-    "confirmed",
-    "waitlisted",
-    "promoted",
-    "duplicate",
-    "cancelled",
-    "substituted",
-    "rejected-not-invited",
-    "rejected-closed",
-    "rejected-full",
-    "rejected-not-allowed",
-    "needs-info",
-    "forwarded",
-    "ignored",
-]
-
-
-@dataclass(frozen=True)
-class Outcome:
-    outcome: OutcomeKind
-    rule: str
-    participant: str | None = None
-    reason: str | None = None
-
-
-@dataclass(frozen=True)
-class Mail:
-    """A mail to queue. `kind` names its template; `answers` says it replies to the inbound
-    message (threaded, `auto-replied`) rather than being a new one (`auto-generated`)."""
-
-    kind: str
-    to: tuple[str, ...]
-    language: str
-    cc: tuple[str, ...] = ()
-    answers: bool = True
-    context: Mapping[str, Any] = field(default_factory=dict)
-    calendar: tuple[str, str, str] | None = None  # (seminar id, participant email, name)
-    about: tuple[str, ...] = ()  # participant addresses the mail is about (bounces, purge)
-    # Files to attach as they are: (filename, MIME type, bytes), e.g. the deadline report's CSV.
-    attachments: tuple[tuple[str, str, bytes], ...] = ()
-
-
-@dataclass(frozen=True)
-class Alert:
-    """A note that (kind, key) was mailed about on `day`, so it is mailed at most once a day: the
-    organiser's alerts, and the confirmation token mailed to an unauthenticated sender."""
-
-    kind: str
-    key: str
-    day: dt.date
-
-
-@dataclass(frozen=True)
-class Decision:
-    outcomes: tuple[Outcome, ...]
-    registrations: tuple[Registration, ...] = ()  # new or changed rows, upserted by the store
-    mails: tuple[Mail, ...] = ()
-    alerts: tuple[Alert, ...] = ()
-    actor: str | None = None
-    language: str = "sv"
-    bouncing: tuple[str, ...] = ()  # participant addresses now known to bounce
-    # Scheduled work now done, (kind, seminar, key): recorded with the mails it queues (§12).
-    scheduled: tuple[tuple[str, str, str], ...] = ()
-    hold: Hold | None = None  # this message waits for its sender to confirm (§4.4 confirm)
-    release: str | None = None  # this sender confirmed: decide their held messages now
-
-
-@dataclass(frozen=True)
-class Hold:
-    """An unauthenticated message kept until its From address answers a token (Mailman's
-    confirmation). Only the token's SHA-256 is stored; `token_hash` is None when no token was
-    mailed with this message (one is already out today), and then any answered token of the
-    same sender releases it too."""
-
-    sender_key: str
-    token_hash: str | None
-    expires_at: dt.datetime
 
 
 @dataclass(frozen=True)

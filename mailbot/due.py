@@ -20,14 +20,12 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from mailbot.config import Config, Reminder, Seminar
+from mailbot.model import Decision, Mail
 from mailbot.state import Registration, State
-
-if TYPE_CHECKING:  # imported where a mail is made: `mailbot status` reads due work without
-    from mailbot.decide import Decision, Mail  # pulling in the parser (~0.1 s at start-up)
 
 REPORT = "deadline-report"
 REMINDER = "reminder"
@@ -86,7 +84,6 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def due(config: Config, state: State, now: dt.datetime) -> Decision:
     """Everything due at `now` and not yet done, as mails plus the markers that record them."""
-    from mailbot.decide import Decision
 
     mails: list[Mail] = []
     done: list[tuple[str, str, str]] = []
@@ -142,7 +139,6 @@ def report_due(seminar: Seminar, state: State, now: dt.datetime) -> bool:
 
 def deadline_report(config: Config, state: State, seminar: Seminar) -> Mail:
     """The organiser's participant list: a summary in the body, every row in a CSV file."""
-    from mailbot.decide import Mail
 
     language = config.bot.language if config.bot.language in CSV_HEADERS else "sv"
     regs = state.participants(seminar.id)
@@ -335,7 +331,6 @@ def reminders_due(
 
 def reminder_mail(registration: Registration, seminar: Seminar, reminder: Reminder) -> Mail:
     """A new message (`auto-generated`), in the registration's language, with the .ics again."""
-    from mailbot.decide import Mail
 
     r = registration
     cc = (r.registered_by,) if r.bouncing and r.registered_by.casefold() != r.email_key else ()

@@ -43,6 +43,7 @@ from aiosmtplib import (
 )
 
 from mailbot import config
+from mailbot.model import OutboxItem
 from mailbot.privacy import redact
 
 log = logging.getLogger(__name__)
@@ -52,21 +53,6 @@ MAX_DELAY = dt.timedelta(hours=6)
 MAX_AGE = dt.timedelta(days=2)  # Postfix bounces after 5 days; a registration reply is stale sooner
 JITTER = 0.10
 TEMPORARY_5XX = frozenset({552})
-
-
-@dataclass(frozen=True)
-class OutboxItem:
-    """One queued message: the envelope and the exact bytes, fixed when it was queued.
-
-    `attempts` counts the tries already made (0 for a fresh item).
-    """
-
-    id: int
-    message_id: str
-    mail_from: str
-    rcpts: tuple[str, ...]
-    raw: bytes
-    attempts: int
 
 
 class OutboxStore(Protocol):

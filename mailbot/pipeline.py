@@ -16,7 +16,8 @@ from typing import Literal
 
 from mailbot import limits, parsing, replies
 from mailbot.config import Config
-from mailbot.decide import Decision, Inbound, Mail, Outcome, decide
+from mailbot.decide import Inbound, decide
+from mailbot.model import Decision, Mail, Outcome
 from mailbot.store import Store, StoredMessage
 
 log = logging.getLogger("mailbot.pipeline")

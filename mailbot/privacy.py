@@ -78,7 +78,7 @@ def purge(
     nothing more to delete.
     """
     from mailbot import pipeline
-    from mailbot.decide import Decision
+    from mailbot.model import Decision
 
     actors = [a.name for a in config.actors if a.seminar == seminar_id]
     with store.transaction():

@@ -28,7 +28,7 @@ from typing import Any
 import jinja2
 
 from mailbot.config import Config, Seminar
-from mailbot.decide import Mail
+from mailbot.model import Mail
 from mailbot.parsing import Email
 
 

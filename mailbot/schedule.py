@@ -54,7 +54,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from mailbot import decide, due, pipeline, privacy
 from mailbot.config import Config
-from mailbot.decide import Decision
+from mailbot.model import Decision
 from mailbot.store import Store
 
 log = logging.getLogger("mailbot.schedule")

@@ -44,7 +44,7 @@ from imapclient import SocketTimeout
 
 from mailbot import imap, outbox, pipeline, privacy, replies, schedule
 from mailbot.config import Config, ConfigError, Imap
-from mailbot.decide import Decision, Mail
+from mailbot.model import Decision, Mail, OutboxItem
 from mailbot.store import OutboxEntry, Store, StoreError
 
 log = logging.getLogger("mailbot.service")
@@ -532,7 +532,7 @@ class FailureNotices:
         """`drain` records a round's results in one transaction (one commit)."""
         return self._store.transaction()
 
-    def due_outbox(self, now: dt.datetime, limit: int) -> list[outbox.OutboxItem]:
+    def due_outbox(self, now: dt.datetime, limit: int) -> list[OutboxItem]:
         return self._store.due_outbox(now, limit)
 
     def mark_retry(self, item_id: int, error: str, next_attempt_at: dt.datetime) -> None:

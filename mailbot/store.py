@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from mailbot.state import ACTIVE, HeldToken, Registration
 
 if TYPE_CHECKING:
-    from mailbot.outbox import OutboxItem
+    from mailbot.model import OutboxItem
 
 SCHEMA_VERSION = 2
 
@@ -175,7 +175,7 @@ class StoredMessage:
 
 @dataclass(frozen=True)
 class OutboxRow:
-    """A queued mail as the store holds it (the SMTP side sees only `outbox.OutboxItem`)."""
+    """A queued mail as the store holds it (the SMTP side sees only `model.OutboxItem`)."""
 
     id: int
     message_id: str
@@ -632,7 +632,7 @@ class Store:
         (A process whose clock is behind the one that queued it, `run --now` restarted or a
         clock stepped back, would otherwise hold fresh replies back.)
         """
-        from mailbot.outbox import OutboxItem
+        from mailbot.model import OutboxItem
 
         rows = self.conn.execute(
             "SELECT id, message_id, mail_from, to_json, cc_json, raw, attempts FROM outbox"

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from mailbot.config import Config
-from mailbot.decide import Decision, Inbound, decide
+from mailbot.decide import Inbound, decide
+from mailbot.model import Decision
 from mailbot.parsing import BounceReport
 from mailbot.state import MemoryState
 

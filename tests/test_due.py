@@ -14,7 +14,7 @@ import pytest
 
 from mailbot import due, replies
 from mailbot.config import Config
-from mailbot.decide import Decision, Mail
+from mailbot.model import Decision, Mail
 from mailbot.state import MemoryState
 
 from support import ORGANISER, SMALL_CONFIG, STOCKHOLM, at, booking, make_config

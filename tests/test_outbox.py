@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from mailbot import config, outbox
-from mailbot.outbox import OutboxItem
+from mailbot.model import OutboxItem
 from mailbot.testservers import REJECTED, CertFiles, SmtpSink, free_port, sample_message
 
 T0 = dt.datetime(2022, 9, 1, 12, 0, tzinfo=dt.UTC)

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from mailbot import cli, outbox, pipeline, privacy, schedule
+from mailbot.model import OutboxItem
 from mailbot.store import Store
 
 from support import BOT, FIXTURES, ORGANISER, SMALL_CONFIG, at, make_config, raw_mail
@@ -395,7 +396,7 @@ def test_smtp_errors_are_logged_without_the_recipient_address(caplog):
         def __getattr__(self, name):
             return lambda *a, **k: None
 
-    item = outbox.OutboxItem(1, "<m@x>", BOT, ("asa.oberg@huddinge.se",), b"", 0)
+    item = OutboxItem(1, "<m@x>", BOT, ("asa.oberg@huddinge.se",), b"", 0)
     refusal = "550 5.1.1 <asa.oberg@huddinge.se>: Recipient address rejected"
     outbox._record(Recorder(), item, outbox.Result("failed", refusal), ON_TIME)  # type: ignore[arg-type]
     outbox._record(Recorder(), item, outbox.Result("retry", "451 " + refusal), ON_TIME)  # type: ignore[arg-type]

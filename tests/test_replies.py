@@ -10,7 +10,7 @@ import icalendar
 import pytest
 
 from mailbot import replies
-from mailbot.decide import Mail
+from mailbot.model import Mail
 
 from support import at, make_config
 from support import email as parsed

@@ -18,7 +18,7 @@ import pytest
 
 from mailbot import pipeline, schedule
 from mailbot.config import Config
-from mailbot.decide import Decision
+from mailbot.model import Decision
 from mailbot.replies import TemplateError
 from mailbot.store import Store
 
