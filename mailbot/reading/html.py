@@ -49,10 +49,46 @@ class Rendered:
 
 
 _BLOCKS: Final = frozenset(
-    "address article aside blockquote center dd div dl dt fieldset figure footer form h1 h2 h3 "
-    "h4 h5 h6 header hr li main nav ol p pre section table tbody thead tfoot tr ul".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "center",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "ul",
+    ]
 )
-_SKIPPED: Final = frozenset("head script style title template noscript xml object".split())
+_SKIPPED: Final = frozenset(
+    ["head", "script", "style", "title", "template", "noscript", "xml", "object"]
+)
 _HIDDEN: Final = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all", re.IGNORECASE)
 _OUTLOOK_QUOTE_BORDER: Final = re.compile(
     r"border-top\s*:\s*solid\s*#[0-9a-f]{3,6}\s*1(?:\.0)?pt", re.IGNORECASE
@@ -142,7 +178,7 @@ def _walk(element: etree._Element, out: _Out, depth: int) -> None:
     if _is_quote(element, tag):
         out.mark_quote()
     if depth > _MAX_DEPTH:
-        out.text(" ".join(element.itertext()))
+        out.text(" ".join(_texts(element)))
     elif tag == "br":
         out.end_line(always=True)
     elif tag == "table" and element.find(".//table") is None:
@@ -194,7 +230,7 @@ def _is_mso_bullet(element: etree._Element) -> bool:
 
 def _mso_bullet(element: etree._Element) -> str:
     """Word's list marker: a number stays (`1.`, `a)`), a Symbol or Wingdings glyph is a bullet."""
-    marker = "".join(element.itertext()).replace(_NBSP, " ").strip()
+    marker = "".join(_texts(element)).replace(_NBSP, " ").strip()
     if not marker or marker in _MSO_BULLETS:
         return "• "
     return marker + " "
@@ -238,3 +274,7 @@ def _tag(element: etree._Element) -> str:
     if not isinstance(tag, str):
         return ""  # comments and processing instructions that survived the parser
     return tag.lower()  # `o:p` stays inline: Word closes every paragraph with one
+
+
+def _texts(element: etree._Element) -> list[str]:
+    return [text for text in element.itertext() if isinstance(text, str)]

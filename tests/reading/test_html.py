@@ -76,7 +76,11 @@ def test_excel_table_pasted_into_outlook_is_a_table_and_tab_joined_lines():
     result = rendered(html)
     assert result.tables == (
         Table(
-            (("Namn", "E-post"), ("Karin Sjö", "karin.sjo@malmo.se"), ("Jonas Ek", "jonas.ek@malmo.se")),
+            (
+                ("Namn", "E-post"),
+                ("Karin Sjö", "karin.sjo@malmo.se"),
+                ("Jonas Ek", "jonas.ek@malmo.se"),
+            ),
             line=1,
         ),
     )
@@ -167,7 +171,9 @@ def test_html_lists_keep_numbers_from_their_start_and_bullets():
 
 
 def test_hidden_preheaders_scripts_and_styles_are_not_read():
-    html = "<style>p{}</style><span style='display:none'>preview</span><p>Hej</p><script>x()</script>"
+    html = (
+        "<style>p{}</style><span style='display:none'>preview</span><p>Hej</p><script>x()</script>"
+    )
     assert rendered(html).lines == ("Hej",)
 
 
@@ -185,8 +191,21 @@ def test_deeply_nested_markup_is_read_without_recursion_errors():
 @given(
     st.lists(
         st.sampled_from(
-            [*"<>/=\"' &;#abdilprtuv\n\xa0", "<p>", "<td>", "<tr>", "<table>", "</table>", "<li>",
-             "<ol>", "<br>", "<blockquote>", "&nbsp;", "<div class=gmail_quote>", "Anna"]
+            [
+                *"<>/=\"' &;#abdilprtuv\n\xa0",
+                "<p>",
+                "<td>",
+                "<tr>",
+                "<table>",
+                "</table>",
+                "<li>",
+                "<ol>",
+                "<br>",
+                "<blockquote>",
+                "&nbsp;",
+                "<div class=gmail_quote>",
+                "Anna",
+            ]
         ),
         max_size=120,
     ).map("".join)
