@@ -22,6 +22,8 @@ from typing import Final
 
 Lines = tuple[str, ...]
 
+_MAX_FORWARDS: Final = 4  # a forward of a forward of …: deeper ones stay quoted text
+
 
 @dataclass(frozen=True)
 class Forwarded:
@@ -34,6 +36,7 @@ class Forwarded:
     author: Lines
     signature: Lines = ()
     quoted: Lines = ()
+    forwarded: Forwarded | None = None  # what this mail itself forwarded
 
 
 @dataclass(frozen=True)
@@ -59,10 +62,21 @@ def split(
     its `quote_start`). The subject says whether a header block below is a forward (`VB:`,
     `FW:`, `Fwd:`); the sender's name and address let a closing block that repeats them be
     recognised as the signature."""
+    return _split(lines, quote_start, subject, sender_name, sender_address, _MAX_FORWARDS)
+
+
+def _split(
+    lines: Sequence[str],
+    quote_start: int | None,
+    subject: str,
+    sender_name: str | None,
+    sender_address: str | None,
+    forwards_left: int,
+) -> Split:
     body = [_clean(line) for line in lines]
     boundary = _boundary(body, quote_start)
     own, rest = body[:boundary], body[boundary:]
-    forwarded = _forwarded(rest, subject) if rest else None
+    forwarded = _forwarded(rest, subject, forwards_left) if rest and forwards_left else None
     quoted = tuple(line for line in own if _is_quoted(line))
     own = [line for line in own if not _is_quoted(line)]
     author, signature, disclaimer = _closing(own, sender_name, sender_address)
@@ -150,7 +164,7 @@ def _starts_rest(lines: Sequence[str], index: int) -> bool:
 
 
 def _is_attribution(lines: Sequence[str], index: int) -> bool:
-    """"On … wrote:", "Den … skrev:", "2 dec. 2026 kl. 09:14 skrev …:"; Gmail wraps a long one
+    """ "On … wrote:", "Den … skrev:", "2 dec. 2026 kl. 09:14 skrev …:"; Gmail wraps a long one
     over up to three lines. A sentence of the author's ending in "skrev:" is not one: it must
     start like a date or an introduction, or hold an address."""
     joined = lines[index]
@@ -178,7 +192,9 @@ def _is_header_block(lines: Sequence[str], index: int) -> bool:
     if len(keys) < 2 or keys[0] not in _FROM_KEYS | _DATE_KEYS | _SUBJECT_KEYS:
         return False
     has = set(keys)
-    return bool(has & _FROM_KEYS) and bool(has & _DATE_KEYS) and bool(has & (_TO_KEYS | _SUBJECT_KEYS))
+    return (
+        bool(has & _FROM_KEYS) and bool(has & _DATE_KEYS) and bool(has & (_TO_KEYS | _SUBJECT_KEYS))
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -186,7 +202,7 @@ def _is_header_block(lines: Sequence[str], index: int) -> bool:
 # --------------------------------------------------------------------------------------------
 
 
-def _forwarded(rest: Sequence[str], subject: str) -> Forwarded | None:
+def _forwarded(rest: Sequence[str], subject: str, forwards_left: int) -> Forwarded | None:
     """The forwarded mail when the rest is one: a forward separator, or a header block under
     a forwarding subject. A reply's quoted invitation is not a forward."""
     start = next((i for i, line in enumerate(rest) if line), len(rest))
@@ -198,12 +214,13 @@ def _forwarded(rest: Sequence[str], subject: str) -> Forwarded | None:
         start += 1
     elif not forwarding_subject:
         return None
-    while start < len(rest) and not rest[start]:
-        start += 1
-    headers, body_start = _headers(rest, start)
+    forward = _unquoted(rest[start:])
+    start = next((i for i, line in enumerate(forward) if line), len(forward))
+    headers, body_start = _headers(forward, start)
     if "from" not in headers:
         return None
-    inner = split(rest[body_start:], sender_name=_display_name(headers["from"]))
+    sender = _display_name(headers["from"])
+    inner = _split(forward[body_start:], None, "", sender, None, forwards_left - 1)
     return Forwarded(
         sender=headers["from"],
         date=headers.get("date"),
@@ -212,7 +229,15 @@ def _forwarded(rest: Sequence[str], subject: str) -> Forwarded | None:
         author=inner.author,
         signature=inner.signature + inner.disclaimer,
         quoted=inner.quoted,
+        forwarded=inner.forwarded,
     )
+
+
+def _unquoted(lines: Sequence[str]) -> list[str]:
+    """A forward that iOS quotes whole (`> Från: …`), one level of `>` off; else as it is."""
+    if not all(_is_quoted(line) for line in lines if line):
+        return list(lines)
+    return [line[1:].strip() for line in lines]
 
 
 def _headers(lines: Sequence[str], start: int) -> tuple[dict[str, str], int]:
@@ -268,6 +293,7 @@ _DISCLAIMER: Final = re.compile(
     re.IGNORECASE,
 )
 _DISCLAIMER_CHARS: Final = 60
+_POSTSCRIPT: Final = re.compile(r"p\.?\s?s\.?(?:\s|:|$)", re.IGNORECASE)
 _ADDRESS: Final = re.compile(r"[^\s<>()]+@[^\s<>()]+\.[^\s<>()]+")
 _SIGNATURE_LINE_CHARS: Final = 70
 _SIGNATURE_WINDOW: Final = 10
@@ -280,10 +306,19 @@ def _closing(
     paragraphs that read like one; the signature starts at "-- ", a valediction, a mobile
     client's line, "/Eva", or a closing block that starts with the sender's own name."""
     lines, disclaimer = _without_disclaimer(lines)
-    for index, line in enumerate(lines):
-        if line == "-- " or _MOBILE.fullmatch(line) or _VALEDICTION.fullmatch(line):
-            return tuple(lines[:index]), tuple(lines[index:]), disclaimer
-    start = _closing_block(lines, sender_name, sender_address)
+    start = next(
+        (
+            index
+            for index, line in enumerate(lines)
+            if line == "-- " or _MOBILE.fullmatch(line) or _VALEDICTION.fullmatch(line)
+        ),
+        None,
+    )
+    if start is None:
+        start = _closing_block(lines, sender_name, sender_address)
+    postscript = next((i for i in range(start, len(lines)) if _POSTSCRIPT.match(lines[i])), None)
+    if postscript is not None:  # "PS. Per kommer också": the author's again, below the name
+        return (*lines[:start], "", *lines[postscript:]), tuple(lines[start:postscript]), disclaimer
     return tuple(lines[:start]), tuple(lines[start:]), disclaimer
 
 

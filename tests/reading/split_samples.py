@@ -256,13 +256,13 @@ Den 2026-12-02 kl. 09:14, skrev Seminarier:
 
 THUNDERBIRD_EN_REPLY = """Please register Tom Hill, tom.hill@york.gov.uk.
 
--- 
+--{blank}
 Sarah Jones
 City of York Council
 
 On 02/12/2026 09:14, Events wrote:
 > Welcome!
-"""
+""".format(blank=" ")  # the signature delimiter is "-- ", its blank kept
 
 THUNDERBIRD_SV_FORWARD = """Vidarebefordrar Lisas anmälan.
 
@@ -400,12 +400,113 @@ GMAIL_HTML_UNKNOWN_LANGUAGE_TEXT = """Jag kommer!
 W dniu śr., 2 gru 2026 o 09:14 Events <events@example.org> napisał(a):
 Witamy"""
 
+PLAIN_HYPHEN_LIST = """Hej! Vi anmäler:
+- Anna Berg, anna.berg@lund.se
+- Per Ek, per.ek@lund.se
+
+Hälsningar
+Eva
+"""
+
+OUTLOOK_SV_REPLY_KOPIA = """Ja, jag och Omar Ali (omar.ali@polisen.se) kommer båda.
+
+Från: Seminarier <seminarier@lansstyrelsen.se>
+Skickat: den 2 december 2026 09:14
+Till: Sara Nilsson <sara.nilsson@polisen.se>; Omar Ali <omar.ali@polisen.se>;
+Kalle Karlsson <kalle.karlsson@polisen.se>
+Kopia: Registrator <registrator@polisen.se>
+Ämne: Inbjudan
+
+Välkommen!
+"""
+
+OWA_EN_FORWARD = """Could you add James? Details below.
+
+________________________________
+From: James Reed <james.reed@leeds.gov.uk>
+Sent: 01 December 2026 15:40
+To: Amy Clark <amy.clark@leeds.gov.uk>
+Subject: Seminar
+
+Please register me - james.reed@leeds.gov.uk
+
+James Reed
+Social Worker
+"""
+
+IPHONE_SV_FORWARD_QUOTED = """Anmäler Sara, se nedan.
+
+Skickat från min iPhone
+
+Början av vidarebefordrat meddelande:
+
+> Från: Sara Nilsson <sara.nilsson@polisen.se>
+> Datum: 1 december 2026 15:40:11 CET
+> Till: Omar Ali <omar.ali@polisen.se>
+> Ämne: Seminariet
+>
+> Hej! Jag vill anmäla mig. sara.nilsson@polisen.se
+"""
+
+ANDROID_OUTLOOK_SV = """Jag kommer!
+
+Skickat från Outlook för Android
+________________________________
+Från: Seminarier <seminarier@lansstyrelsen.se>
+Skickat: onsdag, december 2, 2026 9:14:02 fm
+Till: Lisa Holm <lisa.holm@malmo.se>
+Ämne: Inbjudan
+
+Välkommen!
+"""
+
+SV_PS_AFTER_SIGNATURE = """Jag anmäler mig själv.
+
+Mvh
+Eva Ek
+Lunds kommun
+
+PS. Min kollega Per Ek (per.ek@lund.se) kommer också.
+"""
+
+NESTED_QUOTES_EN = """Yes, both of us: Tom Hill tom.hill@york.gov.uk
+
+On Thu, 3 Dec 2026 at 10:00, Events <events@example.org> wrote:
+> Who else is coming?
+>
+> On Wed, 2 Dec 2026 at 09:14, Sarah Jones <sarah.jones@york.gov.uk> wrote:
+> > I will come.
+"""
+
+MAC_OUTLOOK_EN_REPLY = """Please cancel my place, I can no longer attend.
+
+Thanks,
+Tom
+
+From: Events <events@example.org>
+Date: Thursday, 3 December 2026 at 10:00
+To: Tom Hill <tom.hill@york.gov.uk>
+Subject: Confirmation
+"""
+
+SV_ENGLISH_DISCLAIMER_AFTER_SIG = """Anmäler Karin Sjö, karin.sjo@goteborg.se
+
+Vänliga hälsningar
+Maria Holm
+Göteborgs Stad
+
+CONFIDENTIALITY NOTICE: This message is intended only for the addressee and may contain confidential information.
+"""
+
 
 SAMPLES: tuple[Sample, ...] = (
     Sample(
         "outlook-sv-reply",
         OUTLOOK_SV_REPLY,
-        ("Hej!", "Jag kommer gärna, och min kollega Kalle Karlsson (kalle.karlsson@lund.se) också."),
+        (
+            "Hej!",
+            "Jag kommer gärna, och min kollega Kalle Karlsson (kalle.karlsson@lund.se) också.",
+        ),
         subject="SV: Inbjudan: Våld i nära relationer",
         sender="Eva Ek",
         address="eva.ek@lund.se",
@@ -640,7 +741,12 @@ SAMPLES: tuple[Sample, ...] = (
     Sample(
         "sv-plain-list-no-quote",
         PLAIN_NO_QUOTE_SV,
-        ("Hej!", "Jag vill anmäla följande:", "1. Anna Berg, anna.berg@lund.se", "2. Per Ek, per.ek@lund.se"),
+        (
+            "Hej!",
+            "Jag vill anmäla följande:",
+            "1. Anna Berg, anna.berg@lund.se",
+            "2. Per Ek, per.ek@lund.se",
+        ),
         subject="Anmälan",
         sender="Eva Ek",
     ),
@@ -680,5 +786,74 @@ SAMPLES: tuple[Sample, ...] = (
         subject="Re: Zaproszenie",
         sender="Anna Lund",
         html=GMAIL_HTML_UNKNOWN_LANGUAGE,
+    ),
+    Sample(
+        "plain-hyphen-list",
+        PLAIN_HYPHEN_LIST,
+        ("Hej! Vi anmäler:", "- Anna Berg, anna.berg@lund.se", "- Per Ek, per.ek@lund.se"),
+        subject="Anmälan",
+        sender="Eva Ek",
+    ),
+    Sample(
+        "outlook-sv-reply-wrapped-to-and-kopia",
+        OUTLOOK_SV_REPLY_KOPIA,
+        ("Ja, jag och Omar Ali (omar.ali@polisen.se) kommer båda.",),
+        subject="SV: Inbjudan",
+        sender="Sara Nilsson",
+    ),
+    Sample(
+        "owa-en-forward",
+        OWA_EN_FORWARD,
+        ("Could you add James? Details below.",),
+        subject="FW: Seminar",
+        sender="Amy Clark",
+        forward_from="James Reed <james.reed@leeds.gov.uk>",
+        forward_subject="Seminar",
+        forward_author=("Please register me - james.reed@leeds.gov.uk",),
+    ),
+    Sample(
+        "iphone-sv-forward-quoted",
+        IPHONE_SV_FORWARD_QUOTED,
+        ("Anmäler Sara, se nedan.",),
+        subject="Fwd: Seminariet",
+        sender="Omar Ali",
+        forward_from="Sara Nilsson <sara.nilsson@polisen.se>",
+        forward_subject="Seminariet",
+        forward_author=("Hej! Jag vill anmäla mig. sara.nilsson@polisen.se",),
+    ),
+    Sample(
+        "android-outlook-sv-reply",
+        ANDROID_OUTLOOK_SV,
+        ("Jag kommer!",),
+        subject="SV: Inbjudan",
+        sender="Lisa Holm",
+    ),
+    Sample(
+        "sv-ps-after-signature",
+        SV_PS_AFTER_SIGNATURE,
+        ("Jag anmäler mig själv.", "PS. Min kollega Per Ek (per.ek@lund.se) kommer också."),
+        subject="Anmälan",
+        sender="Eva Ek",
+    ),
+    Sample(
+        "en-nested-quotes",
+        NESTED_QUOTES_EN,
+        ("Yes, both of us: Tom Hill tom.hill@york.gov.uk",),
+        subject="Re: Re: Invitation",
+        sender="Sarah Jones",
+    ),
+    Sample(
+        "mac-outlook-en-reply-date-header",
+        MAC_OUTLOOK_EN_REPLY,
+        ("Please cancel my place, I can no longer attend.",),
+        subject="Re: Confirmation",
+        sender="Tom Hill",
+    ),
+    Sample(
+        "sv-english-disclaimer-after-signature",
+        SV_ENGLISH_DISCLAIMER_AFTER_SIG,
+        ("Anmäler Karin Sjö, karin.sjo@goteborg.se",),
+        subject="Anmälan",
+        sender="Maria Holm",
     ),
 )

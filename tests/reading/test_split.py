@@ -105,10 +105,23 @@ def test_an_original_message_under_a_forwarding_subject_is_a_forward():
 @given(
     st.lists(
         st.sampled_from(
-            ["", "> x", "-- ", "Mvh Eva", "Från: A <a@b.se>", "Skickat: idag", "Till: B", "Ämne: C",
-             "---------- Forwarded message ---------", "Den 2 dec skrev A <a@b.se>:", "Anna Berg, anna@b.se",
-             "Skickat från min iPhone", "Detta e-postmeddelande är konfidentiellt och avsett för mottagaren.",
-             "Eva Ek", "/Eva"]
+            [
+                "",
+                "> x",
+                "-- ",
+                "Mvh Eva",
+                "Från: A <a@b.se>",
+                "Skickat: idag",
+                "Till: B",
+                "Ämne: C",
+                "---------- Forwarded message ---------",
+                "Den 2 dec skrev A <a@b.se>:",
+                "Anna Berg, anna@b.se",
+                "Skickat från min iPhone",
+                "Detta e-postmeddelande är konfidentiellt och avsett för mottagaren.",
+                "Eva Ek",
+                "/Eva",
+            ]
         )
         | st.text(max_size=40),
         max_size=30,
@@ -116,8 +129,21 @@ def test_an_original_message_under_a_forwarding_subject_is_a_forward():
     st.sampled_from(["", "VB: x", "SV: x"]),
     st.none() | st.integers(min_value=-3, max_value=40),
 )
-def test_every_line_ends_up_in_exactly_one_part_and_splitting_is_deterministic(lines, subject, quote_start):
+def test_every_line_ends_up_in_exactly_one_part_and_splitting_is_deterministic(
+    lines, subject, quote_start
+):
     result = split(lines, subject=subject, sender_name="Eva Ek", quote_start=quote_start)
     assert result == split(lines, subject=subject, sender_name="Eva Ek", quote_start=quote_start)
     own = {line.strip() for line in result.author}
     assert not any(line.startswith(">") for line in own)
+
+
+def test_a_thousand_nested_forwards_are_split_without_recursion_errors():
+    block = ["---------- Forwarded message ---------", "From: A <a@b.se>", "Subject: x", ""]
+    result = split(["Se nedan.", *block * 1000, "Anna"])
+    assert result.author == ("Se nedan.",)
+    depth, forwarded = 0, result.forwarded
+    while forwarded is not None:
+        depth, last, forwarded = depth + 1, forwarded, forwarded.forwarded
+    assert depth == 4
+    assert last.quoted[-1] == "Anna"  # below the deepest forward read, the rest stays quoted
