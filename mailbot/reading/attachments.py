@@ -94,11 +94,23 @@ def read_spreadsheet(
             return _xlsx_sheets(data, limits, deadline)
     except _OverLimit as over:
         return Refused(filename, str(over))
-    except (DefusedXmlException, zipfile.BadZipFile) as bad:
-        return Refused(filename, f"the file is not a readable spreadsheet ({type(bad).__name__})")
     except Exception as bad:  # a damaged file may fail anywhere inside the reader
-        return Refused(filename, f"the file could not be read ({type(bad).__name__})")
+        return Refused(filename, _why_unreadable(bad))
     return Refused(filename, "only .xlsx and .csv lists are read; please send it as one of those")
+
+
+def _why_unreadable(exc: BaseException) -> str:
+    """The reason for the organiser; openpyxl wraps the parser's error in a ValueError."""
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            break
+        if isinstance(seen, DefusedXmlException) or "amplification" in str(seen):
+            return "the file declares XML entities that expand without end (an XML bomb)"
+        seen = seen.__cause__ or seen.__context__
+    if isinstance(exc, zipfile.BadZipFile):
+        return "the file is damaged or not a spreadsheet (BadZipFile)"
+    return f"the file could not be read ({type(exc).__name__})"
 
 
 _KINDS: Final = {
