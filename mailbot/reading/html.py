@@ -32,10 +32,13 @@ Rows = tuple[tuple[str, ...], ...]
 
 @dataclass(frozen=True)
 class Table:
-    """A data table: its rows of cell text, and the index in `Rendered.lines` of its first row."""
+    """A data table: its rows of cell text (rows with no text left out), and the lines it
+    stands in: `Rendered.lines[line:end]` (a line reader that reads tab-joined lines should
+    leave those to the table reader)."""
 
     rows: Rows
     line: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -248,7 +251,7 @@ def _data_table(element: etree._Element, out: _Out, depth: int) -> None:
         else:
             out.lines.append("")
     if rows:
-        out.tables.append(Table(tuple(rows), first_line))
+        out.tables.append(Table(tuple(rows), first_line, len(out.lines)))
 
 
 def _cell_text(cell: etree._Element, depth: int) -> str:

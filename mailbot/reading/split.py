@@ -41,13 +41,17 @@ class Forwarded:
 
 @dataclass(frozen=True)
 class Split:
-    """One body, apart: `author` is all that is read for participants."""
+    """One body, apart: `author` is all that is read for participants. `rest_start` is the
+    index in the lines given of the first quoted or forwarded line (None when there is none),
+    so a table that `reading.html` found can be placed: its rows are the author's only when
+    the table ends before it."""
 
     author: Lines
     signature: Lines = ()
     disclaimer: Lines = ()
     quoted: Lines = ()
     forwarded: Forwarded | None = None
+    rest_start: int | None = None
 
 
 def split(
@@ -82,7 +86,14 @@ def _split(
     author, signature, disclaimer = _closing(own, sender_name, sender_address)
     if forwarded is None:
         quoted += tuple(rest)
-    return Split(_trimmed(author), _trimmed(signature), _trimmed(disclaimer), quoted, forwarded)
+    return Split(
+        _trimmed(author),
+        _trimmed(signature),
+        _trimmed(disclaimer),
+        quoted,
+        forwarded,
+        boundary if rest else None,
+    )
 
 
 def _clean(line: str) -> str:

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mailbot.reading.html import Table, rendered
+from mailbot.reading.split import split
 
 OUTLOOK_HEAD = """<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"
 xmlns:w="urn:schemas-microsoft-com:office:word" xmlns:m="http://schemas.microsoft.com/office/2004/12/omml"
@@ -82,6 +83,7 @@ def test_excel_table_pasted_into_outlook_is_a_table_and_tab_joined_lines():
                 ("Jonas Ek", "jonas.ek@malmo.se"),
             ),
             line=1,
+            end=5,
         ),
     )
     assert result.lines == (
@@ -100,7 +102,7 @@ def test_a_layout_table_around_a_signature_is_read_as_blocks_not_as_data():
     html = """<table><tr><td><img src="cid:logo"></td><td><table><tr><td>Eva Ek</td></tr>
 <tr><td>Enhetschef</td></tr></table></td></tr></table>"""
     result = rendered(html)
-    assert result.tables == (Table((("Eva Ek",), ("Enhetschef",)), line=0),)
+    assert result.tables == (Table((("Eva Ek",), ("Enhetschef",)), line=0, end=2),)
     assert result.lines == ("Eva Ek", "Enhetschef")
 
 
@@ -215,3 +217,31 @@ def test_any_markup_renders_without_crashing_and_deterministically(html: str):
     assert first == rendered(html)
     assert first.quote_start is None or 0 <= first.quote_start <= len(first.lines)
     assert all("\n" not in line for line in first.lines)
+
+
+OUTLOOK_SV_FORWARD_HTML = (
+    OUTLOOK_HEAD
+    + """<p class=MsoNormal>Anmäler Lisa enligt nedan.<o:p></o:p></p>
+<p class=MsoNormal><o:p>&nbsp;</o:p></p>
+<div><div style='border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm'>
+<p class=MsoNormal><b>Från:</b> Lisa Berg &lt;lisa.berg@lund.se&gt; <br><b>Skickat:</b> den 1 december 2026 16:02<br><b>Till:</b> Eva Ek &lt;eva.ek@lund.se&gt;<br><b>Ämne:</b> Seminariet<o:p></o:p></p></div></div>
+<p class=MsoNormal><o:p>&nbsp;</o:p></p>
+<table class=MsoNormalTable border=0 cellspacing=0 cellpadding=0><tr><td><p class=MsoNormal>Namn<o:p></o:p></p></td><td><p class=MsoNormal>E-post<o:p></o:p></p></td></tr>
+<tr><td><p class=MsoNormal>Lisa Berg<o:p></o:p></p></td><td><p class=MsoNormal><a href="mailto:lisa.berg@lund.se">lisa.berg@lund.se</a><o:p></o:p></p></td></tr></table>
+<p class=MsoNormal><o:p>&nbsp;</o:p></p><p class=MsoNormal>Tack!<o:p></o:p></p><p class=MsoNormal>Lisa<o:p></o:p></p>
+</div></body></html>"""
+)
+
+
+def test_an_outlook_forward_in_html_splits_into_the_forwarders_text_and_the_forwarded_table():
+    page = rendered(OUTLOOK_SV_FORWARD_HTML)
+    result = split(
+        page.lines, quote_start=page.quote_start, subject="VB: Seminariet", sender_name="Eva Ek"
+    )
+    assert result.author == ("Anmäler Lisa enligt nedan.",)
+    assert result.forwarded is not None
+    assert result.forwarded.sender == "Lisa Berg <lisa.berg@lund.se>"
+    assert result.forwarded.author == ("Namn\tE-post", "Lisa Berg\tlisa.berg@lund.se")
+    (table,) = page.tables
+    assert table.rows == (("Namn", "E-post"), ("Lisa Berg", "lisa.berg@lund.se"))
+    assert result.rest_start is not None and table.line >= result.rest_start  # not the author's
