@@ -67,10 +67,10 @@ def quotequail_outcome(sample: Sample) -> Outcome:
     import quotequail
 
     if sample.html is not None:
-        top = quotequail.quote_html(sample.html)[0][1]
+        top = quotequail.quote_html(sample.html, quote_intro_line=True)[0][1]
         author = non_blank(rendered(top).lines)
     else:
-        author = non_blank(quotequail.quote(sample.text)[0][1])
+        author = non_blank(quotequail.quote(sample.text, quote_intro_line=True)[0][1])
     unwrapped = quotequail.unwrap(sample.text) or {}
     if unwrapped.get("type") != "forward":
         return Outcome(author)
