@@ -329,7 +329,11 @@ def _closing(
         start = _closing_block(lines, sender_name, sender_address)
     postscript = next((i for i in range(start, len(lines)) if _POSTSCRIPT.match(lines[i])), None)
     if postscript is not None:  # "PS. Per kommer också": the author's again, below the name
-        return (*lines[:start], "", *lines[postscript:]), tuple(lines[start:postscript]), disclaimer
+        end = next(
+            (i for i in range(postscript + 1, len(lines)) if lines[i] in ("", "-- ")), len(lines)
+        )
+        author = (*lines[:start], "", *lines[postscript:end])
+        return author, (*lines[start:postscript], *lines[end:]), disclaimer
     return tuple(lines[:start]), tuple(lines[start:]), disclaimer
 
 

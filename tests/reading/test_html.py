@@ -4,6 +4,7 @@ build them (Outlook's Word HTML, OWA, Gmail, Apple Mail, Thunderbird)."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -245,3 +246,39 @@ def test_an_outlook_forward_in_html_splits_into_the_forwarders_text_and_the_forw
     (table,) = page.tables
     assert table.rows == (("Namn", "E-post"), ("Lisa Berg", "lisa.berg@lund.se"))
     assert result.rest_start is not None and table.line >= result.rest_start  # not the author's
+
+
+GMAIL_FORWARD_HTML = """<div dir="ltr">Hej, se nedan. Anmäler Johan.<br><br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">---------- Vidarebefordrat meddelande ---------<br>Från: <strong class="gmail_sendername" dir="auto">Johan Persson</strong> <span dir="auto">&lt;<a href="mailto:johan.persson@malmo.se">johan.persson@malmo.se</a>&gt;</span><br>Date: tis 1 dec. 2026 kl 15:40<br>Subject: Anmälan seminarium<br>To: Anna Lund &lt;<a href="mailto:anna.lund@malmo.se">anna.lund@malmo.se</a>&gt;<br></div><br><br><div dir="ltr">Hej Anna, jag vill gärna gå på seminariet.<div>johan.persson@malmo.se</div><div><br></div><div>Mvh Johan</div></div></div></div>"""
+
+APPLE_FORWARD_HTML = """<html><head><meta http-equiv="content-type" content="text/html; charset=utf-8"></head><body dir="auto">Anmäler Sara enligt nedan.<br><br><div dir="ltr">Skickat från min iPhone</div><div dir="ltr"><br><blockquote type="cite">Början av vidarebefordrat meddelande:<br><br></blockquote></div><blockquote type="cite"><div dir="ltr"><b>Från:</b> Sara Nilsson &lt;sara.nilsson@polisen.se&gt;<br><b>Datum:</b> 1 december 2026 15:40:11 CET<br><b>Till:</b> Omar Ali &lt;omar.ali@polisen.se&gt;<br><b>Ämne:</b> <b>Seminariet</b><br></div></blockquote><blockquote type="cite"><div dir="ltr">Hej! Jag vill anmäla mig. sara.nilsson@polisen.se</div></blockquote></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("html", "subject", "author", "sender", "forwarded_author"),
+    [
+        (
+            GMAIL_FORWARD_HTML,
+            "Fwd: Anmälan seminarium",
+            ("Hej, se nedan. Anmäler Johan.",),
+            "Johan Persson <johan.persson@malmo.se>",
+            ("Hej Anna, jag vill gärna gå på seminariet.", "johan.persson@malmo.se"),
+        ),
+        (
+            APPLE_FORWARD_HTML,
+            "Fwd: Seminariet",
+            ("Anmäler Sara enligt nedan.",),
+            "Sara Nilsson <sara.nilsson@polisen.se>",
+            ("Hej! Jag vill anmäla mig. sara.nilsson@polisen.se",),
+        ),
+    ],
+    ids=["gmail", "apple-iphone"],
+)
+def test_gmail_and_iphone_forwards_in_html_give_the_forwarded_headers_and_text(
+    html: str, subject: str, author: tuple[str, ...], sender: str, forwarded_author: tuple[str, ...]
+):
+    page = rendered(html)
+    result = split(page.lines, quote_start=page.quote_start, subject=subject)
+    assert result.author == author
+    assert result.forwarded is not None
+    assert result.forwarded.sender == sender
+    assert tuple(line for line in result.forwarded.author if line) == forwarded_author

@@ -147,3 +147,35 @@ def test_a_thousand_nested_forwards_are_split_without_recursion_errors():
         depth, last, forwarded = depth + 1, forwarded, forwarded.forwarded
     assert depth == 4
     assert last.quoted[-1] == "Anna"  # below the deepest forward read, the rest stays quoted
+
+
+LINE = st.sampled_from(
+    [
+        "",
+        "> Anna Berg, anna@b.se",
+        "-- ",
+        "Mvh Eva",
+        "Från: A <a@b.se>",
+        "Skickat: idag",
+        "Till: B",
+        "Ämne: C",
+        "-----Ursprungligt meddelande-----",
+        "Början av vidarebefordrat meddelande:",
+        "On Mon, X <x@y.se> wrote:",
+        "Per Ek, per.ek@lund.se",
+        "PS. Lisa Holm lisa@b.se",
+        "Eva Ek",
+        "Tack!",
+    ]
+) | st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINE, max_size=40), st.sampled_from(["", "VB: x", "SV: x", "Fwd: y"]))
+def test_the_author_text_only_ever_holds_lines_from_before_the_quote(lines, subject):
+    result = split(lines, subject=subject, sender_name="Eva Ek", sender_address="eva.ek@lund.se")
+    end = len(lines) if result.rest_start is None else result.rest_start
+    before = {line.replace("\xa0", " ").strip() for line in lines[:end]}
+    assert all(line in before for line in result.author if line)
+    assert "-- " not in result.author
+    assert not any(line.startswith(">") for line in result.author)
