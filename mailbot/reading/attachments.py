@@ -184,11 +184,16 @@ def is_to_be_read(filename: str | None, content_type: str, text: str) -> bool:
 
 _DELIMITERS: Final = ("\t", ";", ",")  # ties go to the earlier: a name may hold a comma
 _SNIFF_LINES: Final = 30
+_SEP_HINT: Final = re.compile(r"\s*sep=(?P<sep>[;,\t|])[ \t]*(?:\r\n|\n|\r|$)", re.IGNORECASE)
 
 
 def _csv_sheet(filename: str, data: bytes, limits: Limits, deadline: float) -> Sheet:
     text = decoded_text(data)
-    delimiter = _delimiter(text)
+    hint = _SEP_HINT.match(text)
+    if hint:  # Excel's own "sep=;" first line says the delimiter and is no row
+        text, delimiter = text[hint.end() :], hint["sep"]
+    else:
+        delimiter = _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     rows = _bounded_rows(reader, limits, deadline)
     return Sheet(filename, rows)

@@ -5,7 +5,7 @@ mail, the signature, a legal disclaimer, "Skickat från min iPhone") is kept apa
 away: a forward's headers and its own author's text are what a forwarded registration is read
 from, and a reply nobody can read goes to the organiser whole.
 
-Why our own rules and not quotequail or mail-parser-reply: measured on the same 34 bodies
+Why our own rules and not quotequail or mail-parser-reply: measured on the same 43 bodies
 (mailbot/reading/README.md, benchmarks/split_compare.py), neither reads Swedish mail as well.
 quotequail finds no Outlook "Skickat:" header and no "Ursprungligt meddelande", and cuts no
 signature; mail-parser-reply cuts a hyphen list as a signature and knows no Swedish forward.

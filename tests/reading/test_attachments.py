@@ -112,6 +112,12 @@ def test_a_semicolon_csv_whose_names_hold_commas_keeps_the_names_whole():
     assert sheet.rows[1] == ("Berg, Anna", "anna.berg@lund.se")
 
 
+def test_excels_sep_line_says_the_delimiter_and_is_no_row():
+    data = "sep=,\r\nNamn,E-post\r\nBerg; Anna,anna.berg@lund.se\r\n".encode("cp1252")
+    (sheet,) = read_spreadsheet("a.csv", data)  # type: ignore[misc]
+    assert sheet.rows == (("Namn", "E-post"), ("Berg; Anna", "anna.berg@lund.se"))
+
+
 def test_a_tab_separated_utf16_text_file_from_excel_is_read():
     data = "Namn\tE-post\r\nLisa Holm\tlisa.holm@polisen.se\r\n".encode("utf-16")
     (sheet,) = read_spreadsheet("lista.csv", data)  # type: ignore[misc]
