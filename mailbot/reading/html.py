@@ -121,9 +121,13 @@ class _Out:
     fragments: list[str] = field(default_factory=list)
     quote_start: int | None = None
     lists: list[_Lists] = field(default_factory=list)
+    bullet: str = ""  # a list item's marker, written before the item's first text
 
     def text(self, value: str | None) -> None:
         if value:
+            if self.bullet and value.replace(_NBSP, " ").strip():
+                self.fragments.append(self.bullet)  # the item's first text, wherever it sits
+                self.bullet = ""
             self.fragments.append(value)
 
     def end_line(self, *, always: bool = False) -> None:
@@ -198,7 +202,7 @@ def _block(element: etree._Element, out: _Out, depth: int, tag: str) -> None:
     if is_block:
         out.end_line()
     if tag == "li":
-        out.text(_bullet(out))
+        out.bullet = _bullet(out)
     if tag == "span" and _is_mso_bullet(element):
         out.text(_mso_bullet(element))
         return  # its text is the bullet and the spacing Word drew after it
@@ -207,6 +211,8 @@ def _block(element: etree._Element, out: _Out, depth: int, tag: str) -> None:
         _walk(child, out, depth + 1)
     if is_block:
         out.end_line()
+    if tag == "li":
+        out.bullet = ""  # an empty item writes nothing
 
 
 def _list(element: etree._Element, out: _Out, depth: int, tag: str) -> None:

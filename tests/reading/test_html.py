@@ -173,6 +173,19 @@ def test_html_lists_keep_numbers_from_their_start_and_bullets():
     assert rendered(html).lines == ("3. Anna", "4. Per", "• Lisa", "lisa@x.se")
 
 
+def test_new_outlook_and_owa_list_items_wrapping_their_text_in_blocks_keep_their_marker():
+    html = """<ol style="margin-top:0;margin-bottom:0" start="1"><li style="font-family:Aptos"><div role="presentation">Anna Berg, anna.berg@lund.se</div></li>
+<li style="font-family:Aptos"><p>Per Ek, <span>per.ek@lund.se</span></p></li><li><div>&nbsp;</div></li></ol>
+<ul><li><div><br></div></li><li><div>Lisa Holm</div></li></ul>"""
+    assert rendered(html).lines == (
+        "1. Anna Berg, anna.berg@lund.se",
+        "2. Per Ek, per.ek@lund.se",
+        "",
+        "",
+        "• Lisa Holm",
+    )
+
+
 def test_hidden_preheaders_scripts_and_styles_are_not_read():
     html = (
         "<style>p{}</style><span style='display:none'>preview</span><p>Hej</p><script>x()</script>"
