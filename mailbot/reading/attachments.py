@@ -80,10 +80,11 @@ class _OverLimit(Exception):
 
 
 def read_spreadsheet(
-    filename: str, data: bytes, limits: Limits = LIMITS
+    filename: str, data: bytes, limits: Limits = LIMITS, *, content_type: str = ""
 ) -> tuple[Sheet, ...] | Refused:
-    """The sheets of an attached `.csv` or `.xlsx`, or why it was not read. Never raises."""
-    kind = spreadsheet_kind(filename, "")
+    """The sheets of an attached `.csv` or `.xlsx` (known by its name, else its content type),
+    or why it was not read. Never raises."""
+    kind = spreadsheet_kind(filename, content_type)
     if len(data) > limits.max_bytes:
         return Refused(filename, f"the file is larger than {limits.max_bytes // _MIB} MiB")
     deadline = time.monotonic() + limits.max_seconds

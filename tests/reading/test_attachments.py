@@ -197,6 +197,12 @@ def test_reading_past_the_time_limit_is_refused():
     assert isinstance(refused, Refused) and "seconds" in refused.why
 
 
+def test_an_attachment_without_a_name_is_read_by_its_content_type():
+    data = xlsx_with_openpyxl([["Namn", "E-post"], ["Anna", "anna@lund.se"]])
+    (sheet,) = read_spreadsheet("", data, content_type=XLSX)  # type: ignore[misc]
+    assert sheet.rows[1] == ("Anna", "anna@lund.se")
+
+
 def test_spreadsheets_are_known_by_name_or_content_type():
     assert spreadsheet_kind("Deltagare.XLSX", "application/octet-stream") == "xlsx"
     assert spreadsheet_kind("lista.csv", "application/vnd.ms-excel") == "csv"
