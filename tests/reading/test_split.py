@@ -179,3 +179,35 @@ def test_the_author_text_only_ever_holds_lines_from_before_the_quote(lines, subj
     assert all(line in before for line in result.author if line)
     assert "-- " not in result.author
     assert not any(line.startswith(">") for line in result.author)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<p>",
+                "</p>",
+                "<blockquote>",
+                "<div class=gmail_quote>",
+                "<div id=divRplyFwdMsg>",
+                "<br>",
+                "&nbsp;",
+                "Från: A <a@b.se>",
+                "Skickat: x",
+                "Till: y",
+                "-- ",
+                "Mvh",
+                "Anna Berg anna@b.se",
+                "<table><tr><td>x</td><td>y@z.se</td></tr></table>",
+                "<li>",
+            ]
+        ),
+        max_size=60,
+    ).map("".join),
+    st.sampled_from(["", "VB: x", "SV: x"]),
+)
+def test_any_html_body_renders_and_splits_without_crashing(html: str, subject: str):
+    page = rendered(html)
+    result = split(page.lines, quote_start=page.quote_start, subject=subject)
+    assert result.rest_start is None or result.rest_start <= len(page.lines)
