@@ -57,4 +57,3 @@ def test_example_unit_may_write_only_its_own_directory() -> None:
     assert service["ProtectSystem"] == ["strict"]
     assert service["ReadWritePaths"] == ["/var/lib/mailbot"]
     assert service["CapabilityBoundingSet"] == [""]
-
