@@ -1,0 +1,186 @@
+"""Writes the registration corpus: the `.eml` fixtures, their attachments and `expected.toml`.
+
+Run `python tests/corpus/build.py` from the repository root (needs XlsxWriter, in the `test`
+extra). The output is deterministic: the same source writes the same bytes, so a diff of the
+fixtures shows exactly what a change to a case did. Each case (in `forms.py` and `intents.py`)
+says what its author typed, which client sent it, and what a careful human organiser expects
+afterwards; this module turns that into files.
+"""
+
+from __future__ import annotations
+
+import sys
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import clients  # noqa: E402
+from clients import Mail  # noqa: E402
+
+FIXTURES = HERE / "fixtures"
+CONFIG = tomllib.loads((HERE / "config.toml").read_text(encoding="utf-8"))
+SEMINAR_OF = {a["name"]: a["seminar"] for a in CONFIG["actors"]}
+ON_TIME = "2022-08-24T10:15:00+02:00"
+
+
+def addr(name: str, domain: str) -> str:
+    """The address an agency gives a person: `förnamn.efternamn@domain` without diacritics."""
+    plain = unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
+    return ".".join(plain.split()) + "@" + domain
+
+
+@dataclass(frozen=True)
+class Booking:
+    email: str
+    name: str
+    actor: str
+    status: str = "confirmed"
+    seminar: str = ""
+
+    def row(self) -> dict[str, str]:
+        return {
+            "email": self.email,
+            "name": self.name,
+            "status": self.status,
+            "actor": self.actor,
+            "seminar": self.seminar or SEMINAR_OF[self.actor],
+        }
+
+
+_OUTCOME_OF = {"confirmed": "confirmed", "waitlisted": "waitlisted", "pending": "forwarded"}
+
+
+def booked(*bookings: Booking) -> tuple[tuple[str, str | None], ...]:
+    """The outcomes a fresh registration of these bookings gives, in order."""
+    return tuple((_OUTCOME_OF[x.status], x.email) for x in bookings)
+
+
+def b(name: str, domain: str, actor: str, status: str = "confirmed", seminar: str = "") -> Booking:
+    return Booking(addr(name, domain), name, actor, status, seminar)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One fixture and what a careful organiser expects of it.
+
+    `outcomes` are (outcome, participant address or None) for this message alone; `bookings` is
+    the whole participant list afterwards (setup included); `ask` says the bot must ask the
+    sender something; `form` names the reader that should find the people.
+    """
+
+    name: str
+    client: str
+    mail: Mail
+    form: str
+    outcomes: tuple[tuple[str, str | None], ...] = ()
+    bookings: tuple[Booking, ...] = ()
+    ask: bool = False
+    setup: tuple[str, ...] = ()
+    received: str = ON_TIME
+    reply_to: str | None = None
+    note: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def render(case: Case) -> bytes:
+    kind, _, variant = case.client.partition(":")
+    if kind == "outlook":
+        if variant == "html-only":
+            return clients.outlook(case.mail, html_only=True)
+        return clients.outlook(case.mail, charset=variant or "windows-1252")
+    if kind == "owa":
+        return clients.owa(case.mail)
+    if kind == "gmail":
+        return clients.gmail(case.mail)
+    if kind == "apple":
+        return clients.apple(case.mail)
+    if kind == "iphone":
+        return clients.apple(case.mail, iphone=True)
+    if kind == "thunderbird":
+        return clients.thunderbird(case.mail)
+    raise ValueError(f"unknown client {case.client}")
+
+
+def _toml_str(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _inline(d: dict[str, str | None]) -> str:
+    return (
+        "{ "
+        + ", ".join(f"{k} = {_toml_str(v) if v is not None else _toml_str('')}" for k, v in d.items())
+        + " }"
+    )
+
+
+def expected_toml(cases: list[Case]) -> str:
+    out = [
+        "# What a careful human organiser expects of each fixture in fixtures/ (written by build.py).",
+        "# See README.md for the format; judge.py reads it.",
+        "",
+    ]
+    for c in cases:
+        lang = c.mail.lang
+        out += [
+            "[[case]]",
+            f"name = {_toml_str(c.name)}",
+            f"client = {_toml_str(c.client)}",
+            f"form = {_toml_str(c.form)}",
+            f"language = {_toml_str(lang)}",
+            f"received = {_toml_str(c.received)}",
+            f"setup = [{', '.join(_toml_str(s) for s in c.setup)}]",
+            f"ask = {'true' if c.ask else 'false'}",
+        ]
+        if c.reply_to:
+            out.append(f"reply_to = {_toml_str(c.reply_to)}")
+        if c.note:
+            out.append(f"note = {_toml_str(c.note)}")
+        out.append("outcomes = [")
+        out += [
+            f"  {_inline({'outcome': o, 'participant': p})}," for o, p in c.outcomes
+        ]
+        out.append("]")
+        out.append("bookings = [")
+        out += [f"  {_inline(dict(bk.row()))}," for bk in c.bookings]
+        out += ["]", ""]
+    return "\n".join(out)
+
+
+def all_cases() -> list[Case]:
+    import forms
+    import intents
+
+    cases = [*forms.CASES, *intents.CASES]
+    names = [c.name for c in cases]
+    dupes = {n for n in names if names.count(n) > 1}
+    if dupes:
+        raise SystemExit(f"duplicate case names: {sorted(dupes)}")
+    known = set(names)
+    for c in cases:
+        for s in c.setup:
+            if s not in known:
+                raise SystemExit(f"{c.name}: unknown setup {s}")
+    return cases
+
+
+def main() -> None:
+    cases = all_cases()
+    FIXTURES.mkdir(exist_ok=True)
+    for old in FIXTURES.iterdir():
+        old.unlink()
+    for c in cases:
+        (FIXTURES / f"{c.name}.eml").write_bytes(render(c))
+        for a in c.mail.attachments:
+            if a.filename.endswith((".xlsx", ".csv")):
+                (FIXTURES / f"{c.name}--{a.filename}").write_bytes(a.data)
+    (HERE / "expected.toml").write_text(expected_toml(cases), encoding="utf-8")
+    print(f"{len(cases)} fixtures written to {FIXTURES}")
+
+
+if __name__ == "__main__":
+    main()
