@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from build import Case, addr, b, booked
+from expect import Case, addr, b, booked
 from clients import Blank, Items, Mail, P, Sig, Table
 from pieces import (
     KOMMUN_DISCLAIMER,

@@ -4,7 +4,7 @@ domains, and a date that asks for another seminar."""
 
 from __future__ import annotations
 
-from build import Booking, Case, b, booked
+from expect import Booking, Case, b, booked
 from clients import BOT, BOT_NAME, Blank, Items, Mail, P, Quote, Sig, Table
 from pieces import (
     KOMMUN_DISCLAIMER,
@@ -222,7 +222,7 @@ add(
         Mail(
             "Oliver Grant",
             "oliver.grant@kriminalvarden.se",
-            "Seminar 14 September",
+            "Registration – seminar 14 September",
             date(22, 12, 0),
             (P("Hello,"), P("I'd like to attend the seminar on open drug scenes."), P("Thanks,\nOliver Grant\nProbation officer, Swedish Prison and Probation Service"), STATE_DISCLAIMER),
             lang="en",
