@@ -19,7 +19,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus"))
 
-import judge  # noqa: E402
+import judge
 
 pytestmark = pytest.mark.xfail(strict=False, reason="issue 9: readers not yet integrated")
 

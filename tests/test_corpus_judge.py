@@ -102,12 +102,23 @@ def test_cancelling_someone_not_meant_is_wrong() -> None:
     assert judge.classify(case, right).kind == "exact"
 
 
-def test_a_name_left_in_efternamn_fornamn_order_or_a_reply_in_the_wrong_language_is_not_exact() -> None:
+def test_a_name_left_in_efternamn_fornamn_order_or_a_reply_in_the_wrong_language_is_not_exact() -> (
+    None
+):
     case = BY_NAME["sender-efternamn-fornamn-display-name-huddinge"]
     turned = booking("johan.persson@huddinge.se", "Persson Johan")
-    assert judge.classify(case, observed(turned, outcomes=[("confirmed", turned.email)])).kind == "wrong"
+    assert (
+        judge.classify(case, observed(turned, outcomes=[("confirmed", turned.email)])).kind
+        == "wrong"
+    )
     english = BY_NAME["sender-english-id-like-to-attend-kriminalvarden"]
-    oliver = judge.Booking("oliver.grant@kriminalvarden.se", "Oliver Grant", "confirmed", "Kriminalvården", "2022-09-14")
+    oliver = judge.Booking(
+        "oliver.grant@kriminalvarden.se",
+        "Oliver Grant",
+        "confirmed",
+        "Kriminalvården",
+        "2022-09-14",
+    )
     got = observed(oliver, outcomes=[("confirmed", oliver.email)], languages=("sv",))
     assert "replied in sv, expected en" in judge.classify(english, got).reasons
 

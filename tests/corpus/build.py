@@ -2,7 +2,7 @@
 
 Run `python tests/corpus/build.py` from the repository root (needs XlsxWriter, in the `test`
 extra). The output is deterministic: the same source writes the same bytes, so a diff of the
-fixtures shows exactly what a change to a case did. Each case (in `forms.py` and `intents.py`)
+fixtures shows exactly what a change to a case did. Each case (in the `cases_*.py` modules)
 says what its author typed, which client sent it, and what a careful human organiser expects
 afterwards; this module turns that into files.
 """
@@ -15,12 +15,21 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import cases_attachments  # noqa: E402
+import cases_changes  # noqa: E402
+import cases_keyblocks  # noqa: E402
+import cases_lines  # noqa: E402
+import cases_lists  # noqa: E402
+import cases_organisations  # noqa: E402
+import cases_people  # noqa: E402
+import cases_tables  # noqa: E402
+import cases_threads  # noqa: E402
 import clients  # noqa: E402
-import forms  # noqa: E402
-import intents  # noqa: E402
 from expect import Case  # noqa: E402
 
 FIXTURES = HERE / "fixtures"
+
+
 def render(case: Case) -> bytes:
     kind, _, variant = case.client.partition(":")
     if kind == "outlook":
@@ -47,7 +56,9 @@ def _toml_str(value: str) -> str:
 def _inline(d: dict[str, str | None]) -> str:
     return (
         "{ "
-        + ", ".join(f"{k} = {_toml_str(v) if v is not None else _toml_str('')}" for k, v in d.items())
+        + ", ".join(
+            f"{k} = {_toml_str(v) if v is not None else _toml_str('')}" for k, v in d.items()
+        )
         + " }"
     )
 
@@ -75,9 +86,7 @@ def expected_toml(cases: list[Case]) -> str:
         if c.note:
             out.append(f"note = {_toml_str(c.note)}")
         out.append("outcomes = [")
-        out += [
-            f"  {_inline({'outcome': o, 'participant': p})}," for o, p in c.outcomes
-        ]
+        out += [f"  {_inline({'outcome': o, 'participant': p})}," for o, p in c.outcomes]
         out.append("]")
         out.append("bookings = [")
         out += [f"  {_inline(dict(bk.row()))}," for bk in c.bookings]
@@ -86,7 +95,17 @@ def expected_toml(cases: list[Case]) -> str:
 
 
 def all_cases() -> list[Case]:
-    cases = [*forms.CASES, *intents.CASES]
+    cases = [
+        *cases_keyblocks.CASES,
+        *cases_lists.CASES,
+        *cases_lines.CASES,
+        *cases_tables.CASES,
+        *cases_attachments.CASES,
+        *cases_people.CASES,
+        *cases_threads.CASES,
+        *cases_changes.CASES,
+        *cases_organisations.CASES,
+    ]
     names = [c.name for c in cases]
     dupes = {n for n in names if names.count(n) > 1}
     if dupes:

@@ -15,92 +15,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import quopri
 import re
-from dataclasses import dataclass, field
-from email.header import Header
-from email.utils import formataddr
 
-BOT = "anmalan@lansstyrelsen.example"
-BOT_NAME = "Länsstyrelsen Stockholm – anmälan"
-
-
-@dataclass(frozen=True)
-class P:
-    """A paragraph; each `\\n` is a line the author ended with Enter. `**x**` is bold."""
-
-    text: str
-
-
-@dataclass(frozen=True)
-class Blank:
-    """An empty line (Outlook: `<p class=MsoNormal><o:p>&nbsp;</o:p></p>`)."""
-
-
-@dataclass(frozen=True)
-class Items:
-    """A list made with the client's list button: bullets, or numbers when `numbered`."""
-
-    items: tuple[str, ...]
-    numbered: bool = False
-
-
-@dataclass(frozen=True)
-class Table:
-    """A table (Excel cells pasted into the mail); `rows[0]` is the header row when there is one."""
-
-    rows: tuple[tuple[str, ...], ...]
-
-
-@dataclass(frozen=True)
-class Sig:
-    """The author's signature: name, title, organisation, phone, address lines."""
-
-    lines: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Disclaimer:
-    """A legal or confidentiality notice that the mail system adds below the signature."""
-
-    text: str
-
-
-@dataclass(frozen=True)
-class Quote:
-    """A quoted (reply) or forwarded mail, with its own header fields and body."""
-
-    name: str
-    address: str
-    date_sv: str  # "den 22 augusti 2022 09:14" / English clients get date_en
-    date_en: str
-    to: str
-    subject: str
-    body: tuple[object, ...]
-    forward: bool = False
-
-
-@dataclass(frozen=True)
-class Attachment:
-    filename: str
-    content_type: str
-    data: bytes
-
-
-@dataclass(frozen=True)
-class Mail:
-    """What the author sent: who, to whom, when, the subject, the body and attachments."""
-
-    sender_name: str
-    sender: str
-    subject: str
-    date: str  # RFC 5322 date as the client wrote it
-    body: tuple[object, ...]
-    lang: str = "sv"
-    to: str = BOT
-    to_name: str = BOT_NAME
-    attachments: tuple[Attachment, ...] = field(default_factory=tuple)
-    in_reply_to: str | None = None
+from body import Blank, Disclaimer, Items, Mail, P, Quote, Sig, Table
+from mime import assemble, common_headers, encode_header, multipart, qp_part
 
 
 def _bold_html(text: str) -> str:
@@ -254,11 +172,11 @@ OUTLOOK_HEAD = (
     'xmlns:m="http://schemas.microsoft.com/office/2004/12/omml" xmlns="http://www.w3.org/TR/REC-html40">'
     '<head><meta http-equiv=Content-Type content="text/html; charset={charset}">'
     '<meta name=Generator content="Microsoft Word 15 (filtered medium)">'
-    "<style><!--\n/* Font Definitions */\n@font-face\n\t{{font-family:\"Cambria Math\";}}\n"
+    '<style><!--\n/* Font Definitions */\n@font-face\n\t{{font-family:"Cambria Math";}}\n'
     "p.MsoNormal, li.MsoNormal, div.MsoNormal\n\t{{margin:0cm;font-size:11.0pt;"
     'font-family:"Calibri",sans-serif;}}\np.MsoListParagraph\n\t{{margin-left:36.0pt;}}\n'
     "@list l0:level1\n\t{{mso-level-number-format:bullet;mso-level-text:\\F0B7;}}\n"
-    "--></style><!--[if gte mso 9]><xml>\n<o:shapedefaults v:ext=\"edit\" spidmax=\"1026\" />\n"
+    '--></style><!--[if gte mso 9]><xml>\n<o:shapedefaults v:ext="edit" spidmax="1026" />\n'
     "</xml><![endif]--></head>"
     '<body lang={lang} link="#0563C1" vlink="#954F72" style=\'word-wrap:break-word\'>'
     "<div class=WordSection1>"
@@ -276,24 +194,28 @@ def outlook(mail: Mail, charset: str = "windows-1252", html_only: bool = False) 
     plain = "\n".join(_outlook_plain_body(mail.body, mail.lang)) + "\n"
     tag = _digest(mail.sender, mail.subject, mail.date)
     boundary = f"_000_{tag[:40].upper()}_"
-    headers = _common_headers(mail, charset, f"<{tag[:32].upper()}@{tag[32:36].upper()}PR09MB4455.eurprd09.prod.outlook.com>")
+    headers = common_headers(
+        mail,
+        charset,
+        f"<{tag[:32].upper()}@{tag[32:36].upper()}PR09MB4455.eurprd09.prod.outlook.com>",
+    )
     headers += [
-        "Thread-Topic: " + _encode_header(mail.subject, charset),
+        "Thread-Topic: " + encode_header(mail.subject, charset),
         f"Thread-Index: {base64.b64encode(bytes.fromhex(tag[:44])).decode()}",
-        f"Accept-Language: {mail.lang}-SE, en-US" if mail.lang == "sv" else "Accept-Language: en-US, sv-SE",
+        f"Accept-Language: {mail.lang}-SE, en-US"
+        if mail.lang == "sv"
+        else "Accept-Language: en-US, sv-SE",
         f"Content-Language: {'sv-SE' if mail.lang == 'sv' else 'en-US'}",
         f"X-MS-Has-Attach: {'yes' if mail.attachments else ''}",
         "X-MS-TNEF-Correlator: ",
         "MIME-Version: 1.0",
     ]
-    html_part = _qp_part("text/html", charset, body_html)
+    html_part = qp_part("text/html", charset, body_html)
     if html_only:
         alt = html_part
     else:
-        alt = _multipart(
-            "alternative", boundary, [_qp_part("text/plain", charset, plain), html_part]
-        )
-    return _assemble(headers, alt, mail.attachments, f"_004_{tag[:40].upper()}_")
+        alt = multipart("alternative", boundary, [qp_part("text/plain", charset, plain), html_part])
+    return assemble(headers, alt, mail.attachments, f"_004_{tag[:40].upper()}_")
 
 
 # --------------------------------------------------------------------------- Outlook on the web
@@ -310,27 +232,29 @@ def owa(mail: Mail) -> bytes:
         '</head><body dir="ltr">\n' + "\n".join(html_lines) + "\n</body></html>"
     )
     tag = _digest("owa", mail.sender, mail.subject, mail.date)
-    headers = _common_headers(mail, "utf-8", f"<AM{tag[:30].upper()}@AM0PR09MB{tag[30:34].upper()}.eurprd09.prod.outlook.com>")
+    headers = common_headers(
+        mail,
+        "utf-8",
+        f"<AM{tag[:30].upper()}@AM0PR09MB{tag[30:34].upper()}.eurprd09.prod.outlook.com>",
+    )
     headers += [
         f"Content-Language: {'sv-SE' if mail.lang == 'sv' else 'en-GB'}",
         "X-MS-Has-Attach: " + ("yes" if mail.attachments else ""),
         "msip_labels: ",
         "MIME-Version: 1.0",
     ]
-    alt = _multipart(
+    alt = multipart(
         "alternative",
         f"_000_AM{tag[:36].upper()}_",
         [
-            _qp_part("text/plain", "utf-8", "\n".join(plain_lines) + "\n"),
-            _qp_part("text/html", "utf-8", body_html),
+            qp_part("text/plain", "utf-8", "\n".join(plain_lines) + "\n"),
+            qp_part("text/html", "utf-8", body_html),
         ],
     )
-    return _assemble(headers, alt, mail.attachments, f"_004_AM{tag[:36].upper()}_")
+    return assemble(headers, alt, mail.attachments, f"_004_AM{tag[:36].upper()}_")
 
 
-def _owa_body(
-    elements: tuple[object, ...], lang: str, out: list[str], plain: list[str]
-) -> None:
+def _owa_body(elements: tuple[object, ...], lang: str, out: list[str], plain: list[str]) -> None:
     div = '<div class="elementToProof" style="font-family: Aptos, Calibri, Helvetica, sans-serif; font-size: 12pt; color: rgb(0, 0, 0);">'
     for el in elements:
         if isinstance(el, P):
@@ -346,7 +270,7 @@ def _owa_body(
             for n, item in enumerate(el.items, 1):
                 out.append(
                     f'<li style="font-family: Aptos, Calibri, sans-serif; font-size: 12pt;">'
-                    f"<div role=\"presentation\" class=\"elementToProof\">{_mailto_html(_bold_html(item))}</div></li>"
+                    f'<div role="presentation" class="elementToProof">{_mailto_html(_bold_html(item))}</div></li>'
                 )
                 plain.append(f"{n}. {_plain(item)}" if el.numbered else f"  *   {_plain(item)}")
             out.append(f"</{tag}>")
@@ -364,8 +288,12 @@ def _owa_body(
                 plain.append("\t".join(row))
             out.append("</tbody></table>")
         elif isinstance(el, Sig):
-            out.append('<div id="Signature"><div style="font-family: Calibri, Arial, Helvetica, sans-serif; font-size: 10pt;">')
-            out.extend(f"<div>{_mailto_html(html.escape(line)) or '<br>'}</div>" for line in el.lines)
+            out.append(
+                '<div id="Signature"><div style="font-family: Calibri, Arial, Helvetica, sans-serif; font-size: 10pt;">'
+            )
+            out.extend(
+                f"<div>{_mailto_html(html.escape(line)) or '<br>'}</div>" for line in el.lines
+            )
             out.append("</div></div>")
             plain.extend(el.lines)
         elif isinstance(el, Disclaimer):
@@ -373,7 +301,9 @@ def _owa_body(
             plain.append(el.text)
         elif isinstance(el, Quote):
             fields = _quote_fields(el, lang, outlook=True)
-            out.append('<div id="appendonsend"></div><hr style="display:inline-block;width:98%" tabindex="-1">')
+            out.append(
+                '<div id="appendonsend"></div><hr style="display:inline-block;width:98%" tabindex="-1">'
+            )
             out.append(
                 '<div id="divRplyFwdMsg" dir="ltr"><font face="Calibri, sans-serif" style="font-size:11pt" color="#000000">'
                 + "<br>\n".join(f"<b>{k}</b> {html.escape(v)}" for k, v in fields)
@@ -395,17 +325,17 @@ def gmail(mail: Mail) -> bytes:
     _gmail_body(mail.body, mail.lang, html_lines, plain_lines)
     html_lines.append("</div>")
     tag = _digest("gmail", mail.sender, mail.subject, mail.date)
-    headers = _common_headers(mail, "utf-8", f"<CA+{tag[:20]}{tag[20:40].upper()}@mail.gmail.com>")
+    headers = common_headers(mail, "utf-8", f"<CA+{tag[:20]}{tag[20:40].upper()}@mail.gmail.com>")
     headers.insert(0, "MIME-Version: 1.0")
-    alt = _multipart(
+    alt = multipart(
         "alternative",
         f"000000000000{tag[:16]}",
         [
-            _qp_part("text/plain", "UTF-8", "\n".join(plain_lines) + "\n"),
-            _qp_part("text/html", "UTF-8", "\n".join(html_lines) + "\n"),
+            qp_part("text/plain", "UTF-8", "\n".join(plain_lines) + "\n"),
+            qp_part("text/html", "UTF-8", "\n".join(html_lines) + "\n"),
         ],
     )
-    return _assemble(headers, alt, mail.attachments, f"000000000000{tag[16:32]}")
+    return assemble(headers, alt, mail.attachments, f"000000000000{tag[16:32]}")
 
 
 def _gmail_body(elements: tuple[object, ...], lang: str, out: list[str], plain: list[str]) -> None:
@@ -422,37 +352,59 @@ def _gmail_body(elements: tuple[object, ...], lang: str, out: list[str], plain: 
             out.append(f"<{tag}>")
             for n, item in enumerate(el.items, 1):
                 out.append(f'<li style="margin-left:15px">{_mailto_html(_bold_html(item))}</li>')
-                plain.append(f"   {n}. {_plain(item, True)}" if el.numbered else f"   - {_plain(item, True)}")
+                plain.append(
+                    f"   {n}. {_plain(item, True)}" if el.numbered else f"   - {_plain(item, True)}"
+                )
             out.append(f"</{tag}>")
         elif isinstance(el, Table):
-            out.append('<table border="1" cellpadding="0" cellspacing="0" dir="ltr" style="table-layout:fixed;font-size:10pt;font-family:Arial;border-collapse:collapse;border:none"><tbody>')
+            out.append(
+                '<table border="1" cellpadding="0" cellspacing="0" dir="ltr" style="table-layout:fixed;font-size:10pt;font-family:Arial;border-collapse:collapse;border:none"><tbody>'
+            )
             for row in el.rows:
-                out.append("<tr>" + "".join(f'<td style="padding:2px 3px">{html.escape(c)}</td>' for c in row) + "</tr>")
+                out.append(
+                    "<tr>"
+                    + "".join(f'<td style="padding:2px 3px">{html.escape(c)}</td>' for c in row)
+                    + "</tr>"
+                )
                 plain.append(" ".join(row))
             out.append("</tbody></table>")
         elif isinstance(el, Sig):
-            out.append('<div><br></div>-- <br><div dir="ltr" class="gmail_signature" data-smartmail="gmail_signature"><div dir="ltr">')
-            out.extend(f"<div>{_mailto_html(html.escape(line)) or '<br>'}</div>" for line in el.lines)
+            out.append(
+                '<div><br></div>-- <br><div dir="ltr" class="gmail_signature" data-smartmail="gmail_signature"><div dir="ltr">'
+            )
+            out.extend(
+                f"<div>{_mailto_html(html.escape(line)) or '<br>'}</div>" for line in el.lines
+            )
             out.append("</div></div>")
             plain.append("-- ")
             plain.extend(el.lines)
         elif isinstance(el, Disclaimer):
-            out.append(f"<div><font size=\"1\" color=\"#888888\">{html.escape(el.text)}</font></div>")
+            out.append(f'<div><font size="1" color="#888888">{html.escape(el.text)}</font></div>')
             plain.append(el.text)
         elif isinstance(el, Quote):
             inner: list[str] = []
             inner_plain: list[str] = []
             _gmail_body(el.body, lang, inner, inner_plain)
             if el.forward:
-                label = "---------- Vidarebefordrat meddelande ---------" if lang == "sv" else "---------- Forwarded message ---------"
+                label = (
+                    "---------- Vidarebefordrat meddelande ---------"
+                    if lang == "sv"
+                    else "---------- Forwarded message ---------"
+                )
                 fields = [
                     ("Från:" if lang == "sv" else "From:", f"{el.name} <{el.address}>"),
                     ("Date:", el.date_sv if lang == "sv" else el.date_en),
                     ("Subject:", el.subject),
                     ("To:", el.to),
                 ]
-                out.append('<br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">' + html.escape(label) + "<br>")
-                out.append("<br>".join(f"{k} {html.escape(v)}" for k, v in fields) + "<br></div><br><br>")
+                out.append(
+                    '<br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">'
+                    + html.escape(label)
+                    + "<br>"
+                )
+                out.append(
+                    "<br>".join(f"{k} {html.escape(v)}" for k, v in fields) + "<br></div><br><br>"
+                )
                 out.extend(inner)
                 out.append("</div>")
                 plain.extend(["", label])
@@ -464,8 +416,14 @@ def _gmail_body(elements: tuple[object, ...], lang: str, out: list[str], plain: 
                     if lang == "sv"
                     else f"On {el.date_en} {el.name} <{el.address}> wrote:"
                 )
-                out.append('<br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">' + html.escape(attr) + "<br></div>")
-                out.append('<blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,204);padding-left:1ex">')
+                out.append(
+                    '<br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">'
+                    + html.escape(attr)
+                    + "<br></div>"
+                )
+                out.append(
+                    '<blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,204);padding-left:1ex">'
+                )
                 out.extend(inner)
                 out.append("</blockquote></div>")
                 plain.extend(["", attr, ""])
@@ -498,25 +456,59 @@ def _text_body(elements: tuple[object, ...], lang: str, client: str) -> list[str
             out.append("")
             if el.forward:
                 if client == "thunderbird":
-                    out.append("-------- Vidarebefordrat meddelande --------" if lang == "sv" else "-------- Forwarded Message --------")
-                    keys = ("Ämne:", "Datum:", "Från:", "Till:") if lang == "sv" else ("Subject:", "Date:", "From:", "To:")
-                    vals = (el.subject, el.date_sv if lang == "sv" else el.date_en, f"{el.name} <{el.address}>", el.to)
+                    out.append(
+                        "-------- Vidarebefordrat meddelande --------"
+                        if lang == "sv"
+                        else "-------- Forwarded Message --------"
+                    )
+                    keys = (
+                        ("Ämne:", "Datum:", "Från:", "Till:")
+                        if lang == "sv"
+                        else ("Subject:", "Date:", "From:", "To:")
+                    )
+                    vals = (
+                        el.subject,
+                        el.date_sv if lang == "sv" else el.date_en,
+                        f"{el.name} <{el.address}>",
+                        el.to,
+                    )
                     out.extend(f"{k} \t{v}" for k, v in zip(keys, vals, strict=True))
                     out.append("")
                     out.extend(inner)
                 else:
-                    out.append("Början av vidarebefordrat brev:" if lang == "sv" else "Begin forwarded message:")
+                    out.append(
+                        "Början av vidarebefordrat brev:"
+                        if lang == "sv"
+                        else "Begin forwarded message:"
+                    )
                     out.append("")
-                    keys = ("Från:", "Ämne:", "Datum:", "Till:") if lang == "sv" else ("From:", "Subject:", "Date:", "To:")
-                    vals = (f"{el.name} <{el.address}>", el.subject, el.date_sv if lang == "sv" else el.date_en, el.to)
+                    keys = (
+                        ("Från:", "Ämne:", "Datum:", "Till:")
+                        if lang == "sv"
+                        else ("From:", "Subject:", "Date:", "To:")
+                    )
+                    vals = (
+                        f"{el.name} <{el.address}>",
+                        el.subject,
+                        el.date_sv if lang == "sv" else el.date_en,
+                        el.to,
+                    )
                     out.extend(f"> {k} {v}" for k, v in zip(keys, vals, strict=True))
                     out.append("> ")
                     out.extend(f"> {line}" for line in inner)
             else:
                 if client == "thunderbird":
-                    attr = f"Den {el.date_sv}, skrev {el.name}:" if lang == "sv" else f"On {el.date_en}, {el.name} wrote:"
+                    attr = (
+                        f"Den {el.date_sv}, skrev {el.name}:"
+                        if lang == "sv"
+                        else f"On {el.date_en}, {el.name} wrote:"
+                    )
                 else:
-                    attr = f"{el.date_sv} skrev {el.name} <{el.address}>:" if lang == "sv" else f"On {el.date_en}, {el.name} <{el.address}> wrote:"
+                    attr = (
+                        f"{el.date_sv} skrev {el.name} <{el.address}>:"
+                        if lang == "sv"
+                        else f"On {el.date_en}, {el.name} <{el.address}> wrote:"
+                    )
                 out.append(attr if client == "thunderbird" else "> " + attr)
                 if client != "thunderbird":
                     out.append("> ")
@@ -529,13 +521,18 @@ def apple(mail: Mail, iphone: bool = False) -> bytes:
     lines = _text_body(mail.body, mail.lang, "apple")
     tag = _digest("apple", mail.sender, mail.subject, mail.date)
     mid = f"<{tag[:8].upper()}-{tag[8:12].upper()}-{tag[12:16].upper()}-{tag[16:20].upper()}-{tag[20:32].upper()}@{mail.sender.split('@')[1]}>"
-    headers = _common_headers(mail, "utf-8", mid)
+    headers = common_headers(mail, "utf-8", mid)
     if iphone:
         headers += ["X-Mailer: iPhone Mail (19G82)", "Mime-Version: 1.0 (1.0)"]
     else:
-        headers += ["X-Mailer: Apple Mail (2.3696.120.41.1.1)", "Mime-Version: 1.0 (Mac OS X Mail 16.0 \\(3696.120.41.1.1\\))"]
-    part = _qp_part("text/plain", "utf-8", "\n".join(lines) + "\n")
-    return _assemble(headers, part, mail.attachments, f"Apple-Mail={tag[:8].upper()}-{tag[8:12].upper()}")
+        headers += [
+            "X-Mailer: Apple Mail (2.3696.120.41.1.1)",
+            "Mime-Version: 1.0 (Mac OS X Mail 16.0 \\(3696.120.41.1.1\\))",
+        ]
+    part = qp_part("text/plain", "utf-8", "\n".join(lines) + "\n")
+    return assemble(
+        headers, part, mail.attachments, f"Apple-Mail={tag[:8].upper()}-{tag[8:12].upper()}"
+    )
 
 
 def _flow(line: str, width: int = 72) -> list[str]:
@@ -564,10 +561,12 @@ def _flow(line: str, width: int = 72) -> list[str]:
 
 def thunderbird(mail: Mail) -> bytes:
     """Thunderbird: text/plain; format=flowed, 8bit UTF-8, `-- ` before the signature."""
-    lines = [flowed for line in _text_body(mail.body, mail.lang, "thunderbird") for flowed in _flow(line)]
+    lines = [
+        flowed for line in _text_body(mail.body, mail.lang, "thunderbird") for flowed in _flow(line)
+    ]
     tag = _digest("tb", mail.sender, mail.subject, mail.date)
     mid = f"<{tag[:8]}-{tag[8:12]}-{tag[12:16]}-{tag[16:20]}-{tag[20:32]}@{mail.sender.split('@')[1]}>"
-    headers = _common_headers(mail, "utf-8", mid)
+    headers = common_headers(mail, "utf-8", mid)
     headers += [
         "MIME-Version: 1.0",
         "User-Agent: Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:102.0) Gecko/20100101 Thunderbird/102.2.0",
@@ -575,82 +574,6 @@ def thunderbird(mail: Mail) -> bytes:
     ]
     body = "\r\n".join(lines) + "\r\n"
     part = (
-        "Content-Type: text/plain; charset=UTF-8; format=flowed\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
-    ).encode() + body.encode("utf-8")
-    return _assemble(headers, part, mail.attachments, f"------------{tag[:24]}")
-
-
-# --------------------------------------------------------------------------- MIME assembly
-
-
-def _encode_header(value: str, charset: str) -> str:
-    if value.isascii():
-        return value
-    cs = "iso-8859-1" if charset in ("windows-1252", "iso-8859-1") else "utf-8"
-    try:
-        value.encode(cs)
-    except UnicodeEncodeError:
-        cs = "utf-8"
-    return Header(value, cs, maxlinelen=76, header_name="Subject").encode(linesep="\r\n")
-
-
-def _common_headers(mail: Mail, charset: str, message_id: str) -> list[str]:
-    cs = "iso-8859-1" if charset in ("windows-1252", "iso-8859-1") else "utf-8"
-    try:
-        mail.sender_name.encode(cs)
-    except UnicodeEncodeError:
-        cs = "utf-8"
-    sender = formataddr((mail.sender_name, mail.sender), cs) if mail.sender_name else mail.sender
-    headers = [
-        f"From: {sender}",
-        f"To: {formataddr((mail.to_name, mail.to), 'utf-8')}",
-        "Subject: " + _encode_header(mail.subject, charset),
-        f"Date: {mail.date}",
-        f"Message-ID: {message_id}",
-    ]
-    if mail.in_reply_to:
-        headers += [f"In-Reply-To: {mail.in_reply_to}", f"References: {mail.in_reply_to}"]
-    return headers
-
-
-def _qp_part(ctype: str, charset: str, text: str) -> bytes:
-    codec = "cp1252" if charset.lower() in ("windows-1252", "iso-8859-1") else "utf-8"
-    raw = text.replace("\r\n", "\n").encode(codec, errors="xmlcharrefreplace")
-    encoded = quopri.encodestring(raw).replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
-    head = f'Content-Type: {ctype}; charset="{charset}"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n'
-    return head.encode() + encoded
-
-
-def _multipart(kind: str, boundary: str, parts: list[bytes]) -> bytes:
-    out = f'Content-Type: multipart/{kind};\r\n\tboundary="{boundary}"\r\n\r\n'.encode()
-    for part in parts:
-        out += f"--{boundary}\r\n".encode() + part.rstrip(b"\r\n") + b"\r\n\r\n"
-    return out + f"--{boundary}--\r\n".encode()
-
-
-def _attachment_part(a: Attachment) -> bytes:
-    data = base64.encodebytes(a.data).replace(b"\n", b"\r\n")
-    head = (
-        f'Content-Type: {a.content_type}; name="{a.filename}"\r\n'
-        f'Content-Description: {a.filename}\r\n'
-        f'Content-Disposition: attachment; filename="{a.filename}"; size={len(a.data)}\r\n'
-        "Content-Transfer-Encoding: base64\r\n\r\n"
-    )
-    return head.encode() + data
-
-
-def _assemble(headers: list[str], body: bytes, attachments: tuple[Attachment, ...], boundary: str) -> bytes:
-    received = [
-        "Return-Path: <" + _header_addr(headers) + ">",
-        "Delivered-To: anmalan@lansstyrelsen.example",
-    ]
-    if attachments:
-        body = _multipart("mixed", boundary, [body, *(_attachment_part(a) for a in attachments)])
-    head = "\r\n".join(received + headers).encode("ascii") + b"\r\n"
-    return head + body
-
-
-def _header_addr(headers: list[str]) -> str:
-    from_line = next(h for h in headers if h.startswith("From: "))
-    match = re.search(r"<([^>]+)>", from_line)
-    return match.group(1) if match else from_line[6:].strip()
+        b"Content-Type: text/plain; charset=UTF-8; format=flowed\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+    ) + body.encode("utf-8")
+    return assemble(headers, part, mail.attachments, f"------------{tag[:24]}")

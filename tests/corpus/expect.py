@@ -1,4 +1,4 @@
-"""What a careful organiser expects of a corpus case: the values `forms.py` and `intents.py`
+"""What a careful organiser expects of a corpus case: the values the `cases_*.py` modules
 fill in and `build.py` writes to `expected.toml`."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from clients import Mail
+from body import Mail
 
 HERE = Path(__file__).resolve().parent
 CONFIG = tomllib.loads((HERE / "config.toml").read_text(encoding="utf-8"))
@@ -74,3 +74,29 @@ class Case:
     reply_to: str | None = None
     note: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+# The actors the cases write from most (names as in config.toml).
+HUD = "Huddinge kommun"
+BOK = "Botkyrka kommun"
+NAC = "Nacka kommun"
+SOL = "Solna stad"
+SDT = "Södertälje kommun"
+HAN = "Haninge kommun"
+JAR = "Järfälla kommun"
+REG = "Region Stockholm"
+TULL = "Tullverket"
+KV = "Kriminalvården"
+
+# Setup states other cases start from (cases_keyblocks.py).
+HUD_TWO = "kb-outlook-two-blocks-huddinge"  # Lisa Berg, Anna Lindqvist
+BOT_TWO = "kb-values-on-next-line-botkyrka"  # Fatima Hassan, Jonas Lärka
+HAN_FIVE = "kb-five-blocks-haninge-waitlist"  # four confirmed, Ulla Gustafsson waiting
+KV_TWO = "kb-thunderbird-kriminalvarden"  # Emma Johansson, Mats Hellström
+LISA = b("Lisa Berg", "huddinge.se", HUD)
+ANNA = b("Anna Lindqvist", "huddinge.se", HUD)
+
+
+def st(x: Booking, status: str) -> Booking:
+    """The same booking with another status (after a cancellation or a promotion)."""
+    return Booking(x.email, x.name, x.actor, status, x.seminar)

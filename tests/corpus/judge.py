@@ -238,7 +238,9 @@ def _booking_reasons(case: Case, got: Observed, asked: bool) -> tuple[list[str],
             else:
                 harmful.append(f"{w.email} is {h.status}, expected {w.status}")
         if (h.actor, h.seminar) != (w.actor, w.seminar):
-            harmful.append(f"{w.email} booked for {h.actor} / {h.seminar}, expected {w.actor} / {w.seminar}")
+            harmful.append(
+                f"{w.email} booked for {h.actor} / {h.seminar}, expected {w.actor} / {w.seminar}"
+            )
         if _name(h.name) != _name(w.name):
             harmful.append(f"{w.email} named {h.name!r}, expected {w.name!r}")
     return harmful, soft
@@ -263,7 +265,9 @@ def classify(case: Case, got: Observed) -> Verdict:
     harmful, soft = _booking_reasons(case, got, asked)
     want, have = _outcome_counter(case.outcomes), _outcome_counter(got.outcomes)
     for (outcome, who), n in (want - have).items():
-        soft.append(f"expected outcome {outcome} {who or '(message)'}" + (f" x{n}" if n > 1 else ""))
+        soft.append(
+            f"expected outcome {outcome} {who or '(message)'}" + (f" x{n}" if n > 1 else "")
+        )
     for (outcome, who), n in (have - want).items():
         line = f"unexpected outcome {outcome} {who or '(message)'}" + (f" x{n}" if n > 1 else "")
         if outcome == "cancelled" or (outcome in BOOKED and not any(who in h for h in harmful)):

@@ -7,7 +7,7 @@ import datetime as dt
 import io
 
 import xlsxwriter
-from clients import Attachment, Disclaimer, P, Quote, Sig
+from body import BOT, BOT_NAME, Attachment, Disclaimer, P, Quote, Sig
 
 ORGANISER = "Therese Travis"
 ORGANISER_ADDRESS = "therese.travis@lansstyrelsen.example"
@@ -70,7 +70,9 @@ INVITATION_BODY = (
         "Varje kommun, stadsdelsförvaltning och lokalpolisområde har fyra platser. Anmälan görs till "
         "anmalan@lansstyrelsen.example senast den 4 september. Ange för varje deltagare:"
     ),
-    P("Namn: Förnamn Efternamn\nE-post: fornamn.efternamn@organisation.se\nBefattning: \nOrganisation: "),
+    P(
+        "Namn: Förnamn Efternamn\nE-post: fornamn.efternamn@organisation.se\nBefattning: \nOrganisation: "
+    ),
     P("Ta med giltig legitimation. Frågor besvaras av projektledaren."),
     P(
         f"Med vänlig hälsning\n{ORGANISER}\nProjektledare, Samverkan Stockholmsregionen\n"
@@ -78,7 +80,9 @@ INVITATION_BODY = (
     ),
 )
 
-INVITATION_SUBJECT = "Inbjudan: Öppna drogscener i Stockholms läns utsatta områden – seminarieserie 13–15 september"
+INVITATION_SUBJECT = (
+    "Inbjudan: Öppna drogscener i Stockholms läns utsatta områden – seminarieserie 13–15 september"
+)
 
 
 def invitation(to: str, forward: bool = False) -> Quote:
@@ -95,10 +99,14 @@ def invitation(to: str, forward: bool = False) -> Quote:
     )
 
 
-def xlsx(rows: list[list[str]], sheet: str = "Blad1", filename: str = "deltagare.xlsx") -> Attachment:
+def xlsx(
+    rows: list[list[str]], sheet: str = "Blad1", filename: str = "deltagare.xlsx"
+) -> Attachment:
     """A real .xlsx from XlsxWriter; the fixed creation date makes the zip byte-for-byte stable."""
     buf = io.BytesIO()
-    wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
+    wb = xlsxwriter.Workbook(
+        buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+    )
     wb.set_properties({"author": "Excel", "created": dt.datetime(2022, 8, 20, 9, 0, 0)})
     ws = wb.add_worksheet(sheet)
     bold = wb.add_format({"bold": True})
@@ -108,11 +116,15 @@ def xlsx(rows: list[list[str]], sheet: str = "Blad1", filename: str = "deltagare
     ws.set_column(0, max(len(r) for r in rows), 28)
     wb.close()
     return Attachment(
-        filename, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buf.getvalue()
+        filename,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buf.getvalue(),
     )
 
 
-def csv(rows: list[list[str]], sep: str, encoding: str, filename: str = "deltagare.csv") -> Attachment:
+def csv(
+    rows: list[list[str]], sep: str, encoding: str, filename: str = "deltagare.csv"
+) -> Attachment:
     """CSV as Excel saves it: CRLF rows; `utf-8-sig` is Excel's "CSV UTF-8" (with a BOM)."""
     text = "".join(sep.join(row) + "\r\n" for row in rows)
     return Attachment(filename, "text/csv", text.encode(encoding))
@@ -124,3 +136,32 @@ PDF = Attachment(
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
     b"trailer<</Root 1 0 R>>\n%%EOF\n",
 )
+
+
+# judge.py puts the Message-ID of the bot's confirmation to `reply_to` in place of this one.
+CONFIRMATION = "<confirmation-of-reply-to@corpus.invalid>"
+CONFIRMATION_SUBJECT = "Bekräftelse: Öppna drogscener i Stockholms läns utsatta områden"
+
+
+def confirmation_quote(name: str, email: str) -> Quote:
+    """The bot's confirmation as it sits quoted below a participant's answer to it."""
+    return Quote(
+        BOT_NAME,
+        BOT,
+        "den 22 augusti 2022 09:15",
+        "Monday, August 22, 2022 9:15 AM",
+        f"{name} <{email}>",
+        CONFIRMATION_SUBJECT,
+        (
+            P(f"Hej {name}!"),
+            P("Du är anmäld till seminariet. Välkommen!"),
+            P(
+                "Seminarium: Öppna drogscener i Stockholms läns utsatta områden\n"
+                "Datum: onsdag 14 september 2022\nTid: 13.00–16.30\n"
+                "Plats: Länsstyrelsen Stockholm, Regeringsgatan 66, plan 4, lokal Grand"
+            ),
+            P(f"Namn: {name}\nE-post: {email}"),
+            P("Vill du avanmäla dig, svara på detta mejl och skriv att du inte kan komma."),
+            P("Therese Travis\nProjektledare, Samverkan Stockholmsregionen"),
+        ),
+    )
