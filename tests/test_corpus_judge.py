@@ -3,6 +3,7 @@ writes, and the judge calls a wrong booking wrong. These hold today, unlike `tes
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -46,6 +47,13 @@ def test_every_entry_names_a_known_form_language_and_setup() -> None:
         assert case.language in ("sv", "en"), case.name
         assert all(s in BY_NAME for s in case.setup), case.name
         assert case.ask == any(o == "needs-info" for o, _ in case.outcomes), case.name
+
+
+def test_setup_mail_arrives_before_the_mail_that_depends_on_it() -> None:
+    for case in CASES:
+        for name in case.setup:
+            before = dt.datetime.fromisoformat(BY_NAME[name].received)
+            assert before < dt.datetime.fromisoformat(case.received), case.name
 
 
 def test_the_corpus_covers_every_form_in_swedish_and_english() -> None:

@@ -3,6 +3,7 @@ or forwarded mail, attachments. `clients.py` renders them the way each mail clie
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 BOT = "anmalan@lansstyrelsen.example"
@@ -56,8 +57,7 @@ class Quote:
 
     name: str
     address: str
-    date_sv: str  # "den 22 augusti 2022 09:14" / English clients get date_en
-    date_en: str
+    when: dt.datetime  # local time; each client writes it its own way
     to: str
     subject: str
     body: tuple[object, ...]

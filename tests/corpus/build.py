@@ -77,7 +77,7 @@ def expected_toml(cases: list[Case]) -> str:
             f"client = {_toml_str(c.client)}",
             f"form = {_toml_str(c.form)}",
             f"language = {_toml_str(lang)}",
-            f"received = {_toml_str(c.received)}",
+            f"received = {_toml_str(c.arrived())}",
             f"setup = [{', '.join(_toml_str(s) for s in c.setup)}]",
             f"ask = {'true' if c.ask else 'false'}",
         ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from body import Blank, Items, Mail, P, Quote
 from expect import (
     ANNA,
@@ -244,8 +246,7 @@ add(
                 Quote(
                     "Johan Åkesson",
                     "johan.akesson@huddinge.se",
-                    "den 25 augusti 2022 10:40",
-                    "Thursday, August 25, 2022 10:40 AM",
+                    dt.datetime(2022, 8, 25, 10, 40),
                     "Maria Lundgren <maria.lundgren@huddinge.se>",
                     "Seminariet 14 september",
                     (
@@ -282,8 +283,7 @@ add(
                 Quote(
                     "Nadia Karimi",
                     "nadia.karimi@huddinge.se",
-                    "den 26 augusti 2022 08:12",
-                    "Friday, August 26, 2022 8:12 AM",
+                    dt.datetime(2022, 8, 26, 8, 12),
                     "Maria Lundgren <maria.lundgren@huddinge.se>",
                     "Anmälan från socialtjänsten",
                     (
@@ -352,8 +352,7 @@ add(
                 Quote(
                     "Hanna Lind",
                     "hanna.lind@sollentuna.se",
-                    "lör 27 aug. 2022 kl 09:02",
-                    "Sat, Aug 27, 2022 at 9:02 AM",
+                    dt.datetime(2022, 8, 27, 9, 2),
                     "Rasmus Kjellberg <rasmus.kjellberg@sollentuna.se>",
                     "Anmälan till seminariet",
                     (
@@ -375,7 +374,7 @@ add(
 
 add(
     Case(
-        "fwd-other-actors-mail-se-nedan-asks",
+        "fwd-other-actors-mail-se-nedan-to-organiser",
         "outlook",
         Mail(
             "Maria Lundgren",
@@ -387,8 +386,7 @@ add(
                 Quote(
                     "Fatima Hassan",
                     "fatima.hassan@botkyrka.se",
-                    "den 27 augusti 2022 16:00",
-                    "Saturday, August 27, 2022 4:00 PM",
+                    dt.datetime(2022, 8, 27, 16, 0),
                     "Maria Lundgren <maria.lundgren@huddinge.se>",
                     "Deltagare",
                     (
@@ -406,10 +404,9 @@ add(
             ),
         ),
         "none",
-        (("needs-info", None),),
+        (("forwarded", None),),
         (),
-        ask=True,
-        note="the forwarded part is Botkyrka's, not Huddinge's: book no one under Huddinge; ask",
+        note="the forwarded part is Botkyrka's, not Huddinge's: book no one; the organiser decides",
     )
 )
 
@@ -431,8 +428,7 @@ add(
                 Quote(
                     "Emma Johansson",
                     "emma.johansson@kriminalvarden.se",
-                    "2022-08-20 kl. 10:00",
-                    "8/20/22 10:00",
+                    dt.datetime(2022, 8, 20, 10, 0),
                     "Camilla Strand <camilla.strand@kriminalvarden.se>",
                     "Registration",
                     (

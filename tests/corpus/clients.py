@@ -13,12 +13,37 @@ cope with. Everything is a pure function of its inputs, so the corpus rebuilds b
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import html
 import re
 
 from body import Blank, Disclaimer, Items, Mail, P, Quote, Sig, Table
 from mime import assemble, common_headers, encode_header, multipart, qp_part
+
+_SV_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+              "september", "oktober", "november", "december")  # fmt: skip
+_SV_DAYS = ("mån", "tis", "ons", "tors", "fre", "lör", "sön")
+
+
+def when(t: dt.datetime, client: str, lang: str) -> str:
+    """A quoted mail's date as each client writes it in its header block or attribution line."""
+    month, day = _SV_MONTHS[t.month - 1], _SV_DAYS[t.weekday()]
+    hm = f"{t.hour:02d}:{t.minute:02d}"
+    twelve = f"{(t.hour - 1) % 12 + 1}:{t.minute:02d} {'AM' if t.hour < 12 else 'PM'}"
+    if client == "outlook":
+        if lang == "sv":
+            return f"den {t.day} {month} {t.year} {hm}"
+        return f"{t:%A, %B} {t.day}, {t.year} {twelve}"
+    if client == "gmail":
+        if lang == "sv":
+            return f"{day} {t.day} {month[:3]}. {t.year} kl {hm}"
+        return f"{t:%a, %b} {t.day}, {t.year} at {twelve}"
+    if client == "thunderbird":
+        return f"{t:%Y-%m-%d} kl. {hm}" if lang == "sv" else f"{t.month}/{t.day}/{t:%y} {hm}"
+    if lang == "sv":  # Apple Mail and iPhone
+        return f"{t.day} {month[:3]}. {t.year} kl. {hm}"
+    return f"{t.day} {t:%b} {t.year}, at {hm}"
 
 
 def _bold_html(text: str) -> str:
@@ -130,11 +155,16 @@ def _quote_fields(q: Quote, lang: str, outlook: bool) -> list[tuple[str, str]]:
     if lang == "sv":
         return [
             ("Från:", who),
-            ("Skickat:", q.date_sv),
+            ("Skickat:", when(q.when, "outlook", "sv")),
             ("Till:", q.to),
             ("Ämne:", q.subject),
         ]
-    return [("From:", who), ("Sent:", q.date_en), ("To:", q.to), ("Subject:", q.subject)]
+    return [
+        ("From:", who),
+        ("Sent:", when(q.when, "outlook", "en")),
+        ("To:", q.to),
+        ("Subject:", q.subject),
+    ]
 
 
 def _outlook_plain_body(elements: tuple[object, ...], lang: str) -> list[str]:
@@ -393,7 +423,7 @@ def _gmail_body(elements: tuple[object, ...], lang: str, out: list[str], plain: 
                 )
                 fields = [
                     ("Från:" if lang == "sv" else "From:", f"{el.name} <{el.address}>"),
-                    ("Date:", el.date_sv if lang == "sv" else el.date_en),
+                    ("Date:", when(el.when, "gmail", lang)),
                     ("Subject:", el.subject),
                     ("To:", el.to),
                 ]
@@ -412,9 +442,9 @@ def _gmail_body(elements: tuple[object, ...], lang: str, out: list[str], plain: 
                 plain.extend(["", "", *inner_plain])
             else:
                 attr = (
-                    f"Den {el.date_sv} skrev {el.name} <{el.address}>:"
+                    f"Den {when(el.when, 'gmail', lang)} skrev {el.name} <{el.address}>:"
                     if lang == "sv"
-                    else f"On {el.date_en} {el.name} <{el.address}> wrote:"
+                    else f"On {when(el.when, 'gmail', lang)} {el.name} <{el.address}> wrote:"
                 )
                 out.append(
                     '<br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">'
@@ -468,7 +498,7 @@ def _text_body(elements: tuple[object, ...], lang: str, client: str) -> list[str
                     )
                     vals = (
                         el.subject,
-                        el.date_sv if lang == "sv" else el.date_en,
+                        when(el.when, client, lang),
                         f"{el.name} <{el.address}>",
                         el.to,
                     )
@@ -490,7 +520,7 @@ def _text_body(elements: tuple[object, ...], lang: str, client: str) -> list[str
                     vals = (
                         f"{el.name} <{el.address}>",
                         el.subject,
-                        el.date_sv if lang == "sv" else el.date_en,
+                        when(el.when, client, lang),
                         el.to,
                     )
                     out.extend(f"> {k} {v}" for k, v in zip(keys, vals, strict=True))
@@ -499,15 +529,15 @@ def _text_body(elements: tuple[object, ...], lang: str, client: str) -> list[str
             else:
                 if client == "thunderbird":
                     attr = (
-                        f"Den {el.date_sv}, skrev {el.name}:"
+                        f"Den {when(el.when, client, lang)}, skrev {el.name}:"
                         if lang == "sv"
-                        else f"On {el.date_en}, {el.name} wrote:"
+                        else f"On {when(el.when, client, lang)}, {el.name} wrote:"
                     )
                 else:
                     attr = (
-                        f"{el.date_sv} skrev {el.name} <{el.address}>:"
+                        f"{when(el.when, client, lang)} skrev {el.name} <{el.address}>:"
                         if lang == "sv"
-                        else f"On {el.date_en}, {el.name} <{el.address}> wrote:"
+                        else f"On {when(el.when, client, lang)}, {el.name} <{el.address}> wrote:"
                     )
                 out.append(attr if client == "thunderbird" else "> " + attr)
                 if client != "thunderbird":

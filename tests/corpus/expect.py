@@ -3,9 +3,11 @@ fill in and `build.py` writes to `expected.toml`."""
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +16,6 @@ from body import Mail
 HERE = Path(__file__).resolve().parent
 CONFIG = tomllib.loads((HERE / "config.toml").read_text(encoding="utf-8"))
 SEMINAR_OF = {a["name"]: a["seminar"] for a in CONFIG["actors"]}
-ON_TIME = "2022-08-24T10:15:00+02:00"
 
 
 def addr(name: str, domain: str) -> str:
@@ -70,10 +71,17 @@ class Case:
     bookings: tuple[Booking, ...] = ()
     ask: bool = False
     setup: tuple[str, ...] = ()
-    received: str = ON_TIME
+    received: str = ""  # default: a minute after the Date the client wrote
     reply_to: str | None = None
     note: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def arrived(self) -> str:
+        """When the server received it (IMAP INTERNALDATE): as given, else a minute after Date."""
+        if self.received:
+            return self.received
+        sent = parsedate_to_datetime(self.mail.date)
+        return (sent + dt.timedelta(minutes=1)).isoformat()
 
 
 # The actors the cases write from most (names as in config.toml).

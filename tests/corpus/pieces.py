@@ -90,8 +90,7 @@ def invitation(to: str, forward: bool = False) -> Quote:
     return Quote(
         ORGANISER,
         ORGANISER_ADDRESS,
-        "den 15 augusti 2022 14:02",
-        "Monday, August 15, 2022 2:02 PM",
+        dt.datetime(2022, 8, 15, 14, 2),
         to,
         INVITATION_SUBJECT,
         INVITATION_BODY,
@@ -148,8 +147,7 @@ def confirmation_quote(name: str, email: str) -> Quote:
     return Quote(
         BOT_NAME,
         BOT,
-        "den 22 augusti 2022 09:15",
-        "Monday, August 22, 2022 9:15 AM",
+        dt.datetime(2022, 8, 22, 9, 15),
         f"{name} <{email}>",
         CONFIRMATION_SUBJECT,
         (
