@@ -18,6 +18,7 @@ sys.path.insert(0, str(HERE))
 import cases_attachments  # noqa: E402
 import cases_changes  # noqa: E402
 import cases_keyblocks  # noqa: E402
+import cases_keys  # noqa: E402
 import cases_lines  # noqa: E402
 import cases_lists  # noqa: E402
 import cases_organisations  # noqa: E402
@@ -35,6 +36,8 @@ def render(case: Case) -> bytes:
     if kind == "outlook":
         if variant == "html-only":
             return clients.outlook(case.mail, html_only=True)
+        if variant == "plain-text":
+            return clients.outlook(case.mail, typed=True)
         return clients.outlook(case.mail, charset=variant or "windows-1252")
     if kind == "owa":
         return clients.owa(case.mail)
@@ -97,6 +100,7 @@ def expected_toml(cases: list[Case]) -> str:
 def all_cases() -> list[Case]:
     cases = [
         *cases_keyblocks.CASES,
+        *cases_keys.CASES,
         *cases_lists.CASES,
         *cases_lines.CASES,
         *cases_tables.CASES,

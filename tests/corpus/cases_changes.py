@@ -481,3 +481,71 @@ add(
         received=received(1, 11, 1, 9),
     )
 )
+
+_ann = b("Anna Nyberg", "huddinge.se", HUD)
+add(
+    Case(
+        "cancel-first-name-matches-two-asks",
+        "outlook",
+        Mail(
+            "Maria Lundgren",
+            "maria.lundgren@huddinge.se",
+            "Återbud Anna",
+            date(30, 13, 0),
+            (P("Hej,"), P("Anna kan tyvärr inte delta."), mvh("Maria")),
+        ),
+        "none",
+        (("needs-info", None),),
+        (LISA, ANNA, _ann),
+        ask=True,
+        setup=(HUD_TWO, "kb-iphone-anna-nyberg-huddinge"),
+        note="two Annas are registered for Huddinge: ask which, cancel neither",
+    )
+)
+
+add(
+    Case(
+        "cancel-english-colleague-by-name-kriminalvarden",
+        "owa",
+        Mail(
+            "Camilla Strand",
+            "camilla.strand@kriminalvarden.se",
+            "Cancellation: Mats Hellström",
+            date(1, 8, 30, 9),
+            (
+                P("Hi,"),
+                P("Mats Hellström can't attend. Please cancel his registration."),
+                P("Thanks,\nCamilla"),
+            ),
+            lang="en",
+        ),
+        "none",
+        (("cancelled", _mats.email),),
+        (_emma, st(_mats, "cancelled")),
+        setup=(KV_TWO,),
+    )
+)
+
+_perp = b("Per Persson", "huddinge.se", HUD)
+add(
+    Case(
+        "subst-x-ersatter-y-direction-huddinge",
+        "thunderbird",
+        Mail(
+            "Maria Lundgren",
+            "maria.lundgren@huddinge.se",
+            "Byte av deltagare",
+            date(31, 10, 0),
+            (
+                P("Hej,"),
+                P("Per Persson (per.persson@huddinge.se) ersätter Anna Lindqvist på seminariet."),
+                P("/Maria"),
+            ),
+        ),
+        "prose",
+        (("substituted", _perp.email), ("cancelled", ANNA.email)),
+        (LISA, st(ANNA, "cancelled"), _perp),
+        setup=(HUD_TWO,),
+        note="'X ersätter Y': X comes in, Y goes out",
+    )
+)

@@ -475,3 +475,63 @@ add(
         note="stockholm.se is shared: Skarpnäck is named in a sentence",
     )
 )
+
+_ap = [b("Hamid Nouri", "stockholm.se", "Skärholmen stadsdelsförvaltning")]
+add(
+    Case(
+        "fwd-iphone-colleagues-request-skarholmen",
+        "iphone",
+        Mail(
+            "Frida Ek",
+            "frida.ek@stockholm.se",
+            "Fwd: Seminariet om öppna drogscener",
+            date(29, 12, 15),
+            (
+                P("Se nedan, Hamid vill gärna gå. Vi är från Skärholmens stadsdelsförvaltning."),
+                Blank(),
+                P("Skickat från min iPhone"),
+                Quote(
+                    "Hamid Nouri",
+                    "hamid.nouri@stockholm.se",
+                    dt.datetime(2022, 8, 29, 11, 50),
+                    "Frida Ek <frida.ek@stockholm.se>",
+                    "Seminariet om öppna drogscener",
+                    (
+                        P("Hej Frida,"),
+                        P("Kan du anmäla mig till seminariet? Jag kommer gärna."),
+                        P("/Hamid"),
+                    ),
+                    forward=True,
+                ),
+            ),
+        ),
+        "sender",
+        booked(*_ap),
+        tuple(_ap),
+        note="a same-actor colleague's request forwarded from an iPhone ('Början av vidarebefordrat brev')",
+    )
+)
+
+_op = [b("Stefan Åkerlund", "norrtalje.se", "Norrtälje kommun")]
+add(
+    Case(
+        "reply-outlook-plain-text-ursprungligt-meddelande",
+        "outlook:plain-text",
+        Mail(
+            "Stefan Åkerlund",
+            "stefan.akerlund@norrtalje.se",
+            "SV: Inbjudan: Öppna drogscener i Stockholms läns utsatta områden – seminarieserie 13–15 september",
+            date(17, 8, 45),
+            (
+                P("Hej,"),
+                P("Jag anmäler mig till seminariet den 15 september."),
+                P("Stefan Åkerlund\nEnhetschef, Norrtälje kommun"),
+                invitation("socialforvaltningen@norrtalje.se"),
+            ),
+        ),
+        "sender",
+        booked(*_op),
+        tuple(_op),
+        note="Outlook in plain-text mode: the quote starts with -----Ursprungligt meddelande-----",
+    )
+)

@@ -167,32 +167,39 @@ def _quote_fields(q: Quote, lang: str, outlook: bool) -> list[tuple[str, str]]:
     ]
 
 
-def _outlook_plain_body(elements: tuple[object, ...], lang: str) -> list[str]:
+def _outlook_plain_body(elements: tuple[object, ...], lang: str, typed: bool = False) -> list[str]:
+    """Outlook's text/plain: the alternative of an HTML mail, or (`typed`) a mail written in
+    Outlook's plain-text mode, where addresses are not links and a quote starts with
+    `-----Ursprungligt meddelande-----`."""
+    link = (lambda text: text) if typed else _outlook_plain_mailto
     out: list[str] = []
     for el in elements:
         if isinstance(el, P):
-            out.extend(_outlook_plain_mailto(_plain(line)) for line in el.text.split("\n"))
+            out.extend(link(_plain(line)) for line in el.text.split("\n"))
         elif isinstance(el, Blank):
             out.append("")
         elif isinstance(el, Items):
             for n, item in enumerate(el.items, 1):
                 mark = f"{n}." if el.numbered else "·"
-                out.append(f"{mark}{' ' * (9 - len(mark))}{_outlook_plain_mailto(_plain(item))}")
+                out.append(f"{mark}{' ' * (9 - len(mark))}{link(_plain(item))}")
         elif isinstance(el, Table):
             # Word's plain-text conversion puts every cell on a line of its own.
             for row in el.rows:
                 for cell in row:
-                    out.append(_outlook_plain_mailto(cell))
+                    out.append(link(cell))
                     out.append("")
         elif isinstance(el, Sig):
-            out.extend(_outlook_plain_mailto(line) for line in el.lines)
+            out.extend(link(line) for line in el.lines)
         elif isinstance(el, Disclaimer):
             out.append(el.text)
         elif isinstance(el, Quote):
             out.append("")
+            if typed:
+                sv = "-----Ursprungligt meddelande-----"
+                out.append(sv if lang == "sv" else "-----Original Message-----")
             out.extend(f"{k} {v}" for k, v in _quote_fields(el, lang, outlook=True))
             out.append("")
-            out.extend(_outlook_plain_body(el.body, lang))
+            out.extend(_outlook_plain_body(el.body, lang, typed))
     return out
 
 
@@ -213,7 +220,9 @@ OUTLOOK_HEAD = (
 )
 
 
-def outlook(mail: Mail, charset: str = "windows-1252", html_only: bool = False) -> bytes:
+def outlook(
+    mail: Mail, charset: str = "windows-1252", html_only: bool = False, typed: bool = False
+) -> bytes:
     """Outlook 2016/365 for Windows: multipart/alternative, windows-1252 quoted-printable."""
     lang = "SV" if mail.lang == "sv" else "EN-US"
     body_html = (
@@ -221,7 +230,7 @@ def outlook(mail: Mail, charset: str = "windows-1252", html_only: bool = False) 
         + "\n".join(_outlook_html_body(mail.body, mail.lang))
         + "</div></body></html>"
     )
-    plain = "\n".join(_outlook_plain_body(mail.body, mail.lang)) + "\n"
+    plain = "\n".join(_outlook_plain_body(mail.body, mail.lang, typed)) + "\n"
     tag = _digest(mail.sender, mail.subject, mail.date)
     boundary = f"_000_{tag[:40].upper()}_"
     headers = common_headers(
@@ -241,7 +250,9 @@ def outlook(mail: Mail, charset: str = "windows-1252", html_only: bool = False) 
         "MIME-Version: 1.0",
     ]
     html_part = qp_part("text/html", charset, body_html)
-    if html_only:
+    if typed:
+        alt = qp_part("text/plain", charset, plain)
+    elif html_only:
         alt = html_part
     else:
         alt = multipart("alternative", boundary, [qp_part("text/plain", charset, plain), html_part])
