@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from email import message_from_bytes
+from email.policy import default as default_policy
 from pathlib import Path
 
 import pytest
@@ -143,3 +145,14 @@ def test_a_reply_fixture_is_threaded_to_the_confirmation_its_setup_sent() -> Non
     case = BY_NAME["reply-tack-to-confirmation-forwarded"]
     got = judge.run(case, BY_NAME)
     assert got.error is None and got.outcomes == (("forwarded", None),)
+
+
+@pytest.mark.parametrize("case", build.all_cases(), ids=lambda c: c.name)
+def test_each_fixture_parses_with_its_text_and_attachments_intact(case: build.Case) -> None:
+    raw = (build.FIXTURES / f"{case.name}.eml").read_bytes()
+    msg = message_from_bytes(raw, policy=default_policy)
+    assert not msg.defects and all(not part.defects for part in msg.walk())
+    body = msg.get_body(("html", "plain"))
+    assert body is not None and body.get_content().strip()
+    got = {part.get_filename(): part.get_payload(decode=True) for part in msg.iter_attachments()}
+    assert got == {a.filename: a.data for a in case.mail.attachments}

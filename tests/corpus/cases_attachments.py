@@ -136,7 +136,9 @@ add(
                 P("Kind regards,\nKarin"),
             ),
             lang="en",
-            attachments=(csv(_csv_tull, ",", "utf-8", "participants.csv"),),
+            attachments=(
+                csv(_csv_tull, ",", "utf-8", "participants.csv", 'text/csv; charset="UTF-8"'),
+            ),
         ),
         "attachment",
         booked(*_att_tull),
@@ -160,7 +162,9 @@ add(
             "Anmälan Solna stad",
             date(29, 11, 11),
             (P("Hej,"), P("Bifogar deltagarlistan (tabbseparerad)."), P("Hälsningar\nHenrik")),
-            attachments=(csv(_csv_sol, "\t", "utf-8-sig", "deltagare.txt.csv"),),
+            attachments=(
+                csv(_csv_sol, "\t", "utf-8-sig", "deltagare_tabb.csv", "text/csv; charset=UTF-8"),
+            ),
         ),
         "attachment",
         booked(*_att_sol),

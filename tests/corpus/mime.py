@@ -59,14 +59,19 @@ def multipart(kind: str, boundary: str, parts: list[bytes]) -> bytes:
 
 
 def _attachment_part(a: Attachment) -> bytes:
+    """Base64 in 76-column lines; a non-ASCII file name as the encoded-word Outlook and Gmail
+    write (inside the quotes, which RFC 2047 forbids but every reader accepts)."""
     data = base64.encodebytes(a.data).replace(b"\n", b"\r\n")
+    name = a.filename
+    if not name.isascii():
+        name = Header(name, "utf-8", maxlinelen=998).encode()
     head = (
-        f'Content-Type: {a.content_type}; name="{a.filename}"\r\n'
-        f"Content-Description: {a.filename}\r\n"
-        f'Content-Disposition: attachment; filename="{a.filename}"; size={len(a.data)}\r\n'
+        f'Content-Type: {a.content_type}; name="{name}"\r\n'
+        f"Content-Description: {name}\r\n"
+        f'Content-Disposition: attachment; filename="{name}"; size={len(a.data)}\r\n'
         "Content-Transfer-Encoding: base64\r\n\r\n"
     )
-    return head.encode() + data
+    return head.encode("ascii") + data
 
 
 def assemble(

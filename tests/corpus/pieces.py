@@ -122,11 +122,17 @@ def xlsx(
 
 
 def csv(
-    rows: list[list[str]], sep: str, encoding: str, filename: str = "deltagare.csv"
+    rows: list[list[str]],
+    sep: str,
+    encoding: str,
+    filename: str = "deltagare.csv",
+    content_type: str = "application/vnd.ms-excel",
 ) -> Attachment:
-    """CSV as Excel saves it: CRLF rows; `utf-8-sig` is Excel's "CSV UTF-8" (with a BOM)."""
+    """CSV as Excel saves it: CRLF rows; `utf-8-sig` is Excel's "CSV UTF-8" (with a BOM).
+    Outlook on Windows labels a .csv by Excel's registration (`application/vnd.ms-excel`);
+    Gmail and Thunderbird send `text/csv` with a charset."""
     text = "".join(sep.join(row) + "\r\n" for row in rows)
-    return Attachment(filename, "text/csv", text.encode(encoding))
+    return Attachment(filename, content_type, text.encode(encoding))
 
 
 PDF = Attachment(
