@@ -32,9 +32,12 @@ class Items:
 
 @dataclass(frozen=True)
 class Table:
-    """A table (Excel cells pasted into the mail); `rows[0]` is the header row when there is one."""
+    """A table; `rows[0]` is the header row when there is one. `excel`: cells copied from Excel
+    and pasted into the mail (Outlook then writes Excel's borderless, `nowrap` cells) rather than
+    a table inserted in the mail itself (Word's `MsoTableGrid`)."""
 
     rows: tuple[tuple[str, ...], ...]
+    excel: bool = False
 
 
 @dataclass(frozen=True)

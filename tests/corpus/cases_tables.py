@@ -53,7 +53,8 @@ add(
                         ("Johan Åkesson", "Fältassistent", "johan.akesson@huddinge.se"),
                         ("Elin Nyström", "Socialsekreterare", "elin.nystrom@huddinge.se"),
                         ("Nadia Karimi", "Enhetschef", "nadia.karimi@huddinge.se"),
-                    )
+                    ),
+                    excel=True,
                 ),
                 Blank(),
                 mvh("Maria"),
@@ -90,7 +91,8 @@ add(
                     (
                         ("Emir Kovač", "Fältsekreterare", "emir.kovac@botkyrka.se"),
                         ("Lina Sandström", "Utredare", "lina.sandstrom@botkyrka.se"),
-                    )
+                    ),
+                    excel=True,
                 ),
                 Blank(),
                 P("Mvh Åsa"),
@@ -248,7 +250,8 @@ add(
                     (
                         ("Namn", "E-post", "Befattning"),
                         *[(x.name, x.email, "Socialtjänsten") for x in _soll5],
-                    )
+                    ),
+                    excel=True,
                 ),
                 P("Mvh Rasmus"),
             ),

@@ -105,20 +105,7 @@ def _outlook_html_body(elements: tuple[object, ...], lang: str) -> list[str]:
                     f"{_mailto_html(_bold_html(item))}<o:p></o:p></p>"
                 )
         elif isinstance(el, Table):
-            out.append(
-                "<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 "
-                "style='border-collapse:collapse;border:none'>"
-            )
-            for r, row in enumerate(el.rows):
-                cells = "".join(
-                    "<td width=200 valign=top style='border:solid windowtext 1.0pt;padding:0cm 5.4pt'>"
-                    f"<p class=MsoNormal>{'<b>' if r == 0 and _is_header(el) else ''}"
-                    f"{_mailto_html(html.escape(c))}{'</b>' if r == 0 and _is_header(el) else ''}"
-                    "<o:p></o:p></p></td>"
-                    for c in row
-                )
-                out.append(f"<tr>{cells}</tr>")
-            out.append("</table>")
+            out.extend(_outlook_table(el))
         elif isinstance(el, Sig):
             for line in el.lines:
                 out.append(
@@ -144,6 +131,29 @@ def _outlook_html_body(elements: tuple[object, ...], lang: str) -> list[str]:
             out.append("<p class=MsoNormal><o:p>&nbsp;</o:p></p>")
             out.extend(_outlook_html_body(el.body, lang))
     return out
+
+
+def _outlook_table(table: Table) -> list[str]:
+    header = _is_header(table)
+    if table.excel:
+        out = ["<table border=0 cellspacing=0 cellpadding=0 width=640 "
+               "style='width:480.0pt;border-collapse:collapse'>"]  # fmt: skip
+        td = ("<td width=213 nowrap valign=bottom style='width:160.0pt;padding:0cm 5.4pt 0cm 5.4pt;"
+              "height:15.0pt'><p class=MsoNormal><span style='color:black'>{}<o:p></o:p></span></p></td>")  # fmt: skip
+        for r, row in enumerate(table.rows):
+            cells = "".join(td.format(f"<b>{html.escape(c)}</b>" if r == 0 and header
+                                      else html.escape(c)) for c in row)  # fmt: skip
+            out.append(f"<tr style='height:15.0pt'>{cells}</tr>")
+        return [*out, "</table>"]
+    out = ["<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 "
+           "style='border-collapse:collapse;border:none'>"]  # fmt: skip
+    td = ("<td width=200 valign=top style='border:solid windowtext 1.0pt;padding:0cm 5.4pt'>"
+          "<p class=MsoNormal>{}<o:p></o:p></p></td>")  # fmt: skip
+    for r, row in enumerate(table.rows):
+        cells = "".join(td.format(f"<b>{html.escape(c)}</b>" if r == 0 and header
+                                  else _mailto_html(html.escape(c))) for c in row)  # fmt: skip
+        out.append(f"<tr>{cells}</tr>")
+    return [*out, "</table>"]
 
 
 def _is_header(table: Table) -> bool:
