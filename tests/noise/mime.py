@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import datetime as dt
+import email.utils
 import quopri
 import random
 import textwrap
@@ -140,10 +142,17 @@ class Ids:
         return f"----=_Part_{self.rng.randint(1000, 99999)}_{self.rng.randint(10**8, 10**9)}"
 
     def date(self) -> str:
-        day = self.rng.randint(22, 31)
-        hour = self.rng.randint(6, 22)
-        minute = self.rng.randint(0, 59)
-        return f"{['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][day % 7]}, {day} Aug 2022 {hour:02d}:{minute:02d}:{self.rng.randint(0, 59):02d} +0200"
+        """An RFC 5322 date in the last days of August 2022, weekday and all."""
+        when = dt.datetime(
+            2022,
+            8,
+            self.rng.randint(22, 31),
+            self.rng.randint(6, 22),
+            self.rng.randint(0, 59),
+            self.rng.randint(0, 59),
+            tzinfo=dt.timezone(dt.timedelta(hours=2)),
+        )
+        return email.utils.format_datetime(when)
 
 
 def received(ids: Ids, helo: str, ip: str) -> tuple[str, str]:

@@ -74,8 +74,9 @@ def read_receipts(ids: Ids, people: People) -> list[Noise]:
 
 
 def _returned_headers(sender: str, recipient: str, msgid: str, subject: str) -> str:
+    """The bounced mail's headers: its envelope sender forged as the bot's address (backscatter)."""
     return (
-        f"Return-Path: <{sender}>\nFrom: {sender}\nTo: {recipient}\nSubject: {enc(subject)}\n"
+        f"Return-Path: <{BOT}>\nFrom: {sender}\nTo: {recipient}\nSubject: {enc(subject)}\n"
         f"Date: Mon, 29 Aug 2022 09:12:44 +0200\nMessage-ID: {msgid}\nMIME-Version: 1.0\n"
     )
 
@@ -150,10 +151,10 @@ def bounces(ids: Ids, people: People, seeded: list[str]) -> list[Noise]:
                 if style != "exchange-ndr"
                 else f"Microsoft Outlook <{mailer}>",
             ),
-            ("To", BOT if i % 5 == 0 else forger),
+            ("To", BOT),
             (
                 "Subject",
-                "Undeliverable: Faktura 2022-0831 förfallen".encode("ascii", "replace").decode()
+                enc("Undeliverable: Faktura 2022-0831 förfallen")
                 if style == "exchange-ndr"
                 else {
                     "qmail": "failure notice",
