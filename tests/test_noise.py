@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import email.parser
 import email.policy
+import functools
 import json
 import os
 import shutil
@@ -52,6 +53,7 @@ KNOWN_FAILING: dict[str, frozenset[int]] = (
 )
 
 
+@functools.cache
 def _message_id(path: Path) -> str:
     headers = email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(
         path.read_bytes()

@@ -486,7 +486,7 @@ def mailing_lists(ids: Ids, people: People) -> list[Noise]:
             ]
         headers = [
             received(ids, host, "192.0.2.99"),
-            auth_results(host.split(".", 1)[1], passed=False, dkim_domain=host),
+            auth_results(p.address.partition("@")[2], passed=False, dkim_domain=host),
             ("From", addr(p.name, p.address)),
             ("To", f"{listname}@{host}"),
             ("Subject", enc(subject)),
@@ -497,7 +497,12 @@ def mailing_lists(ids: Ids, people: People) -> list[Noise]:
             ("Content-Type", "text/plain; charset=utf-8; format=flowed"),
             ("Content-Transfer-Encoding", "8bit"),
         ]
-        footer = f"\n_______________________________________________\n{listname} mailing list\n{listname}@{host}\nhttps://{host}/mailman/listinfo/{listname}\n"
+        footer = (
+            f"\n_______________________________________________\n{listname} mailing list\n"
+            f"{listname}@{host}\nhttps://{host}/mailman/listinfo/{listname}\n"
+            if style in ("mailman", "sympa")
+            else ""
+        )
         out.append(
             Noise(
                 name=style,

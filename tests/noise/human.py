@@ -124,9 +124,13 @@ def _plain(
     ]
     if client == "outlook":
         b = ids.boundary("outlook")
+        # Outlook in Swedish offices often still sends Western European (windows-1252).
+        charset = "windows-1252" if len(p.address) % 2 else "utf-8"
         html = (
             '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta http-equiv="Content-Type" '
-            'content="text/html; charset=utf-8"><style><!--p.MsoNormal{margin:0cm;font-size:11.0pt;'
+            'content="text/html; charset='
+            + charset
+            + '"><style><!--p.MsoNormal{margin:0cm;font-size:11.0pt;'
             'font-family:"Calibri",sans-serif}--></style></head><body lang="SV"><div class="WordSection1">'
             + "".join(
                 f'<p class="MsoNormal">{line or "&nbsp;"}<o:p></o:p></p>'
@@ -145,7 +149,7 @@ def _plain(
             ("X-MS-TNEF-Correlator", ""),
         ]
         text = body + "\n" + p.signature() + "\n"
-        return raw(headers, multipart(b, [text_plain(text), text_html(html)]))
+        return raw(headers, multipart(b, [text_plain(text, charset), text_html(html, charset)]))
     if client == "gmail":
         b = ids.boundary("gmail")
         html = (

@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -58,6 +59,25 @@ def main() -> None:
         lines.append("]")
         print(f"{check}: {len(numbers)} failing")
     (HERE / "known_failing.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(figures(failing))
+
+
+def figures(failing: dict[str, list[int]]) -> str:
+    """A Markdown table: per kind, how many messages pass each check (the README's figures)."""
+    cases = tomllib.loads((HERE / "expected.toml").read_text("utf-8"))["message"]
+    rows: dict[str, list[int]] = {}
+    for case in cases:
+        number = int(case["file"][:3])
+        passed = [number not in failing[check] for check in CHECKS.values()]
+        row = rows.setdefault(case["kind"], [0] * (len(passed) + 2))
+        for i, ok in enumerate([True, *passed, all(passed)]):
+            row[i] += ok
+    head = ["kind", "messages", *CHECKS.values(), "all checks"]
+    out = ["| " + " | ".join(head) + " |", "|---" + "|---:" * (len(head) - 1) + "|"]
+    total = [sum(column) for column in zip(*rows.values(), strict=True)]
+    for kind, row in [*rows.items(), ("all", total)]:
+        out.append(f"| {kind} | " + " | ".join(map(str, row)) + " |")
+    return "\n".join(out)
 
 
 if __name__ == "__main__":
