@@ -1,19 +1,18 @@
 """Properties of reading (hypothesis; SPEC §3, §10), observed through the pipeline, not its insides.
 
-- Whoever is booked was named by the author: their address stands in the author's own text (or
-  they are the sender, registering themself) — never only in a quoted mail, the signature, or the
-  organiser's invitation quoted below.
-- A sender whose own text says they do not come ("själv kan jag inte delta", "I won't attend
-  myself") is never booked, whatever else the mail holds.
-- Reading is deterministic: the same bytes in two fresh databases end in the same outcomes and
-  the same bookings.
+1. Whoever is booked was named by the author: their address stands in the author's own text (or
+   they are the sender, registering themself) — never only in a quoted mail, the signature, or
+   the organiser's invitation quoted below. (The quoted mails are by someone of another actor, so
+   §3's rule for a forwarded colleague's registration does not apply.)
+2. A sender whose own text says they do not come ("själv kan jag inte delta", "I won't attend
+   myself") is never booked, whatever else the mail holds.
+3. A sender who names other people and says nothing of coming themself is not booked (§3: a mail
+   that names people is never a self-registration of the sender).
+4. Reading is deterministic: the same bytes in two fresh databases end in the same outcomes and
+   the same bookings.
 
-- A sender who names other people and says nothing of coming themself is not booked (§3: a mail
-  that names people is never a self-registration of the sender).
-
-The second and fourth fail on today's code (issue 9: "no block means the sender registers
-themself") and are marked xfail, not strict, until the new readers land. The first and third
-hold today and guard the new readers.
+2 and 3 fail on today's code (issue 9: "no block means the sender registers themself") and are
+marked xfail, not strict, until the new readers land. 1 and 4 hold today and guard the new readers.
 """
 
 from __future__ import annotations
@@ -69,12 +68,12 @@ def _quote(style: str, people: list[tuple[str, str]], form: str) -> str:
     listed = _people_as(form, people)
     if style == "outlook":
         return (
-            "Från: Lena Sjöström <lena.sjostrom@huddinge.se>\nSkickat: den 30 augusti 2022 14:02\n"
+            "Från: Lena Sjöström <lena.sjostrom@botkyrka.se>\nSkickat: den 30 augusti 2022 14:02\n"
             f"Till: {SENDER[1]}\nÄmne: Anmälan\n\nHej Karin, kan du anmäla oss?\n\n{listed}\n"
         )
     if style == "gmail":
         quoted = "\n".join(f"> {line}" for line in f"Hej!\n\n{listed}".split("\n"))
-        return f"Den tis 30 aug. 2022 kl 14:02 skrev Lena Sjöström <lena.sjostrom@huddinge.se>:\n{quoted}\n"
+        return f"Den tis 30 aug. 2022 kl 14:02 skrev Lena Sjöström <lena.sjostrom@botkyrka.se>:\n{quoted}\n"
     return (
         "-----Ursprungligt meddelande-----\nFrån: Lena Sjöström\nSkickat: 30 augusti 2022\n"
         f"Ämne: Deltagare\n\n{listed}\n"
