@@ -18,6 +18,7 @@ from __future__ import annotations
 import email.parser
 import email.policy
 import functools
+import importlib.util
 import json
 import os
 import shutil
@@ -216,3 +217,18 @@ def test_every_message_of_the_corpus_gets_a_recorded_outcome(believed: Run, stri
     for run in (believed, strict):
         assert len(run.journal) == len(CASES) + 3
         assert all(e["state"] == "handled" and e["outcomes"] for e in run.journal.values())
+
+
+def test_the_committed_corpus_is_what_build_py_writes() -> None:
+    """build.py is deterministic and the files in git are its output (no hand edits drift)."""
+    spec = importlib.util.spec_from_file_location("noise_build", NOISE / "build.py")
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    items = build.corpus()
+    assert [f"{i.name}.eml" for i in items] == [c["file"] for c in CASES]
+    for item in items:
+        assert (NOISE / "messages" / f"{item.name}.eml").read_bytes() == item.raw, item.name
+    assert (NOISE / "expected.toml").read_text("utf-8") == build.expected_toml(items)
+    for name, data in build.seed_messages(build.Ids(1)).items():
+        assert (NOISE / "seed" / name).read_bytes() == data, name
