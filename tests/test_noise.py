@@ -143,6 +143,8 @@ def test_mail_that_is_not_a_registration_books_no_one(believed: Run, case: dict[
     outcomes = _entry(believed, case)["outcomes"]
     assert not [o for o in outcomes if o["outcome"] in BOOKINGS], outcomes
     assert all(o["participant"] is None for o in outcomes), outcomes
+    rows = [p for p in believed.participants if p["registered_by"] == case["sender"]]
+    assert rows == [], rows
 
 
 @pytest.mark.parametrize("case", _cases("no-reply"))
