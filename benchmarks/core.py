@@ -30,7 +30,7 @@ from mailbot.store import Store
 
 STAGES = (
     ("parse", "mailbot/parsing.py", "read"),
-    ("decide", "mailbot/decide.py", "decide"),
+    ("decide", "mailbot/decide/__init__.py", "decide"),
     ("render", "mailbot/replies.py", "render"),
     ("  .ics", "mailbot/replies.py", "calendar_file"),
     ("  as_bytes", "email/message.py", "as_bytes"),
