@@ -39,6 +39,7 @@ import inscriptis
 from email_validator import (
     EmailNotValidError,
     EmailSyntaxError,
+    EmailUndeliverableError,
     ValidatedEmail,
     validate_email,
 )
@@ -148,14 +149,20 @@ def message_key(raw: bytes, message_id: str | None) -> str:
     return "sha256:" + hashlib.sha256(raw).hexdigest()
 
 
-def read(raw: bytes, *, check_deliverability: bool = False) -> Email:
+# Why mail to a syntactically valid address cannot be delivered, or None: the shell's DNS check
+# (`deliverability.check`), handed in where the config asks for it. Reading itself never does I/O.
+Deliverable = Callable[[str], str | None]
+
+
+def read(raw: bytes, *, deliverable: Deliverable | None = None) -> Email:
     """Parse raw RFC 5322 bytes. Never raises.
 
     Each stage is guarded on its own (see `_read`), so a broken body still leaves the Message-ID
-    and sender for the journal; this outer guard only catches what escapes all of them.
+    and sender for the journal; this outer guard only catches what escapes all of them. An address
+    that `deliverable` refuses is read as an invalid one, with its reason.
     """
     try:
-        return _read(bytes(raw), check_deliverability)
+        return _read(bytes(raw), deliverable)
     except Exception as exc:  # the contract: every message gets an outcome
         return _unreadable(raw, exc)
 
@@ -206,14 +213,14 @@ _HEAD_LIMIT: Final = 256 * 1024
 _RAW_MESSAGE_ID: Final = re.compile(r"^message-id[ \t]*:\s*(<[^<>\s]+>)", re.IGNORECASE | re.M)
 
 
-def _read(raw: bytes, check_deliverability: bool) -> Email:
+def _read(raw: bytes, deliverable: Deliverable | None) -> Email:
     problems: list[str] = []
     msg = email.message_from_bytes(raw, policy=_POLICY)
     headers = _Headers.of(msg)
-    sender = _guarded(problems, "From", lambda: _sender(headers, check_deliverability, problems))
+    sender = _guarded(problems, "From", lambda: _sender(headers, deliverable, problems))
     subject = _guarded(problems, "Subject", lambda: _subject(headers)) or ""
     lines = _guarded(problems, "body", lambda: _author_lines(msg, problems)) or ()
-    found = _guarded(problems, "participants", lambda: _find_blocks(lines, check_deliverability))
+    found = _guarded(problems, "participants", lambda: _find_blocks(lines, deliverable))
     found = found or _Found((), None, 0, 0)
     return Email(
         message_id=_first_msg_id(headers.first("message-id")),
@@ -388,7 +395,9 @@ def _subject(headers: _Headers) -> str:
     return _header_text(_decoded_header("subject", raw)) if raw else ""
 
 
-def _sender(headers: _Headers, check_deliverability: bool, problems: list[str]) -> Sender | None:
+def _sender(
+    headers: _Headers, deliverable: Deliverable | None, problems: list[str]
+) -> Sender | None:
     """The From address (SPEC §4: never Reply-To), validated like participant addresses."""
     raw = headers.first("from")
     if raw is None or not raw.strip():
@@ -405,7 +414,7 @@ def _sender(headers: _Headers, check_deliverability: bool, problems: list[str]) 
         return None
     display_name, addr_spec = found
     try:
-        valid = _validated(addr_spec, check_deliverability)
+        valid = _validated(addr_spec, deliverable)
     except EmailNotValidError as exc:
         problems.append(f"From address {_header_text(addr_spec)[:200]!r} is not valid: {exc}")
         return None
@@ -470,34 +479,36 @@ _MAILTO: Final = re.compile(r"mailto:", re.IGNORECASE)
 _ADDRESS_TOKEN: Final = re.compile(r"[^\s<>()\[\]{}\"',;:|]+@[^\s<>()\[\]{}\"',;:|]+")
 
 
-def _validated(address: str, check_deliverability: bool) -> ValidatedEmail:
-    """email-validator's syntax check, allowing the special-use test domains (.example, .test).
+def _validated(address: str, deliverable: Deliverable | None) -> ValidatedEmail:
+    """email-validator's syntax check, allowing the special-use test domains (.example, .test),
+    then `deliverable` (the shell's DNS check) on the normalised address when one is given.
 
     `globally_deliverable=False` also lets `anna@huddinge` through; a domain without a dot is
     always a typo in practice (no one gets mail at a TLD), so it is refused here. The syntax
     check is pure and costs more than the rest of a participant, so its answers are cached;
-    DNS answers are not (they change).
+    deliverability answers are not (they change).
     """
-    if check_deliverability:
-        return _checked(address, check_deliverability=True)
     outcome = _syntax_checked(address)
     if isinstance(outcome, str):
         raise EmailSyntaxError(outcome)
+    refused = deliverable(outcome.normalized) if deliverable is not None else None
+    if refused is not None:
+        raise EmailUndeliverableError(refused)
     return outcome
 
 
 @functools.lru_cache(maxsize=4096)
 def _syntax_checked(address: str) -> ValidatedEmail | str:
     try:
-        return _checked(address, check_deliverability=False)
+        return _checked(address)
     except EmailNotValidError as exc:
         return str(exc)
 
 
-def _checked(address: str, *, check_deliverability: bool) -> ValidatedEmail:
+def _checked(address: str) -> ValidatedEmail:
     result = validate_email(
         address,
-        check_deliverability=check_deliverability,
+        check_deliverability=False,
         test_environment=False,
         globally_deliverable=False,
     )
@@ -511,7 +522,7 @@ def _checked(address: str, *, check_deliverability: bool) -> ValidatedEmail:
     return result
 
 
-def _participant_address(text: str, check_deliverability: bool) -> tuple[str, str | None]:
+def _participant_address(text: str, deliverable: Deliverable | None) -> tuple[str, str | None]:
     """(normalised address, None), or (the text as written, why it is not an address).
 
     People write `Anna <anna@x.se>`, `mailto:anna@x.se` and Outlook's
@@ -521,7 +532,7 @@ def _participant_address(text: str, check_deliverability: bool) -> tuple[str, st
     if len(candidates) > 1:
         return text, "more than one address: " + ", ".join(candidates)
     try:
-        valid = _validated(candidates[0] if candidates else text, check_deliverability)
+        valid = _validated(candidates[0] if candidates else text, deliverable)
     except EmailNotValidError as exc:
         return text, str(exc)
     return valid.normalized, None
@@ -953,7 +964,7 @@ def _is_contact_line(line: str) -> bool:
     return match is not None and _normalised_key(match["key"]) in _CONTACT_KEYS
 
 
-def _find_blocks(lines: Sequence[str], check_deliverability: bool) -> _Found:
+def _find_blocks(lines: Sequence[str], deliverable: Deliverable | None) -> _Found:
     """Blocks of `Key: value` lines; a blank line or a key seen again starts the next block."""
     blocks: list[_Block] = [_Block()]
     english = swedish = 0
@@ -979,9 +990,7 @@ def _find_blocks(lines: Sequence[str], check_deliverability: bool) -> _Found:
     organisation = next(
         (b.fields["organisation"] for b in blocks if "organisation" in b.fields), None
     )
-    participants = tuple(
-        _participant(b.fields, check_deliverability) for b in blocks if _is_participant(b)
-    )
+    participants = tuple(_participant(b.fields, deliverable) for b in blocks if _is_participant(b))
     return _Found(participants, organisation, english, swedish)
 
 
@@ -993,13 +1002,13 @@ def _is_participant(block: _Block) -> bool:
     return "email" in block.fields and not block.contact_card
 
 
-def _participant(fields: dict[_Field, str], check_deliverability: bool) -> ParticipantBlock:
+def _participant(fields: dict[_Field, str], deliverable: Deliverable | None) -> ParticipantBlock:
     address, error = (None, None)
     if "email" in fields:
-        address, error = _participant_address(fields["email"], check_deliverability)
+        address, error = _participant_address(fields["email"], deliverable)
     replaces = fields.get("replaces")
     if replaces is not None:
-        replaces = _participant_address(replaces, check_deliverability)[0]
+        replaces = _participant_address(replaces, deliverable)[0]
     seminar = fields.get("seminar")
     return ParticipantBlock(
         name=fields.get("name"),

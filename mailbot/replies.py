@@ -22,13 +22,12 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from mailbot.config import Config, Seminar
-from mailbot.model import Mail
+from mailbot.model import MAIL_KINDS, Mail
 from mailbot.parsing import Email
 
 
@@ -154,19 +153,6 @@ class TemplateError(Exception):
     """A reply template is missing or does not render; names the file."""
 
 
-@lru_cache(maxsize=8)
-def environment(templates: Path) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates)),
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default=False),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    return env
-
-
 def _format_date(when: dt.datetime, language: str) -> str:
     from babel.dates import format_date
 
@@ -260,9 +246,12 @@ def render(
     now: dt.datetime,
     parent: Email | None = None,
     msgid: str | None = None,
+    *,
+    templates: jinja2.Environment,
 ) -> Rendered:
-    """Render one mail to bytes. `parent` is the message it answers, when `mail.answers`."""
-    env = environment(config.bot.templates)
+    """Render one mail to bytes. `parent` is the message it answers, when `mail.answers`;
+    `templates` is the shell's environment (`template_files.environment`)."""
+    env = templates
     context = template_context(mail, config, parent)
     language = mail.language if mail.language in ("sv", "en") else config.bot.language
     subject, body = _render_blocks(env, f"{language}/{mail.kind}.txt.j2", context)
@@ -473,38 +462,17 @@ def _vtimezone(tzid: str) -> bytes:
         return b""
 
 
-# Every template a decision can ask for; `check-config` makes sure each exists and compiles.
-KINDS: tuple[str, ...] = (
-    "confirmed",
-    "promoted",
-    "substituted",
-    "waitlisted",
-    "duplicate",
-    "cancelled",
-    "replaced",
-    "rejected-not-invited",
-    "rejected-closed",
-    "rejected-full",
-    "rejected-not-allowed",
-    "needs-info",
-    "forwarded",
-    "forward-to-organiser",
-    "forward-seminar-request",
-    "alert-unauthenticated",
-    "alert-limit",
-    "confirm-sender",
-    "alert-reply-cap",
-    "alert-failed",
-    "bounce-notice",
-    "delivery-failed",
-    "reminder",
-    "deadline-report",
-)
+# Every template a mail can ask for (`model.MailKind`: the type checker holds every `Mail` to it);
+# `check-config` makes sure each exists and compiles in both languages.
+KINDS: tuple[str, ...] = MAIL_KINDS
 
 
-def check_templates(config: Config, kinds: tuple[str, ...] = KINDS) -> list[str]:
-    """Problems with the reply templates, one line each naming the file."""
-    env = environment(config.bot.templates)
+def check_templates(
+    config: Config, templates: jinja2.Environment, kinds: tuple[str, ...] = KINDS
+) -> list[str]:
+    """Problems with the reply templates of `config.bot.templates` (as `templates` loads them),
+    one line each naming the file."""
+    env = templates
     problems = []
     for language in ("sv", "en"):
         for kind in kinds:

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from mailbot.config import Actor, Seminar
 from mailbot.decide.context import Builder, participant_mail
+from mailbot.model import MailKind
 from mailbot.state import Registration
 
 
@@ -30,7 +31,7 @@ def book(b: Builder, actor: Actor, seminar: Seminar, base: Registration) -> Regi
     return booked
 
 
-def announce(b: Builder, r: Registration, confirmed_kind: str = "confirmed") -> None:
+def announce(b: Builder, r: Registration, confirmed_kind: MailKind = "confirmed") -> None:
     """Tell of a booked registration: `confirmed_kind` names the confirmation's template."""
     answering = b.ctx.email.sender is not None
     if r.status == "confirmed":

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mailbot.config import Actor, Config
-from mailbot.model import Alert, Decision, Hold, Mail, Outcome, OutcomeKind
+from mailbot.model import Alert, Decision, Hold, Mail, MailKind, Outcome, OutcomeKind
 from mailbot.parsing import Email
 from mailbot.state import Registration, State
 
@@ -150,15 +150,15 @@ class Builder:
         self.outcomes.append(o)
         return o
 
-    def mail(self, kind: str, to: tuple[str, ...], **kw: Any) -> None:
+    def mail(self, kind: MailKind, to: tuple[str, ...], **kw: Any) -> None:
         kw.setdefault("language", self.language)
         self.mails.append(Mail(kind, to, **kw))
 
-    def reply(self, kind: str, **kw: Any) -> None:
+    def reply(self, kind: MailKind, **kw: Any) -> None:
         """A mail to the sender of the message, in answer to it."""
         self.mail(kind, (self.sender,), **kw)
 
-    def reply_about(self, kind: str, r: Registration) -> None:
+    def reply_about(self, kind: MailKind, r: Registration) -> None:
         """A mail to the sender about one participant (duplicate, waitlisted, not allowed …)."""
         self.reply(kind, context=participant_context(r, self.config))
 
@@ -223,7 +223,7 @@ def participant_context(r: Registration, config: Config) -> dict[str, Any]:
 def participant_mail(
     b: Builder,
     r: Registration,
-    kind: str,
+    kind: MailKind,
     *,
     answers: bool,
     calendar: bool = True,
@@ -245,7 +245,7 @@ def participant_mail(
     )
 
 
-def organiser_mail(ctx: Context, kind: str, context: Mapping[str, Any]) -> Mail:
+def organiser_mail(ctx: Context, kind: MailKind, context: Mapping[str, Any]) -> Mail:
     return Mail(
         kind,
         (ctx.config.organiser.address,),

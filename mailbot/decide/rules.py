@@ -19,7 +19,7 @@ from typing import Literal
 from mailbot import authentication
 from mailbot.decide import holds, reports, route
 from mailbot.decide.context import Builder, Context, finish, organiser_mail
-from mailbot.model import Alert, Decision, Mail, Outcome
+from mailbot.model import Alert, Decision, Mail, MailKind, Outcome
 
 SYSTEM_SENDER = re.compile(
     r"^(mailer-daemon|postmaster|listserv|majordomo|no-?reply|do-?not-?reply|bounces?"
@@ -28,7 +28,7 @@ SYSTEM_SENDER = re.compile(
 )
 
 # Rules whose ignored messages the organiser hears of, at most once per sender per day.
-ALERTS: Mapping[str, str] = {
+ALERTS: Mapping[str, MailKind] = {
     "unauthenticated": "alert-unauthenticated",
     "over-limit": "alert-limit",
 }
