@@ -28,7 +28,7 @@ import jinja2
 
 from mailbot.config import Config, Seminar
 from mailbot.model import MAIL_KINDS, Mail
-from mailbot.parsing import Email
+from mailbot.parsed import Email
 
 
 class _FoldOncePolicy(policy.EmailPolicy):

@@ -16,7 +16,7 @@ from typing import Any
 
 from mailbot.config import Actor, Config
 from mailbot.model import Alert, Decision, Hold, Mail, MailKind, Outcome, OutcomeKind
-from mailbot.parsing import Email
+from mailbot.parsed import Email
 from mailbot.state import Registration, State
 
 

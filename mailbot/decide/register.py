@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from mailbot.config import Actor, Seminar
 from mailbot.decide import booking
 from mailbot.decide.context import Builder, organiser_mail, participant_context, problem
-from mailbot.parsing import ParticipantBlock
+from mailbot.parsed import ParticipantBlock
 from mailbot.state import Registration
 
 
