@@ -24,13 +24,13 @@ from pathlib import Path
 import common
 
 from mailbot import config as config_mod
-from mailbot import parsing, pipeline, replies
+from mailbot import parsing, pipeline, replies, template_files
 from mailbot.decide import Inbound, decide
 from mailbot.store import Store
 
 STAGES = (
     ("parse", "mailbot/parsing.py", "read"),
-    ("decide", "mailbot/decide.py", "decide"),
+    ("decide", "mailbot/decide/__init__.py", "decide"),
     ("render", "mailbot/replies.py", "render"),
     ("  .ics", "mailbot/replies.py", "calendar_file"),
     ("  as_bytes", "email/message.py", "as_bytes"),
@@ -90,8 +90,9 @@ def stage_rates(cfg: config_mod.Config, messages: list[common.Message]) -> dict[
     mails = [(mail, e) for d, e in zip(decisions, emails, strict=True) for mail in d.mails]
     now = messages[0].received_at
     start = time.perf_counter()
+    templates = template_files.environment(cfg.bot.templates)
     for mail, e in mails:
-        replies.render(mail, cfg, now, parent=e)
+        replies.render(mail, cfg, now, parent=e, templates=templates)
     rates["render (replies/s)"] = len(mails) / (time.perf_counter() - start)
     return rates
 

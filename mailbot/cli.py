@@ -118,9 +118,10 @@ def cmd_check_config(args: argparse.Namespace) -> int:
 
     cfg = config.load(args.config)
     problems = []
+    from mailbot import template_files
     from mailbot.replies import check_templates
 
-    problems += check_templates(cfg)
+    problems += check_templates(cfg, template_files.environment(cfg.bot.templates))
     for warning in cfg.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if problems:

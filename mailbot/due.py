@@ -20,15 +20,15 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Final
 from zoneinfo import ZoneInfo
 
 from mailbot.config import Config, Reminder, Seminar
 from mailbot.model import Decision, Mail
 from mailbot.state import Registration, State
 
-REPORT = "deadline-report"
-REMINDER = "reminder"
+REPORT: Final = "deadline-report"
+REMINDER: Final = "reminder"
 
 # The report is due strictly after the deadline (a message received at the deadline is on time,
 # §7); the first look is one second later, the resolution deadlines are written with.

@@ -14,7 +14,8 @@ from typing import Any, Literal, get_args
 
 from mailbot.state import Registration
 
-OutcomeKind = Literal[
+# The outcomes a mail tells of: each has a reply template of the same name (SPEC §11).
+ToldOutcome = Literal[
     "confirmed",
     "waitlisted",
     "promoted",
@@ -27,8 +28,27 @@ OutcomeKind = Literal[
     "rejected-not-allowed",
     "needs-info",
     "forwarded",
-    "ignored",
 ]
+OutcomeKind = Literal[ToldOutcome, "ignored"]  # an ignored message is never answered
+
+# The mails that are not an outcome told to the sender: notices to a participant replaced or
+# reminded, the organiser's forwards, alerts and reports, and the sender's confirmation token.
+NoticeKind = Literal[
+    "replaced",
+    "forward-to-organiser",
+    "forward-seminar-request",
+    "alert-unauthenticated",
+    "alert-limit",
+    "confirm-sender",
+    "alert-reply-cap",
+    "alert-failed",
+    "bounce-notice",
+    "delivery-failed",
+    "reminder",
+    "deadline-report",
+]
+# Every kind of mail, each the name of its template: the type checker holds every `Mail` to it.
+MailKind = Literal[ToldOutcome, NoticeKind]
 
 
 @dataclass(frozen=True)
@@ -44,7 +64,7 @@ class Mail:
     """A mail to queue. `kind` names its template; `answers` says it replies to the inbound
     message (threaded, `auto-replied`) rather than being a new one (`auto-generated`)."""
 
-    kind: str
+    kind: MailKind
     to: tuple[str, ...]
     language: str
     cc: tuple[str, ...] = ()
@@ -93,8 +113,10 @@ class Hold:
     expires_at: dt.datetime
 
 
-# The outcome names of SPEC §11, in one list: the `Literal` above is the source.
+# The outcome names of SPEC §11 and the template names, in one list each: the `Literal`s above are
+# the source (nested `Literal`s are flattened, in order).
 OUTCOME_KINDS: tuple[str, ...] = get_args(OutcomeKind)
+MAIL_KINDS: tuple[str, ...] = get_args(MailKind)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from mailbot import limits, parsing, replies
+from mailbot import deliverability, limits, parsing, replies, template_files
 from mailbot.config import Config
 from mailbot.decide import Inbound, decide
 from mailbot.model import Decision, Mail, Outcome
@@ -210,7 +210,8 @@ def _read(raw: bytes, config: Config, size: int) -> tuple[parsing.Email, str | N
     limit = limits.check(raw, config.security)
     if limit is not None:
         raw = limits.skeleton(raw, config.security.max_header_bytes)
-    email = parsing.read(raw, check_deliverability=config.bot.check_deliverability)
+    deliverable = deliverability.check if config.bot.check_deliverability else None
+    email = parsing.read(raw, deliverable=deliverable)
     return replace(email, size=size), limit
 
 
@@ -243,8 +244,10 @@ def commit(
     state: str = "handled",
     error: str | None = None,
 ) -> None:
+    templates = template_files.environment(config.bot.templates)
     rendered = [
-        replies.render(m, config, now, parent=email if m.answers else None) for m in decision.mails
+        replies.render(m, config, now, parent=email if m.answers else None, templates=templates)
+        for m in decision.mails
     ]
     store.record(
         message,

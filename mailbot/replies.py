@@ -22,14 +22,13 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from mailbot.config import Config, Seminar
-from mailbot.model import Mail
-from mailbot.parsing import Email
+from mailbot.model import MAIL_KINDS, Mail
+from mailbot.parsed import Email
 
 
 class _FoldOncePolicy(policy.EmailPolicy):
@@ -154,19 +153,6 @@ class TemplateError(Exception):
     """A reply template is missing or does not render; names the file."""
 
 
-@lru_cache(maxsize=8)
-def environment(templates: Path) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates)),
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default=False),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    return env
-
-
 def _format_date(when: dt.datetime, language: str) -> str:
     from babel.dates import format_date
 
@@ -260,16 +246,42 @@ def render(
     now: dt.datetime,
     parent: Email | None = None,
     msgid: str | None = None,
+    *,
+    templates: jinja2.Environment,
 ) -> Rendered:
-    """Render one mail to bytes. `parent` is the message it answers, when `mail.answers`."""
-    env = environment(config.bot.templates)
+    """Render one mail to bytes. `parent` is the message it answers, when `mail.answers`;
+    `templates` is the shell's environment (`template_files.environment`)."""
     context = template_context(mail, config, parent)
     language = mail.language if mail.language in ("sv", "en") else config.bot.language
-    subject, body = _render_blocks(env, f"{language}/{mail.kind}.txt.j2", context)
+    subject, body = _render_blocks(templates, f"{language}/{mail.kind}.txt.j2", context)
     body = _SURROGATE.sub("\ufffd", body)
-    html = _html(env, f"{language}/{mail.kind}.html.j2", context)
+    html = _html(templates, f"{language}/{mail.kind}.html.j2", context)
     html = _SURROGATE.sub("\ufffd", html) if html is not None else None
+    mid = msgid or message_id(config)
+    msg = _headers(mail, config, now, parent, subject, mid, language)
+    head = b"".join(POLICY.fold_binary(name, value) for name, value in msg.raw_items())
+    return Rendered(
+        kind=mail.kind,
+        message_id=mid,
+        mail_from=config.bot.address,
+        to=mail.to,
+        cc=mail.cc,
+        subject=subject,
+        raw=head + b"MIME-Version: 1.0\r\n" + _entity(mail, config, now, body, html),
+        about=mail.about,
+    )
 
+
+def _headers(
+    mail: Mail,
+    config: Config,
+    now: dt.datetime,
+    parent: Email | None,
+    subject: str,
+    mid: str,
+    language: str,
+) -> EmailMessage:
+    """The header fields, through the policy: they hold the text an outsider controls."""
     msg = EmailMessage(policy=POLICY)
     msg["From"] = _address(config.bot.address, config.bot.display_name)
     participant = mail.context.get("participant")
@@ -281,7 +293,6 @@ def render(
         msg["Cc"] = [_address(a) for a in mail.cc]
     msg["Subject"] = subject
     msg["Date"] = format_datetime(now)
-    mid = msgid or message_id(config)
     if _MSG_ID.fullmatch(mid) and len(mid) <= 66:  # as the policy writes it, without parsing
         msg.set_raw("Message-ID", mid)  # (a new msg-id each time: folding it is never cached)
     else:
@@ -293,10 +304,13 @@ def render(
     )
     msg["X-Auto-Response-Suppress"] = "All"
     msg["Content-Language"] = language
-    # The MIME body is written here, not by `email`'s generator: building it with
-    # set_content/add_alternative/add_attachment and `as_bytes()` took ~3 ms of a 4 ms reply,
-    # the bytes written here ~0.05 ms (benchmarks/README.md). Header fields still go through
-    # the policy above: they hold the text an outsider controls.
+    return msg
+
+
+def _entity(mail: Mail, config: Config, now: dt.datetime, body: str, html: str | None) -> bytes:
+    """The MIME body, written here, not by `email`'s generator: building it with
+    set_content/add_alternative/add_attachment and `as_bytes()` took ~3 ms of a 4 ms reply,
+    the bytes written here ~0.05 ms (benchmarks/README.md)."""
     entity = _text_part("plain", body)
     if html is not None:
         entity = _multipart("alternative", [entity, _text_part("html", html)])
@@ -312,17 +326,7 @@ def render(
         attached.append(_attachment(mime, clean_header(filename), data))
     if attached:
         entity = _multipart("mixed", [entity, *attached])
-    head = b"".join(POLICY.fold_binary(name, value) for name, value in msg.raw_items())
-    return Rendered(
-        kind=mail.kind,
-        message_id=mid,
-        mail_from=config.bot.address,
-        to=mail.to,
-        cc=mail.cc,
-        subject=subject,
-        raw=head + b"MIME-Version: 1.0\r\n" + entity,
-        about=mail.about,
-    )
+    return entity
 
 
 def _text_part(subtype: str, text: str) -> bytes:
@@ -473,38 +477,17 @@ def _vtimezone(tzid: str) -> bytes:
         return b""
 
 
-# Every template a decision can ask for; `check-config` makes sure each exists and compiles.
-KINDS: tuple[str, ...] = (
-    "confirmed",
-    "promoted",
-    "substituted",
-    "waitlisted",
-    "duplicate",
-    "cancelled",
-    "replaced",
-    "rejected-not-invited",
-    "rejected-closed",
-    "rejected-full",
-    "rejected-not-allowed",
-    "needs-info",
-    "forwarded",
-    "forward-to-organiser",
-    "forward-seminar-request",
-    "alert-unauthenticated",
-    "alert-limit",
-    "confirm-sender",
-    "alert-reply-cap",
-    "alert-failed",
-    "bounce-notice",
-    "delivery-failed",
-    "reminder",
-    "deadline-report",
-)
+# Every template a mail can ask for (`model.MailKind`: the type checker holds every `Mail` to it);
+# `check-config` makes sure each exists and compiles in both languages.
+KINDS: tuple[str, ...] = MAIL_KINDS
 
 
-def check_templates(config: Config, kinds: tuple[str, ...] = KINDS) -> list[str]:
-    """Problems with the reply templates, one line each naming the file."""
-    env = environment(config.bot.templates)
+def check_templates(
+    config: Config, templates: jinja2.Environment, kinds: tuple[str, ...] = KINDS
+) -> list[str]:
+    """Problems with the reply templates of `config.bot.templates` (as `templates` loads them),
+    one line each naming the file."""
+    env = templates
     problems = []
     for language in ("sv", "en"):
         for kind in kinds:

@@ -42,7 +42,7 @@ from typing import Literal, Protocol, TypeVar
 
 from imapclient import SocketTimeout
 
-from mailbot import imap, outbox, pipeline, privacy, replies, schedule
+from mailbot import imap, outbox, pipeline, privacy, replies, schedule, template_files
 from mailbot.config import Config, ConfigError, Imap
 from mailbot.model import Decision, Mail, OutboxItem
 from mailbot.store import OutboxEntry, Store, StoreError
@@ -603,7 +603,8 @@ class FailureNotices:
             about=entry.to + entry.cc,
         )
         try:
-            return replies.render(mail, self._config, at)
+            templates = template_files.environment(self._config.bot.templates)
+            return replies.render(mail, self._config, at, templates=templates)
         except Exception as e:
             log.error("could not render the delivery-failed notice: %s", e)
             return None

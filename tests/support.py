@@ -13,6 +13,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from mailbot import config as config_mod
+from mailbot import replies, template_files
+from mailbot.model import Mail
 from mailbot.parsing import DateRef, Email, ParticipantBlock, Sender
 
 REPO = Path(__file__).resolve().parent.parent
@@ -104,6 +106,18 @@ def make_config(tmp_path: Path, text: str = SMALL_CONFIG, **environ: str) -> con
     path = tmp_path / "config.toml"
     path.write_text(text, encoding="utf-8")
     return config_mod.load(path, environ)
+
+
+def render(
+    mail: Mail,
+    config: config_mod.Config,
+    now: dt.datetime,
+    parent: Email | None = None,
+    msgid: str | None = None,
+) -> replies.Rendered:
+    """`replies.render` with the config's template directory, loaded as the shell loads it."""
+    templates = template_files.environment(config.bot.templates)
+    return replies.render(mail, config, now, parent, msgid, templates=templates)
 
 
 def at(text: str) -> dt.datetime:

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from mailbot import due, replies
+from mailbot import due
 from mailbot.config import Config
 from mailbot.model import Decision, Mail
 from mailbot.state import MemoryState
 
-from support import ORGANISER, SMALL_CONFIG, STOCKHOLM, at, booking, make_config
+from support import ORGANISER, SMALL_CONFIG, STOCKHOLM, at, booking, make_config, render
 
 SEMINAR = "2022-09-14"  # starts 13:00 on 14 Sep; reminders P7D (7 Sep 13:00) and P1D (13 Sep 13:00)
 P7D = at("2022-09-07 13:00")
@@ -201,7 +201,7 @@ def test_report_body_summarises_seats_waitlist_and_requests(config):
         "waitlisted": 2,
     }
     assert (summary["Tullverket"]["used"], summary["Tullverket"]["free"]) == (1, 2)
-    rendered = replies.render(report, config, at("2022-09-05 00:00"))
+    rendered = render(report, config, at("2022-09-05 00:00"))
     body = parse(rendered.raw).get_body(("plain",)).get_content()  # type: ignore[union-attr]
     assert "Huddinge kommun: 4 av 4 platser använda, 0 lediga, 2 på väntelistan" in body
     assert "Tullverket: 1 av 3 platser använda, 2 lediga" in body
@@ -215,7 +215,7 @@ def test_report_body_summarises_seats_waitlist_and_requests(config):
 def test_rendered_report_carries_the_csv_bytes_unchanged(config):
     state = MemoryState([booking("asa@huddinge.se", name="Åsa Öberg")])
     (report, _) = look(config, state, at("2022-09-05 00:00")).mails
-    message = parse(replies.render(report, config, at("2022-09-05 00:00")).raw)
+    message = parse(render(report, config, at("2022-09-05 00:00")).raw)
     assert message["Auto-Submitted"] == "auto-generated" and message["In-Reply-To"] is None
     (part,) = [
         p for p in message.iter_attachments() if p.get_filename() == "deltagare-2022-09-14.csv"
@@ -339,7 +339,7 @@ def test_reminder_mail_is_a_new_message_to_the_participant_with_the_calendar(con
     assert mail.to == ("asa@huddinge.se",) and mail.cc == () and mail.answers is False
     assert mail.calendar == (SEMINAR, "asa@huddinge.se", "Åsa Öberg")
     assert mail.about == ("asa@huddinge.se",)
-    message = parse(replies.render(mail, config, P7D).raw)
+    message = parse(render(mail, config, P7D).raw)
     assert message["Auto-Submitted"] == "auto-generated" and message["In-Reply-To"] is None
     assert message["Subject"].startswith("Påminnelse: Öppna drogscener")
     body = message.get_body(("plain",)).get_content()  # type: ignore[union-attr]
@@ -352,7 +352,7 @@ def test_reminder_mail_is_a_new_message_to_the_participant_with_the_calendar(con
 def test_reminder_is_in_the_language_of_the_registration(config):
     state = MemoryState([booking("ann@huddinge.se", language="en")])
     (mail,) = reminder_mails(look(config, state, P7D))
-    message = parse(replies.render(mail, config, P7D).raw)
+    message = parse(render(mail, config, P7D).raw)
     assert message["Subject"].startswith("Reminder: ")
     assert "arrive in good time and bring valid ID" in message.get_body(("plain",)).get_content()  # type: ignore[union-attr]
 

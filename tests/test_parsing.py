@@ -922,7 +922,42 @@ def test_reply_to_is_never_the_sender() -> None:
     assert found.sender.address == "x@evil.example"
 
 
-def test_check_deliverability_is_passed_on_without_dns_for_the_default() -> None:
-    found = read(mail("Namn: A\nE-post: a@lansstyrelsen.example\n"), check_deliverability=False)
+def test_reading_asks_the_deliverability_check_about_each_normalised_address() -> None:
+    asked: list[str] = []
+
+    def deliverable(address: str) -> str | None:
+        asked.append(address)
+        return None
+
+    found = read(mail("Namn: A\nE-post: a@Lansstyrelsen.example\n"), deliverable=deliverable)
 
     assert found.participants[0].email == "a@lansstyrelsen.example"
+    assert asked == ["anna.lindqvist@huddinge.se", "a@lansstyrelsen.example"]
+
+
+def test_a_participant_address_the_deliverability_check_refuses_is_invalid_with_its_reason() -> (
+    None
+):
+    def deliverable(address: str) -> str | None:
+        return (
+            "The domain name nowhere.example does not accept email."
+            if "nowhere" in address
+            else None
+        )
+
+    found = read(
+        mail("Namn: A\nE-post: a@nowhere.example\n\nNamn: B\nE-post: b@huddinge.se\n"),
+        deliverable=deliverable,
+    )
+
+    first, second = found.participants
+    assert first.email_error == "The domain name nowhere.example does not accept email."
+    assert first.email_key is None
+    assert second.email == "b@huddinge.se" and second.email_error is None
+
+
+def test_a_from_address_the_deliverability_check_refuses_leaves_no_sender() -> None:
+    found = read(mail("Namn: A\n"), deliverable=lambda address: "no mail server")
+
+    assert found.sender is None
+    assert any("no mail server" in problem for problem in found.problems)

@@ -7,12 +7,13 @@ import email.policy
 from pathlib import Path
 
 import icalendar
+import jinja2
 import pytest
 
-from mailbot import replies
-from mailbot.model import Mail
+from mailbot import replies, template_files
+from mailbot.model import OUTCOME_KINDS, Mail
 
-from support import at, make_config
+from support import at, make_config, render
 from support import email as parsed
 
 NOW = at("2022-09-01 10:00")
@@ -48,7 +49,7 @@ def wire(rendered: replies.Rendered) -> email.message.EmailMessage:
 
 def test_reply_threads_with_long_outlook_ids_written_verbatim(config):
     parent = parsed(message_id=OUTLOOK_ID, references=("<a@b.example>",))
-    out = replies.render(confirmation(), config, NOW, parent=parent)
+    out = render(confirmation(), config, NOW, parent=parent)
     assert f"In-Reply-To: {OUTLOOK_ID}".encode() in out.raw
     assert b"=?" not in out.raw.split(b"\r\n\r\n")[0].split(b"References:")[1].split(b"\r\nAuto")[0]
     msg = wire(out)
@@ -56,7 +57,7 @@ def test_reply_threads_with_long_outlook_ids_written_verbatim(config):
 
 
 def test_reply_carries_the_loop_headers_and_a_fixed_message_id(config):
-    out = replies.render(
+    out = render(
         confirmation(), config, NOW, parent=parsed(), msgid="<fixed@lansstyrelsen.example>"
     )
     msg = wire(out)
@@ -67,13 +68,13 @@ def test_reply_carries_the_loop_headers_and_a_fixed_message_id(config):
 
 def test_mail_the_bot_starts_itself_is_auto_generated(config):
     mail = confirmation()
-    out = replies.render(Mail(**{**mail.__dict__, "answers": False}), config, NOW)
+    out = render(Mail(**{**mail.__dict__, "answers": False}), config, NOW)
     msg = wire(out)
     assert msg["Auto-Submitted"] == "auto-generated" and msg["In-Reply-To"] is None
 
 
 def test_confirmation_goes_to_the_participant_with_cc_and_names_the_organiser(config):
-    msg = wire(replies.render(confirmation(), config, NOW, parent=parsed()))
+    msg = wire(render(confirmation(), config, NOW, parent=parsed()))
     assert msg["To"].addresses[0].addr_spec == "asa@huddinge.se"
     assert msg["Cc"].addresses[0].addr_spec == "karin@huddinge.se"
     body = msg.get_body(("plain",)).get_content()
@@ -82,7 +83,7 @@ def test_confirmation_goes_to_the_participant_with_cc_and_names_the_organiser(co
 
 
 def test_confirmation_carries_a_calendar_file_of_the_seminar(config):
-    msg = wire(replies.render(confirmation(), config, NOW, parent=parsed()))
+    msg = wire(render(confirmation(), config, NOW, parent=parsed()))
     (ics,) = [p for p in msg.walk() if p.get_content_type() == "text/calendar"]
     cal = icalendar.Calendar.from_ical(ics.get_payload(decode=True))
     (event,) = cal.walk("VEVENT")
@@ -93,7 +94,7 @@ def test_confirmation_carries_a_calendar_file_of_the_seminar(config):
 
 def test_reply_never_quotes_or_attaches_the_original(config):
     parent = parsed(text="HEMLIG TEXT FRÅN AVSÄNDAREN")
-    msg = wire(replies.render(confirmation(), config, NOW, parent=parent))
+    msg = wire(render(confirmation(), config, NOW, parent=parent))
     assert "HEMLIG" not in msg.as_string()
     assert not [p for p in msg.walk() if p.get_content_type() == "message/rfc822"]
 
@@ -101,7 +102,7 @@ def test_reply_never_quotes_or_attaches_the_original(config):
 def test_names_and_subjects_cannot_inject_headers(config):
     evil = "Åsa\r\nBcc: victim@evil.example\r\nX-Evil: 1"
     parent = parsed(subject="Hej\r\nBcc: victim@evil.example")
-    out = replies.render(confirmation(name=evil), config, NOW, parent=parent)
+    out = render(confirmation(name=evil), config, NOW, parent=parent)
     head = out.raw.split(b"\r\n\r\n", 1)[0]
     assert b"\r\nBcc:" not in head and b"\r\nX-Evil" not in head
     msg = wire(out)
@@ -110,16 +111,41 @@ def test_names_and_subjects_cannot_inject_headers(config):
 
 def test_english_reply_uses_the_english_template(config):
     mail = Mail(**{**confirmation().__dict__, "language": "en"})
-    msg = wire(replies.render(mail, config, NOW, parent=parsed()))
+    msg = wire(render(mail, config, NOW, parent=parsed()))
     assert msg["Subject"].startswith("Confirmation:")
     assert "bring valid ID" in msg.get_body(("plain",)).get_content()
 
 
 def test_every_shipped_template_exists_in_both_languages_and_compiles(config):
-    assert replies.check_templates(config) == []
+    assert replies.check_templates(config, template_files.environment(config.bot.templates)) == []
 
 
 def test_a_missing_template_is_reported_by_file(config, tmp_path):
     (tmp_path / "templates" / "en" / "waitlisted.txt.j2").unlink()
-    problems = replies.check_templates(config)
+    problems = replies.check_templates(config, template_files.environment(config.bot.templates))
     assert len(problems) == 1 and "en/waitlisted.txt.j2" in problems[0]
+
+
+def test_render_uses_the_templates_it_is_given_and_reads_no_file(config):
+    given = jinja2.Environment(
+        loader=jinja2.DictLoader(
+            {
+                "sv/confirmed.txt.j2": "{% block subject %}Välkommen{% endblock %}"
+                "{% block body %}Hej {{ participant.name }}, från en annan mall.{% endblock %}"
+            }
+        ),
+        undefined=jinja2.StrictUndefined,
+    )
+
+    msg = wire(replies.render(confirmation(), config, NOW, templates=given))
+
+    assert msg["Subject"] == "Välkommen"
+    assert "Hej Åsa Öberg, från en annan mall." in msg.get_body(("plain",)).get_content()
+
+
+def test_every_outcome_but_ignored_is_told_by_a_template_of_its_own_name():
+    told = [kind for kind in OUTCOME_KINDS if kind != "ignored"]
+
+    assert set(told) <= set(replies.KINDS)
+    assert "ignored" not in replies.KINDS
+    assert len(set(replies.KINDS)) == len(replies.KINDS)

@@ -1,0 +1,271 @@
+"""The message's structure: the author's text part, charsets, format=flowed, HTML turned into
+text, and delivery reports (SPEC §3, §10).
+
+Rules of this file: text/plain when there is one (no HTML conversion then: it is the slow step),
+else HTML turned into lines as a reader sees them. Charsets are decoded as mail clients really use
+them (iso-8859-1 means windows-1252) and never fail; a part that cannot be decoded is a problem
+noted, not an exception.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from email import errors
+from email.message import EmailMessage, Message
+from typing import Final
+
+import inscriptis
+from inscriptis.css_profiles import CSS_PROFILES
+from inscriptis.html_properties import Display
+from inscriptis.model.config import ParserConfig
+from inscriptis.model.html_element import HtmlElement
+
+from mailbot.charsets import decoded
+from mailbot.headers import (
+    FOLDING,
+    RAW_MESSAGE_ID,
+    Headers,
+    first_msg_id,
+    text_from_surrogates,
+    unfold,
+)
+from mailbot.parsed import BounceReport
+from mailbot.quotes import cut_quotes_and_signature
+
+_BASE64_DEFECTS: Final = (
+    errors.InvalidBase64CharactersDefect,
+    errors.InvalidBase64PaddingDefect,
+    errors.InvalidBase64LengthDefect,
+)
+_LINE_BREAK: Final = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+_INVISIBLE: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\xad]")
+_NBSP_HTML: Final = re.compile(r"&nbsp;?|&#0*160;|&#x0*a0;|\xa0", re.IGNORECASE)
+_NBSP_MARK: Final = "\ue000"  # private use: inscriptis keeps it, unlike a no-break space
+_TAG: Final = re.compile(r"<[^>]*>")
+_CONTENT_TYPE: Final = re.compile(r"\s*([^\s/;\"]+)\s*/\s*([^\s/;\"]+)")
+_CONTENT_TYPE_PARAMS: Final = {
+    name: re.compile(rf";\s*{name}\*?\s*=\s*(?:\"([^\"]*)\"|([^;\s]*))", re.IGNORECASE)
+    for name in ("charset", "format", "delsp")
+}
+
+
+def _html_config() -> ParserConfig:
+    """Firefox's rendering, except that a paragraph has no margins.
+
+    Outlook styles `p.MsoNormal` with margin 0, so one `<p>` is one line as the reader sees it;
+    with the default margins every `Key: value` line would become a block of its own.
+    """
+    css = dict(CSS_PROFILES["strict"])
+    css["p"] = HtmlElement(display=Display.block)
+    return ParserConfig(css=css)
+
+
+_HTML_CONFIG: Final = _html_config()
+
+
+def author_lines(msg: EmailMessage, problems: list[str]) -> tuple[str, ...]:
+    """The author's own lines: the text part read, then quotes and signature cut off."""
+    return cut_quotes_and_signature(_body_lines(msg, problems))
+
+
+def _body_lines(msg: EmailMessage, problems: list[str]) -> list[str]:
+    """text/plain when it has any text (no HTML conversion then); else the HTML part."""
+    plain, html = _text_parts(msg)
+    lines = _plain_lines(plain, problems) if plain is not None else []
+    if html is None or any(lines):
+        if plain is None:
+            problems.append("no readable text part")
+        return lines
+    return _lines(_html_to_text(_decoded_payload(html, problems)))
+
+
+def _text_parts(msg: EmailMessage) -> tuple[EmailMessage | None, EmailMessage | None]:
+    """(text/plain, text/html): the first of each among the body parts, attachments skipped.
+
+    MIME headers are read from their raw text: asking the policy parses Content-Type anew on
+    every call, which was most of the time spent per message.
+    """
+    leaves = list(_leaf_parts(msg))
+    bodies = [p for p in leaves if not _is_attachment(p)]
+    if not bodies and len(leaves) == 1:
+        bodies = leaves  # a lone text part marked as attachment is still the only text there is
+    return _first_of_type(bodies, "text/plain"), _first_of_type(bodies, "text/html")
+
+
+def _first_of_type(parts: Sequence[EmailMessage], content_type: str) -> EmailMessage | None:
+    return next((p for p in parts if _content_type(p) == content_type), None)
+
+
+def _leaf_parts(part: EmailMessage) -> Iterator[EmailMessage]:
+    """Leaves of the multipart tree, not entering attached messages (message/rfc822)."""
+    if part.is_multipart() and _content_type(part).startswith("multipart/"):
+        for sub in part.get_payload():
+            if isinstance(sub, EmailMessage):
+                yield from _leaf_parts(sub)
+    else:
+        yield part
+
+
+def _mime_header(part: Message, name: str) -> str:
+    return next((unfold(str(v)) for k, v in part.raw_items() if k.lower() == name), "")
+
+
+def _content_type(part: Message) -> str:
+    """The part's media type, lower-case; RFC 2045's text/plain when missing or unreadable."""
+    match = _CONTENT_TYPE.match(_mime_header(part, "content-type"))
+    return f"{match[1]}/{match[2]}".lower() if match else "text/plain"
+
+
+def _param(part: Message, name: str) -> str:
+    """A Content-Type parameter (charset, format, delsp), lower-case, quotes removed."""
+    match = _CONTENT_TYPE_PARAMS[name].search(_mime_header(part, "content-type"))
+    if match is None:
+        return ""
+    return (match[1] if match[1] is not None else match[2]).strip().strip("'").lower()
+
+
+def _is_attachment(part: Message) -> bool:
+    return _mime_header(part, "content-disposition").strip().lower().startswith("attachment")
+
+
+def _plain_lines(part: EmailMessage, problems: list[str]) -> list[str]:
+    text = _normalised(_decoded_payload(part, problems))
+    raw_lines = text.split("\n")
+    if _param(part, "format") == "flowed":
+        raw_lines = _unflowed(raw_lines, delsp=_param(part, "delsp") == "yes")
+    return [line.strip() for line in raw_lines]
+
+
+def _decoded_payload(part: EmailMessage, problems: list[str]) -> str:
+    """The part's text from its bytes, so that no charset label can make decoding raise."""
+    payload = part.get_payload(decode=True)
+    data = payload if isinstance(payload, bytes) else b""
+    if any(isinstance(d, _BASE64_DEFECTS) for d in part.defects):
+        problems.append("the text part's base64 is damaged; what could be decoded was read")
+    return decoded(data, _charset(part), problems)
+
+
+def _charset(part: EmailMessage) -> str | None:
+    return _param(part, "charset") or None
+
+
+def _normalised(text: str) -> str:
+    """CRLF and other line breaks to LF first (a captured `\\r` breaks reply headers later);
+    invisible and control characters out; tabs and no-break spaces become plain blanks; NFC."""
+    text = _LINE_BREAK.sub("\n", text)
+    text = _INVISIBLE.sub("", text).replace("\t", " ").replace("\xa0", " ")
+    return unicodedata.normalize("NFC", text)
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in _normalised(text).split("\n")]
+
+
+def _unflowed(lines: list[str], *, delsp: bool) -> list[str]:
+    """RFC 3676: join soft-broken lines of format=flowed text, so a long value stays one line."""
+    out: list[str] = []
+    pending: str | None = None
+    pending_depth = 0
+    for line in lines:
+        depth = len(line) - len(line.lstrip(">"))
+        content = line[depth:]
+        if content.startswith(" "):
+            content = content[1:]  # space-stuffing
+        if pending is not None and depth != pending_depth:
+            out.append(_quoted(pending, pending_depth))
+            pending = None
+        joined = content if pending is None else pending + content
+        if content.endswith(" ") and content != "-- ":
+            pending, pending_depth = (joined[:-1] if delsp else joined), depth
+        else:
+            out.append(_quoted(joined, depth))
+            pending = None
+    if pending is not None:
+        out.append(_quoted(pending, pending_depth))
+    return out
+
+
+def _quoted(content: str, depth: int) -> str:
+    return ">" * depth + " " + content if depth else content
+
+
+def _html_to_text(html: str) -> str:
+    """HTML as a reader sees it: block elements end lines, `<p>&nbsp;</p>` is a blank line.
+
+    inscriptis collapses a no-break space like any blank, which would swallow the empty
+    paragraphs that separate participants; a private-use mark stands in for it meanwhile.
+    """
+    html = _INVISIBLE.sub("", _NBSP_HTML.sub(_NBSP_MARK, html))
+    try:
+        text = inscriptis.get_text(html, _HTML_CONFIG)
+    except Exception:  # lxml refuses some inputs: a crude rendering beats none
+        text = _TAG.sub("\n", html)
+    return str(text).replace(_NBSP_MARK, " ")
+
+
+_STATUS_PARTS: Final = frozenset(
+    {
+        "message/delivery-status",
+        "message/global-delivery-status",
+        "message/disposition-notification",
+    }
+)
+_RETURNED_MESSAGE: Final = frozenset({"message/rfc822", "message/global"})
+_RETURNED_HEADERS: Final = frozenset(
+    {"text/rfc822-headers", "message/rfc822-headers", "message/global-headers"}
+)
+_STATUS_FIELD: Final = re.compile(
+    r"^(final-recipient|action)[ \t]*:[ \t]*(.*)$", re.IGNORECASE | re.MULTILINE
+)
+
+
+def bounce_report(msg: EmailMessage) -> BounceReport | None:
+    """The returned message's Message-ID, the Final-Recipients and the action of a report."""
+    if _content_type(msg) != "multipart/report":
+        return None
+    original: str | None = None
+    recipients: list[str] = []
+    actions: list[str] = []
+    for part in _leaf_parts(msg):
+        content_type = _content_type(part)
+        if content_type in _STATUS_PARTS:
+            for name, value in _status_fields(part):
+                if name == "final-recipient":
+                    recipients.append(_recipient_address(value))
+                else:
+                    actions.append(value.strip().lower())
+        elif original is None and content_type in _RETURNED_MESSAGE | _RETURNED_HEADERS:
+            original = _returned_message_id(part)
+    action = "failed" if "failed" in actions else next(iter(actions), None)
+    return BounceReport(original, tuple(dict.fromkeys(r for r in recipients if r)), action)
+
+
+def _status_fields(part: EmailMessage) -> Iterator[tuple[str, str]]:
+    payload = part.get_payload()
+    if isinstance(payload, list):  # the parser splits a delivery-status into field groups
+        for group in payload:
+            if isinstance(group, Message):
+                for name, value in Headers.of(group).fields:
+                    if name in ("final-recipient", "action"):
+                        yield name, value
+    else:
+        text = text_from_surrogates(str(payload))
+        for match in _STATUS_FIELD.finditer(FOLDING.sub("", text)):
+            yield match[1].lower(), match[2].strip()
+
+
+def _recipient_address(value: str) -> str:
+    """`rfc822; anna@x.se` → `anna@x.se` (the address type is not part of the address)."""
+    address = value.split(";", 1)[-1].strip()
+    return address.strip("<>").strip()
+
+
+def _returned_message_id(part: EmailMessage) -> str | None:
+    payload = part.get_payload()
+    if isinstance(payload, list):
+        returned = next((m for m in payload if isinstance(m, Message)), None)
+        return None if returned is None else first_msg_id(Headers.of(returned).first("message-id"))
+    match = RAW_MESSAGE_ID.search(text_from_surrogates(str(payload)))
+    return match[1] if match else None
