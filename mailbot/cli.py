@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mailbot.table import table
+
 if TYPE_CHECKING:
     from mailbot.config import Config
     from mailbot.store import Store
@@ -61,16 +63,6 @@ def open_store(cfg: Config) -> Store:
     from mailbot.store import Store
 
     return Store(cfg.bot.database)
-
-
-def table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:
-    widths = [len(h) for h in headers]
-    for row in rows:
-        widths = [max(w, len(str(c))) for w, c in zip(widths, row, strict=True)]
-    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
-    out = [line, "  ".join("-" * w for w in widths)]
-    out += ["  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)) for row in rows]
-    return "\n".join(s.rstrip() for s in out)
 
 
 def iter_messages(paths: Sequence[str]) -> Iterator[tuple[str, bytes]]:
@@ -374,11 +366,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     halt = threading.Event()
     signal.signal(signal.SIGTERM, lambda signum, frame: halt.set())
 
-    from mailbot import pipeline, service
+    from mailbot import logs, pipeline, service
 
     cfg = load_config(args)
     secrets = service.secrets_from(cfg)
-    service.configure_logging(logging.DEBUG if args.verbose else logging.INFO)
+    logs.configure_logging(logging.DEBUG if args.verbose else logging.INFO)
     for warning in cfg.warnings:
         logging.getLogger("mailbot").warning("%s", warning)
     # The hidden --now moves the whole clock (not only the received time, which is the

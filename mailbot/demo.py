@@ -35,9 +35,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from mailbot import config as config_mod
-from mailbot import pipeline, privacy
+from mailbot import pipeline
+from mailbot.logs import RedactAddresses
 from mailbot.service import Secrets, Service, offset_clock
 from mailbot.store import Store
+from mailbot.table import table
 from mailbot.testservers import ImapPeer, Pymap, Received, ServerStartError, SmtpSink
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,7 +70,7 @@ def main(event: Path | None = None, out: TextIO = sys.stdout) -> int:
     """Run the demo; 0 when every sample was handled and every reply sent."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     for handler in logging.getLogger().handlers:
-        handler.addFilter(privacy.RedactAddresses())
+        handler.addFilter(RedactAddresses())
     try:
         run(event or ROOT / "config.toml", out)
     except (DemoError, ServerStartError, config_mod.ConfigError) as e:
@@ -267,8 +269,6 @@ def print_report(
 
 
 def _print_participants(participants: Sequence[Any], out: TextIO) -> None:
-    from mailbot.cli import table
-
     rows = [[p.name, p.email, p.actor, p.seminar, p.status] for p in participants]
     print("Participants:", file=out)
     print(table(rows, ["name", "email", "actor", "seminar", "status"]), file=out)

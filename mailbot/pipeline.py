@@ -10,6 +10,7 @@ import datetime as dt
 import logging
 import re
 import secrets
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -343,15 +344,37 @@ def run_command(
 
     The journal then shows who promoted whom and why, as it does for messages (§5, §11).
     """
-    import uuid
-
-    key = f"command:{uuid.uuid4()}"
     with store.transaction():
         decision = make(store)
-        if not decision.outcomes:
-            return decision
-        stored = store.save_raw(
-            key, command.encode(), now, size=0, sender=config.organiser.address, subject=command
-        )
-        commit(store, config, stored.id, decision, None, now, now)
+        if decision.outcomes:
+            record_entry(store, config, "command", command, decision, now)
     return decision
+
+
+def record_entry(
+    store: Store,
+    config: Config,
+    kind: str,
+    subject: str,
+    decision: Decision,
+    now: dt.datetime,
+    *,
+    sender: str | None = None,
+) -> int:
+    """Journal what was not a message (an organiser command, a scheduled look, a purge) as an
+    entry of its own, and commit its decision with it; the entry's id.
+
+    Every change to registrations and every queued mail then has a journal entry that caused it,
+    as the counts of §11 and `mailbot messages` expect. Call inside `store.transaction()`.
+    `sender` defaults to the organiser (who runs the commands).
+    """
+    stored = store.save_raw(
+        f"{kind}:{uuid.uuid4()}",
+        subject.encode(),
+        now,
+        size=0,
+        sender=sender or config.organiser.address,
+        subject=subject,
+    )
+    commit(store, config, stored.id, decision, None, now, now)
+    return stored.id

@@ -42,8 +42,9 @@ from typing import Literal, Protocol, TypeVar
 
 from imapclient import SocketTimeout
 
-from mailbot import imap, outbox, pipeline, privacy, replies, schedule
+from mailbot import imap, outbox, pipeline, replies, schedule
 from mailbot.config import Config, ConfigError, Imap
+from mailbot.logs import configure_logging, redact
 from mailbot.model import Decision, Mail, OutboxItem
 from mailbot.store import OutboxEntry, Store, StoreError
 
@@ -169,7 +170,7 @@ class Health:
         with self._lock:
             self._failures += 1
             failures = self._failures
-        text = privacy.redact(error)[:300]
+        text = redact(error)[:300]
         self._write(store, last_error=f"{_real_now()} {where}: {text}", failures=str(failures))
 
     @staticmethod
@@ -1041,22 +1042,3 @@ def run(
     """`mailbot run [--once]` (the passwords come from `secrets_from`); the exit status."""
     service = Service(config, secrets, clock=clock, timing=timing, halt=halt, outbox_process=True)
     return asyncio.run(service.run(once=once))
-
-
-def configure_logging(level: int = logging.INFO) -> None:
-    """Log lines to stderr (journald adds its own time stamps, a terminal wants ours).
-
-    Addresses are removed from every record above DEBUG (`privacy.RedactAddresses`), and
-    imapclient's and APScheduler's chatter is kept out: imapclient's DEBUG log shows every
-    command, the LOGIN among them.
-    """
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(privacy.RedactAddresses())
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(level)
-    logging.getLogger("imapclient").setLevel(max(level, logging.INFO))
-    logging.getLogger("apscheduler").setLevel(max(level, logging.WARNING))
-    # The pipeline's own INFO line per message repeats `log_handled`'s: one line a message.
-    logging.getLogger("mailbot.pipeline").setLevel(max(level, logging.WARNING))

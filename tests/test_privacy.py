@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from mailbot import cli, outbox, pipeline, privacy, schedule
+from mailbot import cli, logs, outbox, pipeline, privacy, schedule
 from mailbot.model import OutboxItem
 from mailbot.store import Store
 
@@ -413,7 +413,7 @@ def test_the_redacting_filter_cleans_messages_and_tracebacks():
             records.append(record)
 
     handler = Keep()
-    handler.addFilter(privacy.RedactAddresses())
+    handler.addFilter(logs.RedactAddresses())
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG)
     try:
