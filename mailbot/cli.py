@@ -88,7 +88,7 @@ def write_outbox(store: Store, directory: Path, now: dt.datetime) -> list[Path]:
     """`--outbox DIR`: write queued mails as `.eml` files instead of sending them."""
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     written = []
-    rows = store.outbox_rows("queued")
+    rows = store.outbox.rows("queued")
     for row in rows:
         target = directory / f"{row.id:06d}-{row.kind}.eml"
         # Owner-only from the first byte (a write then chmod leaves a moment of 0644), and an
@@ -98,7 +98,7 @@ def write_outbox(store: Store, directory: Path, now: dt.datetime) -> list[Path]:
             os.fchmod(f.fileno(), 0o600)
             f.write(row.raw)
         written.append(target)
-    store.mark_written([r.id for r in rows], now)
+    store.outbox.mark_written([r.id for r in rows], now)
     return written
 
 
@@ -135,7 +135,7 @@ def cmd_process(args: argparse.Namespace) -> int:
         for name, raw in iter_messages(args.paths):
             result = pipeline.handle(store, cfg, raw, now, now=now)
             while result.status == "retry" and result.message is not None:
-                stored = store.find_message(result.key)
+                stored = store.messages.find_message(result.key)
                 assert stored is not None
                 result = pipeline.decide_stored(store, cfg, stored, raw, now, now, len(raw))
             if result.status == "already":

@@ -204,7 +204,7 @@ async def serve_until_done(cfg: Any, password: str, samples: Sequence[Sample], c
 
 def _all_done(store: Store, expected: set[str | None]) -> bool:
     decided = {e["message_id"] for e in store.journal() if e["state"] != "received"} & expected
-    return len(decided) == len(expected) and store.outbox_counts().get("queued", 0) == 0
+    return len(decided) == len(expected) and store.outbox.counts().get("queued", 0) == 0
 
 
 # --------------------------------------------------------------------------- showing it

@@ -136,14 +136,14 @@ def _keep(store: Store, config: Config, item: Incoming) -> Handled | _Kept:
     raw = item.raw
     size = len(raw) if item.size is None else item.size
     key = parsing.message_key(raw, quick_message_id(raw))
-    stored = store.find_message(key)
+    stored = store.messages.find_message(key)
     if stored is not None and stored.state != "received":
         return Handled(key, "already", message=stored.id)
     headers_only = size > config.security.max_message_bytes
     if headers_only:
         raw = header_block(raw)[: config.security.max_header_bytes]
     if stored is None:
-        stored = store.save_raw(
+        stored = store.messages.save_raw(
             key,
             raw,
             item.received_at,
@@ -220,7 +220,7 @@ def _release(
 ) -> tuple[Handled, ...]:
     """Decide a confirmed sender's held messages for real, each with its own received time
     (the deadline is judged as of when it arrived), in the transaction of the confirmation."""
-    held = store.held_messages(sender_key, at)
+    held = store.messages.held_messages(sender_key, at)
     results = []
     for stored, raw, received_at in held:
         email, limit = _read(raw, config, max(len(raw), stored.size or 0))
@@ -229,7 +229,7 @@ def _release(
         commit(store, config, stored.id, decision, email, received_at, now)
         sender = email.sender.address if email.sender else None
         results.append(Handled(stored.key, "handled", decision.outcomes, sender, stored.id))
-    store.release_held(sender_key, [stored.id for stored, _, _ in held], now)
+    store.messages.release_held(sender_key, [stored.id for stored, _, _ in held], now)
     return tuple(results)
 
 
@@ -247,7 +247,7 @@ def commit(
     rendered = [
         replies.render(m, config, now, parent=email if m.answers else None) for m in decision.mails
     ]
-    store.record(
+    store.messages.record(
         message,
         outcomes=decision.outcomes,
         registrations=decision.registrations,
@@ -267,7 +267,7 @@ def commit(
         scheduled=decision.scheduled,
     )
     if decision.hold is not None:
-        store.hold(
+        store.messages.hold(
             message,
             sender_key=decision.hold.sender_key,
             token_hash=decision.hold.token_hash,
@@ -292,7 +292,7 @@ def _failed(
     now: dt.datetime,
 ) -> Handled:
     """Count the failure; after MAX_ATTEMPTS set the message aside and tell the organiser."""
-    if not store.note_failure(stored.id, error, MAX_ATTEMPTS):
+    if not store.messages.note_failure(stored.id, error, MAX_ATTEMPTS):
         return Handled(stored.key, "retry", error=error, message=stored.id)
     outcome = Outcome("ignored", "set-aside", None, f"failed {MAX_ATTEMPTS} times: {error}")
     alert = Mail(
@@ -368,7 +368,7 @@ def record_entry(
     as the counts of §11 and `mailbot messages` expect. Call inside `store.transaction()`.
     `sender` defaults to the organiser (who runs the commands).
     """
-    stored = store.save_raw(
+    stored = store.messages.save_raw(
         f"{kind}:{uuid.uuid4()}",
         subject.encode(),
         now,

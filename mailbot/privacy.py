@@ -75,7 +75,7 @@ def purge(
     """
     actors = [a.name for a in config.actors if a.seminar == seminar_id]
     with store.transaction():
-        counts = store.purge_seminar(
+        counts = store.personal.purge_seminar(
             seminar_id,
             actors=actors,
             report_files=report_files(seminar_id),
@@ -86,7 +86,7 @@ def purge(
         report = PurgeReport(seminar_id, counts, compacted=False)
         subject = f"{why}: {report.describe()}"
         pipeline.record_entry(store, config, "command", subject, NOTHING, now)
-    compacted = store.compact()
+    compacted = store.personal.compact()
     log.info("%s%s", report.describe(), "" if compacted else " (WAL still in use by a reader)")
     return PurgeReport(seminar_id, counts, compacted)
 
@@ -125,7 +125,7 @@ def apply_retention(store: Store, config: Config, now: dt.datetime) -> list[Purg
 def export_person(store: Store, config: Config, email: str) -> dict[str, Any]:
     """All that is stored about one address, as JSON-ready values (times with their offset)."""
     key = email.strip().casefold()
-    data = store.person_data(key)
+    data = store.personal.person_data(key)
     zone = config.seminars[0].starts.tzinfo
 
     def when(value: dt.datetime | None) -> str | None:

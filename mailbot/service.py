@@ -179,7 +179,7 @@ class Health:
         try:
             with store.transaction():
                 for key, value in values.items():
-                    store.set_health(key, value)
+                    store.mailbox.set_health(key, value)
         except (sqlite3.Error, StoreError) as e:
             log.warning("could not record health (%s)", e)
 
@@ -452,7 +452,7 @@ class PipelineIntake:
         self._on_commit = on_commit
 
     def known(self, source: Source) -> bool:
-        stored = self._store.find_by_uid(*source)
+        stored = self._store.messages.find_by_uid(*source)
         return stored is not None and stored.state != "received"
 
     def take(self, message: imap.Fetched, source: Source) -> bool:
@@ -476,7 +476,7 @@ class PipelineIntake:
 
 def decide_unfinished(store: Store, config: Config, clock: Clock) -> int:
     """Decide the messages a crash left stored but undecided (§12), before reading new mail."""
-    left = store.unfinished()
+    left = store.messages.unfinished()
     for stored, raw, received_at in left:
         started = time.perf_counter()
         size = stored.size if stored.size is not None else len(raw)
@@ -534,22 +534,24 @@ class FailureNotices:
         return self._store.transaction()
 
     def due_outbox(self, now: dt.datetime, limit: int) -> list[OutboxItem]:
-        return self._store.due_outbox(now, limit)
+        return self._store.outbox.due_outbox(now, limit)
 
     def mark_retry(self, item_id: int, error: str, next_attempt_at: dt.datetime) -> None:
-        self._store.mark_retry(item_id, error, next_attempt_at)
+        self._store.outbox.mark_retry(item_id, error, next_attempt_at)
 
     def mark_sent(self, item_id: int, at: dt.datetime, refused: Mapping[str, str]) -> None:
         if not refused:
-            self._store.mark_sent(item_id, at, refused)
+            self._store.outbox.mark_sent(item_id, at, refused)
             return
         error = "; ".join(f"{address}: {reply}" for address, reply in refused.items())
         self._record(
-            item_id, at, error, refused, lambda: self._store.mark_sent(item_id, at, refused)
+            item_id, at, error, refused, lambda: self._store.outbox.mark_sent(item_id, at, refused)
         )
 
     def mark_failed(self, item_id: int, error: str, at: dt.datetime) -> None:
-        self._record(item_id, at, error, {}, lambda: self._store.mark_failed(item_id, error, at))
+        self._record(
+            item_id, at, error, {}, lambda: self._store.outbox.mark_failed(item_id, error, at)
+        )
 
     def _record(
         self,
@@ -559,12 +561,12 @@ class FailureNotices:
         refused: Mapping[str, str],
         record: Callable[[], None],
     ) -> None:
-        entry = self._store.outbox_entry(item_id)
+        entry = self._store.outbox.entry(item_id)
         notice = self._notice(entry, error, refused, at) if entry and self._tells(entry) else None
         with self._store.transaction():
             record()
             if notice is not None and entry is not None:
-                self._store.queue(
+                self._store.outbox.queue(
                     [notice],
                     at,
                     source=entry.source_message,
@@ -734,7 +736,7 @@ class Service:
         return Inbox(
             self._imap,
             self._secrets.imap_password,
-            store,
+            store.mailbox,
             PipelineIntake(store, self.config, self._clock, self._wake_outbox),
             stop=self._halt,
             timing=self._timing,
@@ -962,7 +964,7 @@ class Service:
             return "error"
         if deferred:
             self._health.error(store, "SMTP", f"{deferred} mails deferred for a later try")
-        self._health.backlog(store, store.outbox_counts().get("queued", 0))
+        self._health.backlog(store, store.outbox.counts().get("queued", 0))
         return "ok"
 
 

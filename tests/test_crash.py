@@ -140,8 +140,8 @@ def test_kill_9_at_random_moments_loses_nothing_and_doubles_nothing(tmp_path: Pa
     with Store(cfg.bot.database) as store:
         journal = store.journal()
         participants = store.participants()
-        sent = store.outbox_rows("sent")
-        unsent = store.outbox_rows("queued") + store.outbox_rows("failed")
+        sent = store.outbox.rows("sent")
+        unsent = store.outbox.rows("queued") + store.outbox.rows("failed")
 
     delivered = Counter(_message_id(r.data) for r in received)
     duplicates = {mid: n for mid, n in delivered.items() if n > 1}
@@ -197,7 +197,7 @@ def _soon(condition: Callable[[], bool]) -> None:
 
 def _queued(cfg: object) -> int:
     with Store(cfg.bot.database) as store:  # type: ignore[attr-defined]
-        return store.outbox_counts().get("queued", 0)
+        return store.outbox.counts().get("queued", 0)
 
 
 def _message_id(data: bytes) -> str:

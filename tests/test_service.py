@@ -141,7 +141,7 @@ def decided(cfg: Config) -> int:
 
 def queued(cfg: Config) -> int:
     with Store(cfg.bot.database) as store:
-        return store.outbox_counts().get("queued", 0)
+        return store.outbox.counts().get("queued", 0)
 
 
 def parsed(data: bytes) -> email.message.EmailMessage:
@@ -206,7 +206,7 @@ def test_run_handles_a_mailbox_moves_each_message_and_sends_threaded_replies(
     assert str(asa["Cc"]) == "karin.lind@huddinge.se"
 
     with Store(event.bot.database) as store:
-        health = store.health()
+        health = store.mailbox.health()
         position = store.mailbox_position(settings.folder)
     assert health["outbox_backlog"] == "0" and health["last_poll"]
     assert position is not None and position[1] == max(uids)
@@ -241,7 +241,7 @@ def test_a_message_left_undecided_by_a_crash_is_decided_at_start_and_moved(
     with ImapPeer.to(imap_server) as look:
         validity = look.client.select_folder(settings.folder)[b"UIDVALIDITY"]
     with Store(event.bot.database) as store:  # what a kill right after `save_raw` leaves
-        store.save_raw(
+        store.messages.save_raw(
             "<p7@test>",
             raw,
             ON_TIME,
@@ -285,7 +285,7 @@ def test_a_message_appended_while_the_bot_idles_is_answered_within_a_second(
 
 def _health(cfg: Config) -> dict[str, str]:
     with Store(cfg.bot.database) as store:
-        return store.health()
+        return store.mailbox.health()
 
 
 # --------------------------------------------------------------------------- the IMAP server goes
@@ -386,7 +386,7 @@ def test_a_failed_notice_to_the_organiser_tells_no_one_no_loop(
 
 def _outbox(cfg: Config, status: str) -> list:
     with Store(cfg.bot.database) as store:
-        return store.outbox_rows(status)
+        return store.outbox.rows(status)
 
 
 # --------------------------------------------------------------------------- the process
