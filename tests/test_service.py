@@ -207,7 +207,7 @@ def test_run_handles_a_mailbox_moves_each_message_and_sends_threaded_replies(
 
     with Store(event.bot.database) as store:
         health = store.mailbox.health()
-        position = store.mailbox_position(settings.folder)
+        position = store.mailbox.mailbox_position(settings.folder)
     assert health["outbox_backlog"] == "0" and health["last_poll"]
     assert position is not None and position[1] == max(uids)
 

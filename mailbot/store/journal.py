@@ -154,11 +154,7 @@ class Journal:
             ],
         )
         self._registrations.upsert(registrations, now, message)
-        for addr in bouncing:
-            self.conn.execute(
-                "UPDATE registrations SET bouncing = 1, updated_at = ? WHERE email_key = ?",
-                (iso(now), addr.casefold()),
-            )
+        self._registrations.mark_bouncing(bouncing, now)
         self._outbox.queue(
             mails,
             now,

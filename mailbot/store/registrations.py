@@ -60,6 +60,13 @@ class Registrations:
             ],
         )
 
+    def mark_bouncing(self, addresses: Iterable[str], now: dt.datetime) -> None:
+        """Registrations of addresses a delivery report says bounce (§9)."""
+        self.conn.executemany(
+            "UPDATE registrations SET bouncing = 1, updated_at = ? WHERE email_key = ?",
+            [(iso(now), addr.casefold()) for addr in addresses],
+        )
+
     def delete_registration(self, seminar: str, email_key: str) -> None:
         self.conn.execute(
             "DELETE FROM registrations WHERE seminar = ? AND email_key = ?", (seminar, email_key)
