@@ -366,26 +366,31 @@ def cmd_run(args: argparse.Namespace) -> int:
     halt = threading.Event()
     signal.signal(signal.SIGTERM, lambda signum, frame: halt.set())
 
-    from mailbot import logs, pipeline, service
+    from mailbot import inbox, logs, passwords, pipeline, service, timing
 
     cfg = load_config(args)
-    secrets = service.secrets_from(cfg)
+    secrets = passwords.secrets_from(cfg)
     logs.configure_logging(logging.DEBUG if args.verbose else logging.INFO)
     for warning in cfg.warnings:
         logging.getLogger("mailbot").warning("%s", warning)
     # The hidden --now moves the whole clock (not only the received time, which is the
     # server's INTERNALDATE): for trying scheduled work, and for tests of it.
-    clock = service.offset_clock(parse_now(args.now, cfg)) if args.now else pipeline.utcnow
+    clock = timing.offset_clock(parse_now(args.now, cfg)) if args.now else pipeline.utcnow
     try:
         return service.run(cfg, secrets, once=args.once, clock=clock, halt=halt)
-    except service.StartError as e:
+    except inbox.StartError as e:
         print(f"mailbot: {e}", file=sys.stderr)
         return EXIT_CONFIG
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """`mailbot demo`: the quick start on loopback servers; no account, no setup."""
-    from mailbot import demo
+    try:
+        from mailbot import demo
+    except ModuleNotFoundError as e:  # aiosmtpd, pymap: the `demo` extra
+        raise UsageError(
+            f"the demo needs {e.name}: pip install 'mailbot[demo]' (the loopback servers)"
+        ) from None
 
     return demo.main(Path(args.config) if args.config else None)
 

@@ -37,10 +37,12 @@ from typing import Any, TextIO
 from mailbot import config as config_mod
 from mailbot import pipeline
 from mailbot.logs import RedactAddresses
-from mailbot.service import Secrets, Service, offset_clock
+from mailbot.passwords import Secrets
+from mailbot.service import Service
 from mailbot.store import Store
 from mailbot.table import table
 from mailbot.testservers import ImapPeer, Pymap, Received, ServerStartError, SmtpSink
+from mailbot.timing import offset_clock
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "registrations"

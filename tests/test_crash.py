@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from mailbot import service
+from mailbot import outbox_process
 from mailbot.store import Store
 from mailbot.testservers import Dovecot, ImapPeer, SmtpSink
 
@@ -183,7 +183,10 @@ def test_kill_9_at_random_moments_loses_nothing_and_doubles_nothing(tmp_path: Pa
     strays = [r.data for r in received if _message_id(r.data) not in {m.message_id for m in sent}]
     assert not strays, b"delivered but not in the outbox:\n" + strays[0].split(b"\r\n\r\n")[0]
     assert {row.message_id for row in sent} == set(delivered)
-    assert sum(n - 1 for n in duplicates.values()) <= len(kill_points) * service.SMTP_CONNECTIONS
+    assert (
+        sum(n - 1 for n in duplicates.values())
+        <= len(kill_points) * outbox_process.SMTP_CONNECTIONS
+    )
     assert all(n <= 1 + len(kill_points) for n in delivered.values())
     # No check of the log for tracebacks here: a process killed while it starts a child (the
     # outbox process) leaves that child to fail on its half-sent start-up, which it reports.
