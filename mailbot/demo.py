@@ -36,12 +36,12 @@ from typing import Any, TextIO
 
 from mailbot import config as config_mod
 from mailbot import pipeline
+from mailbot.demo_servers import ImapPeer, Pymap, Received, ServerStartError, SmtpSink
 from mailbot.logs import RedactAddresses
 from mailbot.passwords import Secrets
 from mailbot.service import Service
 from mailbot.store import Store
 from mailbot.table import table
-from mailbot.testservers import ImapPeer, Pymap, Received, ServerStartError, SmtpSink
 from mailbot.timing import offset_clock
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -28,8 +28,8 @@ import pytest
 
 from mailbot import outbox_process
 from mailbot.store import Store
-from mailbot.testservers import Dovecot, ImapPeer, SmtpSink
 
+from servers import Dovecot, ImapPeer, SmtpSink
 from support import SMALL_CONFIG, BotProcess, at, make_config, raw_mail, wait_until, with_servers
 
 MESSAGES = 200

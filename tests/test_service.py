@@ -30,9 +30,9 @@ from mailbot.config import Config
 from mailbot.passwords import Secrets
 from mailbot.service import Service
 from mailbot.store import Store
-from mailbot.testservers import Dovecot, ImapPeer, ImapServer, SmtpSink
 from mailbot.timing import Timing
 
+from servers import Dovecot, ImapPeer, ImapServer, SmtpSink
 from support import (
     ORGANISER,
     SMALL_CONFIG,
@@ -581,7 +581,7 @@ def test_a_recipient_refused_while_the_cc_got_it_is_reported_to_the_organiser(
 def test_run_once_with_the_imap_server_unreachable_exits_5_for_cron_to_retry(
     tmp_path: Path,
 ) -> None:
-    from mailbot.testservers import free_port
+    from servers import free_port
 
     imap = config.Imap(host="127.0.0.1", port=free_port(), tls="none", username="bot")
     smtp = config.Smtp(host="127.0.0.1", port=free_port(), tls="none")
