@@ -8,13 +8,12 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+import multiprocessing
 import os
-import pickle
 import signal
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection
 from typing import Literal
 
 from mailbot import outbox, pipeline
@@ -80,52 +79,48 @@ class OutboxProcess:
         (SIGKILL included). The child ending by itself is a failure, as for any part."""
         if self._stopping.is_set():
             return
-        wake_read, wake_write = os.pipe()
+        # multiprocessing's "spawn": a fresh interpreter (no copy of this one's threads and
+        # connections), its arguments pickled to it over a pipe (the passwords never in argv).
+        # It re-imports the script that started us as `__mp_main__` (the `mailbot` entry point
+        # has a main guard) and starts a resource-tracker process (~10 MB, idle).
+        context = multiprocessing.get_context("spawn")
+        wake_read, wake_write = context.Pipe(duplex=False)
         offset = self._clock() - pipeline.utcnow()
         level = logging.getLogger().level
-        # Not multiprocessing: its "spawn" runs the script that started us again as a module
-        # (harmful without a main guard) and adds a resource-tracker process (13 MB).
-        child = subprocess.Popen(
-            [sys.executable, "-c", "from mailbot.outbox_process import child; child()"],
-            stdin=subprocess.PIPE,
-            pass_fds=(wake_read,),
+        settings = (self._config, self._secrets, offset, self._timing, level)
+        child = context.Process(
+            target=run_child, args=(*settings, wake_read), name="mailbot-outbox"
         )
-        os.close(wake_read)
-        assert child.stdin is not None
-        with contextlib.suppress(BrokenPipeError), child.stdin:  # the passwords: never in argv
-            pickle.dump((self._config, self._secrets, offset, self._timing, level, wake_read),
-                        child.stdin)  # fmt: skip
-        exited = in_thread(child.wait, "mailbot-outbox-wait")
-        os.set_blocking(wake_write, False)
+        child.start()
+        wake_read.close()
+        exited = in_thread(child.join, "mailbot-outbox-wait")
+        os.set_blocking(wake_write.fileno(), False)
         try:
             while not exited.done() and not self._stopping.is_set():
                 await first_of(exited, self._stopping.wait(), self._due.wait())
                 if self._due.is_set():
                     self._due.clear()
                     with contextlib.suppress(BlockingIOError, BrokenPipeError):  # one is pending
-                        os.write(wake_write, b"w")
-            os.close(wake_write)  # the child's cue to finish its round and exit
-            wake_write = -1
+                        os.write(wake_write.fileno(), b"w")
+            wake_write.close()  # the child's cue to finish its round and exit
             await exited  # `_shut_down` bounds this wait, and cancels it after its grace
         finally:
-            if wake_write >= 0:
-                os.close(wake_write)
-            if child.poll() is None:
+            wake_write.close()
+            if child.is_alive():
                 child.terminate()  # its SIGTERM handler stops it after the round in hand
-                try:
-                    child.wait(1.0)
-                except subprocess.TimeoutExpired:
+                child.join(1.0)
+                if child.is_alive():
                     child.kill()
-            child.wait()
-        if child.returncode == -signal.SIGTERM:
+            child.join()
+        if child.exitcode == -signal.SIGTERM:
             # systemd signals the whole group: a SIGTERM that reached the child while it was
             # still starting (before its handler, so with nothing in hand) killed it. A stop,
             # not a failure (found by tests/test_crash.py, which signals as systemd does).
             self._stop()
-        elif child.returncode != 0 and self._stopping.is_set():  # e.g. Ctrl-C while it started
-            log.warning("the outbox process exited with status %s while stopping", child.returncode)
-        elif child.returncode != 0:
-            raise RuntimeError(f"the outbox process exited with status {child.returncode}")
+        elif child.exitcode != 0 and self._stopping.is_set():  # e.g. Ctrl-C while it started
+            log.warning("the outbox process exited with status %s while stopping", child.exitcode)
+        elif child.exitcode != 0:
+            raise RuntimeError(f"the outbox process exited with status {child.exitcode}")
 
     async def child_main(self, fd: int) -> None:
         """In the child: the outbox loop, woken by a byte on `fd`, stopped by its end."""
@@ -211,20 +206,24 @@ class OutboxProcess:
         return "ok"
 
 
-def child() -> None:
-    """The outbox process of `OutboxProcess.elsewhere`; its arguments come pickled on stdin
-    from the parent (a pipe between the two: nothing else writes there)."""
+def run_child(
+    config: Config,
+    secrets: Secrets,
+    offset: dt.timedelta,
+    timing: Timing,
+    log_level: int,
+    wake: Connection,
+) -> None:
+    """The outbox process of `OutboxProcess.elsewhere` (its arguments come from the parent)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the group: the parent decides
-    config, secrets, offset, timing, log_level, wake = pickle.load(sys.stdin.buffer)
     configure_logging(log_level)
-    clock_offset: dt.timedelta = offset
 
     def clock() -> dt.datetime:
-        return pipeline.utcnow() + clock_offset
+        return pipeline.utcnow() + offset
 
     async def main() -> None:
         stopping = asyncio.Event()
         process = OutboxProcess(config, secrets, clock, timing, Health(), stopping, stopping.set)
-        await process.child_main(wake)
+        await process.child_main(wake.fileno())
 
     asyncio.run(main())
