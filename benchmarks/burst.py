@@ -28,7 +28,7 @@ import aiosmtplib
 import common
 import imapclient
 
-from mailbot import testservers
+import servers as testservers
 
 BATCH = 100
 

@@ -28,9 +28,11 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))  # the test servers (tests/servers.py)
 
 from mailbot import config as config_mod  # noqa: E402
-from mailbot import testservers  # noqa: E402
+
+import servers as testservers  # noqa: E402
 
 MAILBOT = str(Path(sys.executable).with_name("mailbot"))
 STOCKHOLM = dt.timezone(dt.timedelta(hours=2))
@@ -380,7 +382,7 @@ def write_config(
 _SINK_SCRIPT = r"""
 import re, sys, threading, time
 sys.path.insert(0, sys.argv[2])
-from mailbot import testservers
+import servers as testservers
 
 IN_REPLY_TO = re.compile(rb"^In-Reply-To:\s*(<[^>\r\n]*>)", re.I | re.M)
 
@@ -420,7 +422,7 @@ class SinkProcess:
         self.port = testservers.free_port()
         self.host = testservers.LOOPBACK
         self._proc = subprocess.Popen(
-            [sys.executable, "-c", _SINK_SCRIPT, str(self.port), str(REPO)],
+            [sys.executable, "-c", _SINK_SCRIPT, str(self.port), str(REPO / "tests")],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,

@@ -68,7 +68,7 @@ def run_pipeline(
                 result = pipeline.handle(store, cfg, m.raw, m.received_at, now=m.received_at)
                 outcomes.update(o.outcome for o in result.outcomes)
         seconds = time.perf_counter() - start
-        queued = sum(store.outbox_counts().values())
+        queued = sum(store.outbox.counts().values())
     return seconds, outcomes, queued
 
 

@@ -32,7 +32,7 @@ from typing import Any
 import common
 import imapclient
 
-from mailbot import testservers
+import servers as testservers
 
 
 class IdleWatcher:

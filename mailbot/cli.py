@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mailbot.table import table
+
 if TYPE_CHECKING:
     from mailbot.config import Config
     from mailbot.store import Store
@@ -63,16 +65,6 @@ def open_store(cfg: Config) -> Store:
     return Store(cfg.bot.database)
 
 
-def table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:
-    widths = [len(h) for h in headers]
-    for row in rows:
-        widths = [max(w, len(str(c))) for w, c in zip(widths, row, strict=True)]
-    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
-    out = [line, "  ".join("-" * w for w in widths)]
-    out += ["  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)) for row in rows]
-    return "\n".join(s.rstrip() for s in out)
-
-
 def iter_messages(paths: Sequence[str]) -> Iterator[tuple[str, bytes]]:
     """`.eml` files, folders of them, and Maildir folders (cur/ and new/), in name order."""
     for name in paths:
@@ -96,7 +88,7 @@ def write_outbox(store: Store, directory: Path, now: dt.datetime) -> list[Path]:
     """`--outbox DIR`: write queued mails as `.eml` files instead of sending them."""
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     written = []
-    rows = store.outbox_rows("queued")
+    rows = store.outbox.rows("queued")
     for row in rows:
         target = directory / f"{row.id:06d}-{row.kind}.eml"
         # Owner-only from the first byte (a write then chmod leaves a moment of 0644), and an
@@ -106,7 +98,7 @@ def write_outbox(store: Store, directory: Path, now: dt.datetime) -> list[Path]:
             os.fchmod(f.fileno(), 0o600)
             f.write(row.raw)
         written.append(target)
-    store.mark_written([r.id for r in rows], now)
+    store.outbox.mark_written([r.id for r in rows], now)
     return written
 
 
@@ -144,7 +136,7 @@ def cmd_process(args: argparse.Namespace) -> int:
         for name, raw in iter_messages(args.paths):
             result = pipeline.handle(store, cfg, raw, now, now=now)
             while result.status == "retry" and result.message is not None:
-                stored = store.find_message(result.key)
+                stored = store.messages.find_message(result.key)
                 assert stored is not None
                 result = pipeline.decide_stored(store, cfg, stored, raw, now, now, len(raw))
             if result.status == "already":
@@ -375,26 +367,31 @@ def cmd_run(args: argparse.Namespace) -> int:
     halt = threading.Event()
     signal.signal(signal.SIGTERM, lambda signum, frame: halt.set())
 
-    from mailbot import pipeline, service
+    from mailbot import inbox, logs, passwords, pipeline, service, timing
 
     cfg = load_config(args)
-    secrets = service.secrets_from(cfg)
-    service.configure_logging(logging.DEBUG if args.verbose else logging.INFO)
+    secrets = passwords.secrets_from(cfg)
+    logs.configure_logging(logging.DEBUG if args.verbose else logging.INFO)
     for warning in cfg.warnings:
         logging.getLogger("mailbot").warning("%s", warning)
     # The hidden --now moves the whole clock (not only the received time, which is the
     # server's INTERNALDATE): for trying scheduled work, and for tests of it.
-    clock = service.offset_clock(parse_now(args.now, cfg)) if args.now else pipeline.utcnow
+    clock = timing.offset_clock(parse_now(args.now, cfg)) if args.now else pipeline.utcnow
     try:
         return service.run(cfg, secrets, once=args.once, clock=clock, halt=halt)
-    except service.StartError as e:
+    except inbox.StartError as e:
         print(f"mailbot: {e}", file=sys.stderr)
         return EXIT_CONFIG
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """`mailbot demo`: the quick start on loopback servers; no account, no setup."""
-    from mailbot import demo
+    try:
+        from mailbot import demo
+    except ModuleNotFoundError as e:  # aiosmtpd, pymap: the `demo` extra
+        raise UsageError(
+            f"the demo needs {e.name}: pip install 'mailbot[demo]' (the loopback servers)"
+        ) from None
 
     return demo.main(Path(args.config) if args.config else None)
 

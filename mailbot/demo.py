@@ -35,10 +35,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from mailbot import config as config_mod
-from mailbot import pipeline, privacy
-from mailbot.service import Secrets, Service, offset_clock
+from mailbot import pipeline
+from mailbot.demo_servers import ImapPeer, Pymap, Received, ServerStartError, SmtpSink
+from mailbot.logs import RedactAddresses
+from mailbot.passwords import Secrets
+from mailbot.service import Service
 from mailbot.store import Store
-from mailbot.testservers import ImapPeer, Pymap, Received, ServerStartError, SmtpSink
+from mailbot.table import table
+from mailbot.timing import offset_clock
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "registrations"
@@ -68,7 +72,7 @@ def main(event: Path | None = None, out: TextIO = sys.stdout) -> int:
     """Run the demo; 0 when every sample was handled and every reply sent."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     for handler in logging.getLogger().handlers:
-        handler.addFilter(privacy.RedactAddresses())
+        handler.addFilter(RedactAddresses())
     try:
         run(event or ROOT / "config.toml", out)
     except (DemoError, ServerStartError, config_mod.ConfigError) as e:
@@ -202,7 +206,7 @@ async def serve_until_done(cfg: Any, password: str, samples: Sequence[Sample], c
 
 def _all_done(store: Store, expected: set[str | None]) -> bool:
     decided = {e["message_id"] for e in store.journal() if e["state"] != "received"} & expected
-    return len(decided) == len(expected) and store.outbox_counts().get("queued", 0) == 0
+    return len(decided) == len(expected) and store.outbox.counts().get("queued", 0) == 0
 
 
 # --------------------------------------------------------------------------- showing it
@@ -267,8 +271,6 @@ def print_report(
 
 
 def _print_participants(participants: Sequence[Any], out: TextIO) -> None:
-    from mailbot.cli import table
-
     rows = [[p.name, p.email, p.actor, p.seminar, p.status] for p in participants]
     print("Participants:", file=out)
     print(table(rows, ["name", "email", "actor", "seminar", "status"]), file=out)

@@ -43,8 +43,8 @@ from aiosmtplib import (
 )
 
 from mailbot import config
+from mailbot.logs import redact
 from mailbot.model import OutboxItem
-from mailbot.privacy import redact
 
 log = logging.getLogger(__name__)
 

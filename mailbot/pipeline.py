@@ -10,6 +10,7 @@ import datetime as dt
 import logging
 import re
 import secrets
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -135,14 +136,14 @@ def _keep(store: Store, config: Config, item: Incoming) -> Handled | _Kept:
     raw = item.raw
     size = len(raw) if item.size is None else item.size
     key = parsing.message_key(raw, quick_message_id(raw))
-    stored = store.find_message(key)
+    stored = store.messages.find_message(key)
     if stored is not None and stored.state != "received":
         return Handled(key, "already", message=stored.id)
     headers_only = size > config.security.max_message_bytes
     if headers_only:
         raw = header_block(raw)[: config.security.max_header_bytes]
     if stored is None:
-        stored = store.save_raw(
+        stored = store.messages.save_raw(
             key,
             raw,
             item.received_at,
@@ -220,7 +221,7 @@ def _release(
 ) -> tuple[Handled, ...]:
     """Decide a confirmed sender's held messages for real, each with its own received time
     (the deadline is judged as of when it arrived), in the transaction of the confirmation."""
-    held = store.held_messages(sender_key, at)
+    held = store.messages.held_messages(sender_key, at)
     results = []
     for stored, raw, received_at in held:
         email, limit = _read(raw, config, max(len(raw), stored.size or 0))
@@ -229,7 +230,7 @@ def _release(
         commit(store, config, stored.id, decision, email, received_at, now)
         sender = email.sender.address if email.sender else None
         results.append(Handled(stored.key, "handled", decision.outcomes, sender, stored.id))
-    store.release_held(sender_key, [stored.id for stored, _, _ in held], now)
+    store.messages.release_held(sender_key, [stored.id for stored, _, _ in held], now)
     return tuple(results)
 
 
@@ -249,7 +250,7 @@ def commit(
         replies.render(m, config, now, parent=email if m.answers else None, templates=templates)
         for m in decision.mails
     ]
-    store.record(
+    store.messages.record(
         message,
         outcomes=decision.outcomes,
         registrations=decision.registrations,
@@ -269,7 +270,7 @@ def commit(
         scheduled=decision.scheduled,
     )
     if decision.hold is not None:
-        store.hold(
+        store.messages.hold(
             message,
             sender_key=decision.hold.sender_key,
             token_hash=decision.hold.token_hash,
@@ -294,7 +295,7 @@ def _failed(
     now: dt.datetime,
 ) -> Handled:
     """Count the failure; after MAX_ATTEMPTS set the message aside and tell the organiser."""
-    if not store.note_failure(stored.id, error, MAX_ATTEMPTS):
+    if not store.messages.note_failure(stored.id, error, MAX_ATTEMPTS):
         return Handled(stored.key, "retry", error=error, message=stored.id)
     outcome = Outcome("ignored", "set-aside", None, f"failed {MAX_ATTEMPTS} times: {error}")
     alert = Mail(
@@ -346,15 +347,37 @@ def run_command(
 
     The journal then shows who promoted whom and why, as it does for messages (§5, §11).
     """
-    import uuid
-
-    key = f"command:{uuid.uuid4()}"
     with store.transaction():
         decision = make(store)
-        if not decision.outcomes:
-            return decision
-        stored = store.save_raw(
-            key, command.encode(), now, size=0, sender=config.organiser.address, subject=command
-        )
-        commit(store, config, stored.id, decision, None, now, now)
+        if decision.outcomes:
+            record_entry(store, config, "command", command, decision, now)
     return decision
+
+
+def record_entry(
+    store: Store,
+    config: Config,
+    kind: str,
+    subject: str,
+    decision: Decision,
+    now: dt.datetime,
+    *,
+    sender: str | None = None,
+) -> int:
+    """Journal what was not a message (an organiser command, a scheduled look, a purge) as an
+    entry of its own, and commit its decision with it; the entry's id.
+
+    Every change to registrations and every queued mail then has a journal entry that caused it,
+    as the counts of §11 and `mailbot messages` expect. Call inside `store.transaction()`.
+    `sender` defaults to the organiser (who runs the commands).
+    """
+    stored = store.messages.save_raw(
+        f"{kind}:{uuid.uuid4()}",
+        subject.encode(),
+        now,
+        size=0,
+        sender=sender or config.organiser.address,
+        subject=subject,
+    )
+    commit(store, config, stored.id, decision, None, now, now)
+    return stored.id

@@ -11,8 +11,7 @@ nothing clever itself. What the law asks and how mailbot answers:
   rebuilt (`Store.compact`). What stays is a skeleton journal (times, sizes, actors, outcome kinds
   and rules) so the counts still add up, and one journal entry recording the purge.
 - Right of access: `export_person(store, config, email)` (`mailbot export-person EMAIL`).
-- Logs: nothing above DEBUG names a participant; `redact` and `RedactAddresses` are for text
-  that might (an SMTP server's error often quotes the recipient address).
+- Logs: nothing above DEBUG names a participant (`logs.redact`, `logs.RedactAddresses`).
 
 Not covered here: copies outside the database — the mail in the IMAP done folder, the outbox
 `.eml` files `--outbox DIR` wrote, backups, the mail server's own logs. SECURITY.md says so.
@@ -22,20 +21,19 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
-import uuid
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from mailbot import due, pipeline
 from mailbot.config import Config, Seminar
-
-if TYPE_CHECKING:  # imported when used: `redact` is for the SMTP side, which has no database
-    from mailbot.store import Store
+from mailbot.model import Decision
+from mailbot.store import Store
 
 log = logging.getLogger("mailbot.privacy")
 
 RETENTION = "purge"  # the scheduled-work kind that records a retention purge (once per seminar)
 RETENTION_KEY = "retention"
+NOTHING = Decision(outcomes=())  # a purge changes no registration through the decision path
 
 
 @dataclass(frozen=True)
@@ -57,8 +55,6 @@ class PurgeReport:
 
 def report_files(seminar_id: str) -> tuple[str, ...]:
     """The deadline report's attachment names for a seminar, in every language (`due`)."""
-    from mailbot import due
-
     return tuple(name.format(id=seminar_id) for name in due.CSV_FILENAME.values())
 
 
@@ -77,12 +73,9 @@ def purge(
     (outside it: VACUUM cannot run in a transaction). Safe to repeat: a second purge finds
     nothing more to delete.
     """
-    from mailbot import pipeline
-    from mailbot.model import Decision
-
     actors = [a.name for a in config.actors if a.seminar == seminar_id]
     with store.transaction():
-        counts = store.purge_seminar(
+        counts = store.personal.purge_seminar(
             seminar_id,
             actors=actors,
             report_files=report_files(seminar_id),
@@ -92,18 +85,8 @@ def purge(
         )
         report = PurgeReport(seminar_id, counts, compacted=False)
         subject = f"{why}: {report.describe()}"
-        stored = store.save_raw(
-            f"command:{uuid.uuid4()}",
-            subject.encode(),
-            now,
-            size=0,
-            sender=config.organiser.address,
-            subject=subject,
-        )
-        pipeline.commit(
-            store, config, stored.id, Decision(outcomes=()), None, now, now, state="handled"
-        )
-    compacted = store.compact()
+        pipeline.record_entry(store, config, "command", subject, NOTHING, now)
+    compacted = store.personal.compact()
     log.info("%s%s", report.describe(), "" if compacted else " (WAL still in use by a reader)")
     return PurgeReport(seminar_id, counts, compacted)
 
@@ -142,7 +125,7 @@ def apply_retention(store: Store, config: Config, now: dt.datetime) -> list[Purg
 def export_person(store: Store, config: Config, email: str) -> dict[str, Any]:
     """All that is stored about one address, as JSON-ready values (times with their offset)."""
     key = email.strip().casefold()
-    data = store.person_data(key)
+    data = store.personal.person_data(key)
     zone = config.seminars[0].starts.tzinfo
 
     def when(value: dt.datetime | None) -> str | None:
@@ -198,33 +181,3 @@ def export_person(store: Store, config: Config, email: str) -> dict[str, Any]:
         "alerts": data["alerts"],
         "reminders": [{**r, "done_at": when(r["done_at"])} for r in data["reminders"]],
     }
-
-
-# --------------------------------------------------------------------------- logs
-
-_ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-
-
-def redact(text: object) -> str:
-    """The text with every email address replaced by `<address>`: for log lines that quote
-    what a server or a message said."""
-    return _ADDRESS.sub("<address>", str(text))
-
-
-class RedactAddresses(logging.Filter):
-    """A handler filter for `mailbot run`: records above DEBUG lose any address they carry.
-
-    Install it on the handler (a logger's filters do not see its children's records):
-    `handler.addFilter(RedactAddresses())`. DEBUG records are left whole, for a developer.
-    """
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if record.levelno > logging.DEBUG:
-            message = record.getMessage()
-            cleaned = redact(message)
-            if cleaned != message:
-                record.msg, record.args = cleaned, ()
-            if record.exc_info and record.exc_info[1] is not None:
-                record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
-                record.exc_info = None
-        return True

@@ -42,7 +42,6 @@ import asyncio
 import datetime as dt
 import inspect
 import logging
-import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -82,15 +81,9 @@ def tick(store: Store, config: Config, now: dt.datetime) -> Decision:
         work = due.due(config, store, now)
         if work.mails or work.scheduled:
             subject = describe(work, now)
-            stored = store.save_raw(
-                f"tick:{uuid.uuid4()}",
-                subject.encode(),
-                now,
-                size=0,
-                sender=config.bot.address,
-                subject=subject,
+            pipeline.record_entry(
+                store, config, "tick", subject, work, now, sender=config.bot.address
             )
-            pipeline.commit(store, config, stored.id, work, None, now, now)
             log.info("%s", subject)
     # Retention (privacy.py): after the transaction, since its VACUUM cannot run inside one.
     privacy.apply_retention(store, config, now)

@@ -77,12 +77,12 @@ def render(store: Store, config: Config, now: dt.datetime) -> str:
             )
         lines.append("")
     lines += scheduled(store, config, now)
-    outbox = store.outbox_counts()
+    outbox = store.outbox.counts()
     lines.append(
         "Outbox: "
         + ", ".join(f"{outbox.get(k, 0)} {k}" for k in ("queued", "sent", "failed", "written"))
     )
-    health = store.health()
+    health = store.mailbox.health()
     if health:
         lines.append("Service: " + ", ".join(f"{k} {v}" for k, v in sorted(health.items())))
     return "\n".join(lines)

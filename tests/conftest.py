@@ -1,6 +1,6 @@
 """Shared pytest fixtures.
 
-Mail servers (`mailbot.testservers`): real servers on loopback, started once per session. A
+Mail servers (`tests/servers.py`): real servers on loopback, started once per session. A
 server that cannot start makes the tests that need it fail with the reason (an error, never a
 skip): a CI without Dovecot must not pass while testing nothing. Deselect them with
 `-m "not servers"` when working on something else.
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from mailbot import testservers
+import servers as testservers
 
 # --------------------------------------------------------------------------- mail servers
 

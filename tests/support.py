@@ -301,7 +301,7 @@ class BotProcess:
         from mailbot.store import Store
 
         with Store(database) as store:
-            health = store.health()
+            health = store.mailbox.health()
         return health.get("pid") == str(self.process.pid) and health.get(
             "last_poll", ""
         ) >= health.get("started_at", "~")

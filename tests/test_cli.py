@@ -43,9 +43,12 @@ def event(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def maildir(tmp_path: Path) -> Path:
-    box = mailbox.Maildir(tmp_path / "Maildir", create=True)
-    for f in sorted(EXAMPLES.glob("*.eml")):
-        box.add(f.read_bytes())
+    """The examples in a Maildir, in their order. Not `Maildir.add`: its names carry the
+    microseconds unpadded (`M99999` sorts after `M100000`), so the order `process` reads them in
+    (by name) was sometimes not the examples' order, and a booking came out differently."""
+    mailbox.Maildir(tmp_path / "Maildir", create=True)
+    for n, f in enumerate(sorted(EXAMPLES.glob("*.eml"))):
+        (tmp_path / "Maildir" / "new" / f"{n:04d}.example").write_bytes(f.read_bytes())
     return tmp_path / "Maildir"
 
 

@@ -26,10 +26,10 @@ from pathlib import Path
 
 import pytest
 
-from mailbot import service
+from mailbot import outbox_process
 from mailbot.store import Store
-from mailbot.testservers import Dovecot, ImapPeer, SmtpSink
 
+from servers import Dovecot, ImapPeer, SmtpSink
 from support import SMALL_CONFIG, BotProcess, at, make_config, raw_mail, wait_until, with_servers
 
 MESSAGES = 200
@@ -140,8 +140,8 @@ def test_kill_9_at_random_moments_loses_nothing_and_doubles_nothing(tmp_path: Pa
     with Store(cfg.bot.database) as store:
         journal = store.journal()
         participants = store.participants()
-        sent = store.outbox_rows("sent")
-        unsent = store.outbox_rows("queued") + store.outbox_rows("failed")
+        sent = store.outbox.rows("sent")
+        unsent = store.outbox.rows("queued") + store.outbox.rows("failed")
 
     delivered = Counter(_message_id(r.data) for r in received)
     duplicates = {mid: n for mid, n in delivered.items() if n > 1}
@@ -183,7 +183,10 @@ def test_kill_9_at_random_moments_loses_nothing_and_doubles_nothing(tmp_path: Pa
     strays = [r.data for r in received if _message_id(r.data) not in {m.message_id for m in sent}]
     assert not strays, b"delivered but not in the outbox:\n" + strays[0].split(b"\r\n\r\n")[0]
     assert {row.message_id for row in sent} == set(delivered)
-    assert sum(n - 1 for n in duplicates.values()) <= len(kill_points) * service.SMTP_CONNECTIONS
+    assert (
+        sum(n - 1 for n in duplicates.values())
+        <= len(kill_points) * outbox_process.SMTP_CONNECTIONS
+    )
     assert all(n <= 1 + len(kill_points) for n in delivered.values())
     # No check of the log for tracebacks here: a process killed while it starts a child (the
     # outbox process) leaves that child to fail on its half-sent start-up, which it reports.
@@ -197,7 +200,7 @@ def _soon(condition: Callable[[], bool]) -> None:
 
 def _queued(cfg: object) -> int:
     with Store(cfg.bot.database) as store:  # type: ignore[attr-defined]
-        return store.outbox_counts().get("queued", 0)
+        return store.outbox.counts().get("queued", 0)
 
 
 def _message_id(data: bytes) -> str:

@@ -329,7 +329,7 @@ def test_hostile_message_ends_in_a_recorded_outcome_in_bounded_time(store_for, n
     if rule == "over-limit":
         assert "security.max_" in entry["outcomes"][0]["reason"]
     if rule is None and ("injection" in name or "encoded" in name):
-        assert store.outbox_counts(), "a reply was queued, so its headers were checked"
+        assert store.outbox.counts(), "a reply was queued, so its headers were checked"
     assert_no_injected_header(store)
 
 
@@ -376,12 +376,14 @@ def test_oversized_message_records_the_size_the_server_gave(store_for):
     assert [(o.outcome, o.rule) for o in result.outcomes] == [("ignored", "too-large")]
     (entry,) = store.journal()
     assert entry["size"] == limit + 1
-    assert store.raw(entry["id"]) == headers
+    assert store.messages.raw(entry["id"]) == headers
     # Decided again after a crash from the stored (headers-only) copy: still too large.
-    stored = store.find_message("<huge@x>")
+    stored = store.messages.find_message("<huge@x>")
     store.conn.execute("UPDATE messages SET state = 'received' WHERE id = ?", (stored.id,))
-    stored = store.find_message("<huge@x>")
-    again = pipeline.decide_stored(store, config, stored, store.raw(stored.id), NOW, NOW, 0)
+    stored = store.messages.find_message("<huge@x>")
+    again = pipeline.decide_stored(
+        store, config, stored, store.messages.raw(stored.id), NOW, NOW, 0
+    )
     assert [o.rule for o in again.outcomes] == ["too-large"]
 
 
@@ -390,4 +392,4 @@ def test_oversized_message_with_a_huge_header_block_stores_at_most_the_header_li
     raw = big_header(12)
     result = pipeline.handle(store, config, raw, NOW)
     assert result.outcomes[0].rule == "too-large"
-    assert len(store.raw(result.message)) <= config.security.max_header_bytes  # type: ignore[arg-type]
+    assert len(store.messages.raw(result.message)) <= config.security.max_header_bytes  # type: ignore[arg-type]

@@ -18,7 +18,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from mailbot import config, imap
-from mailbot.testservers import CertFiles, Dovecot, ImapPeer, ImapServer, Pymap, sample_message
+
+from servers import CertFiles, Dovecot, ImapPeer, ImapServer, Pymap, sample_message
 
 # --------------------------------------------------------------------------- fixtures
 

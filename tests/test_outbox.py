@@ -16,7 +16,8 @@ import pytest
 
 from mailbot import config, outbox
 from mailbot.model import OutboxItem
-from mailbot.testservers import REJECTED, CertFiles, SmtpSink, free_port, sample_message
+
+from servers import REJECTED, CertFiles, SmtpSink, free_port, sample_message
 
 T0 = dt.datetime(2022, 9, 1, 12, 0, tzinfo=dt.UTC)
 BOT = "anmalan@example.org"

@@ -35,15 +35,15 @@ def test_decision_state_and_replies_are_committed_together(store, config):
     (entry,) = store.journal()
     assert entry["state"] == "handled" and entry["replies"][0]["kind"] == "confirmed"
     assert store.registration("2022-09-14", "asa@huddinge.se").status == "confirmed"
-    assert store.raw(entry["id"]) == raw
+    assert store.messages.raw(entry["id"]) == raw
 
 
 def test_same_message_id_again_is_already_handled_and_changes_nothing(store, config):
     raw = registration("karin@huddinge.se", [("Åsa", "asa@huddinge.se")], "<r1@huddinge.se>")
     pipeline.handle(store, config, raw, NOW)
-    before = (store.journal(), store.outbox_counts())
+    before = (store.journal(), store.outbox.counts())
     assert pipeline.handle(store, config, raw, NOW).status == "already"
-    assert (store.journal(), store.outbox_counts()) == before
+    assert (store.journal(), store.outbox.counts()) == before
 
 
 def test_message_without_message_id_is_keyed_by_its_bytes(store, config):
@@ -64,7 +64,7 @@ def test_oversized_message_keeps_only_its_headers(store, config):
         store, config, raw + b"y" * 100, NOW, size=config.security.max_message_bytes + 1
     )
     assert result.outcomes[0].rule == "too-large"
-    assert store.raw(result.message) == pipeline.header_block(raw)  # type: ignore[arg-type]
+    assert store.messages.raw(result.message) == pipeline.header_block(raw)  # type: ignore[arg-type]
 
 
 def test_a_message_that_keeps_failing_is_set_aside_and_the_organiser_told(

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from mailbot import cli, outbox, pipeline, privacy, schedule
+from mailbot import cli, logs, outbox, pipeline, privacy, schedule
 from mailbot.model import OutboxItem
 from mailbot.store import Store
 
@@ -143,7 +143,7 @@ def test_purge_leaves_no_byte_of_the_seminars_people_in_the_database_files(confi
         people = {**HUDDINGE, SENDER: SENDER_NAME}
         assert set(traces(files_bytes(db), people)) == set(people) | set(people.values())
         kept_before = store.participants(KEPT)
-        kept_raw = store.raw(store.find_message("<b1@botkyrka.se>").id)  # type: ignore[union-attr]
+        kept_raw = store.messages.raw(store.messages.find_message("<b1@botkyrka.se>").id)  # type: ignore[union-attr]
         reader = sqlite3.connect(db)  # another process reading (idle between reads)
         reader.execute("SELECT COUNT(*) FROM registrations").fetchone()
 
@@ -154,7 +154,7 @@ def test_purge_leaves_no_byte_of_the_seminars_people_in_the_database_files(confi
         assert traces(files_bytes(db), people) == []
         # The other seminar is untouched.
         assert store.participants(KEPT) == kept_before
-        assert store.raw(store.find_message("<b1@botkyrka.se>").id) == kept_raw  # type: ignore[union-attr]
+        assert store.messages.raw(store.messages.find_message("<b1@botkyrka.se>").id) == kept_raw  # type: ignore[union-attr]
         assert set(traces(files_bytes(db), BOTKYRKA)) == set(BOTKYRKA) | set(BOTKYRKA.values())
         report_kinds = [
             json.loads(r[0])
@@ -323,7 +323,7 @@ def test_database_and_its_wal_and_shm_files_are_owner_only(tmp_path):
     try:
         db = tmp_path / "sub" / "m.sqlite3"
         with Store(db) as store:
-            store.save_raw("<x@y>", b"x", ON_TIME, size=1)
+            store.messages.save_raw("<x@y>", b"x", ON_TIME, size=1)
             files = [Path(f"{db}{s}") for s in ("", "-wal", "-shm")]
             assert all(f.exists() for f in files)
             assert [mode(f) for f in files] == [0o600, 0o600, 0o600]
@@ -413,7 +413,7 @@ def test_the_redacting_filter_cleans_messages_and_tracebacks():
             records.append(record)
 
     handler = Keep()
-    handler.addFilter(privacy.RedactAddresses())
+    handler.addFilter(logs.RedactAddresses())
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG)
     try:

@@ -62,7 +62,7 @@ def cancel(store: Store, config: Config, who: str, mid: str, when: dt.datetime) 
 
 
 def queued(store: Store, kind: str) -> list[tuple[str, ...]]:
-    return sorted(r.rcpts for r in store.outbox_rows() if r.kind == kind)
+    return sorted(r.rcpts for r in store.outbox.rows() if r.kind == kind)
 
 
 def scheduled_rows(store: Store) -> list[tuple[str, str, str]]:
@@ -94,10 +94,10 @@ def test_ticks_repeated_at_the_same_instant_queue_nothing_twice(store, config):
         store, config, [("Åsa", "asa@huddinge.se"), ("Bo", "bo@huddinge.se")], "<r1@huddinge.se>"
     )
     first = schedule.tick(store, config, P7D)
-    before = (store.outbox_counts(), len(store.journal()))
+    before = (store.outbox.counts(), len(store.journal()))
     for _ in range(3):
         assert schedule.tick(store, config, P7D).mails == ()
-    assert (store.outbox_counts(), len(store.journal())) == before
+    assert (store.outbox.counts(), len(store.journal())) == before
     assert len(first.mails) == 4
 
 
@@ -184,7 +184,7 @@ def test_raised_seats_promote_at_the_next_tick(store, config):
 def test_queued_reminder_is_an_auto_generated_mail_with_the_calendar(store, config):
     register(store, config, [("Åsa Öberg", "asa@huddinge.se")], "<r1@huddinge.se>")
     schedule.tick(store, config, P7D)
-    (row,) = [r for r in store.outbox_rows() if r.kind == "reminder"]
+    (row,) = [r for r in store.outbox.rows() if r.kind == "reminder"]
     message = email.message_from_bytes(row.raw, policy=email.policy.default)
     assert (
         message["Auto-Submitted"] == "auto-generated"

@@ -27,10 +27,12 @@ import pytest
 
 from mailbot import config
 from mailbot.config import Config
-from mailbot.service import Secrets, Service, Timing
+from mailbot.passwords import Secrets
+from mailbot.service import Service
 from mailbot.store import Store
-from mailbot.testservers import Dovecot, ImapPeer, ImapServer, SmtpSink
+from mailbot.timing import Timing
 
+from servers import Dovecot, ImapPeer, ImapServer, SmtpSink
 from support import (
     ORGANISER,
     SMALL_CONFIG,
@@ -141,7 +143,7 @@ def decided(cfg: Config) -> int:
 
 def queued(cfg: Config) -> int:
     with Store(cfg.bot.database) as store:
-        return store.outbox_counts().get("queued", 0)
+        return store.outbox.counts().get("queued", 0)
 
 
 def parsed(data: bytes) -> email.message.EmailMessage:
@@ -206,8 +208,8 @@ def test_run_handles_a_mailbox_moves_each_message_and_sends_threaded_replies(
     assert str(asa["Cc"]) == "karin.lind@huddinge.se"
 
     with Store(event.bot.database) as store:
-        health = store.health()
-        position = store.mailbox_position(settings.folder)
+        health = store.mailbox.health()
+        position = store.mailbox.mailbox_position(settings.folder)
     assert health["outbox_backlog"] == "0" and health["last_poll"]
     assert position is not None and position[1] == max(uids)
 
@@ -241,7 +243,7 @@ def test_a_message_left_undecided_by_a_crash_is_decided_at_start_and_moved(
     with ImapPeer.to(imap_server) as look:
         validity = look.client.select_folder(settings.folder)[b"UIDVALIDITY"]
     with Store(event.bot.database) as store:  # what a kill right after `save_raw` leaves
-        store.save_raw(
+        store.messages.save_raw(
             "<p7@test>",
             raw,
             ON_TIME,
@@ -285,7 +287,7 @@ def test_a_message_appended_while_the_bot_idles_is_answered_within_a_second(
 
 def _health(cfg: Config) -> dict[str, str]:
     with Store(cfg.bot.database) as store:
-        return store.health()
+        return store.mailbox.health()
 
 
 # --------------------------------------------------------------------------- the IMAP server goes
@@ -386,7 +388,7 @@ def test_a_failed_notice_to_the_organiser_tells_no_one_no_loop(
 
 def _outbox(cfg: Config, status: str) -> list:
     with Store(cfg.bot.database) as store:
-        return store.outbox_rows(status)
+        return store.outbox.rows(status)
 
 
 # --------------------------------------------------------------------------- the process
@@ -540,8 +542,11 @@ def test_a_message_whose_handling_fails_stays_then_is_set_aside_without_blocking
     monkeypatch.setattr(pipeline, "decide", decide)
     peer.append([one_person(0), one_person(1)], settings.folder, internal_date=ON_TIME)
     with running(event, imap_server):
-        wait_until(lambda: decided(event) == 1, what="the message behind it")
-        assert len(peer.uids(settings.folder)) == 1  # the failed one waits in the inbox
+        # the failed one waits in the inbox (the other is moved just after its commit)
+        wait_until(
+            lambda: decided(event) == 1 and len(peer.uids(settings.folder)) == 1,
+            what="the message behind it, moved",
+        )
         wait_until(lambda: decided(event) == 2 and queued(event) == 0, 10, "the set-aside")
         wait_until(lambda: peer.uids(settings.folder) == [], what="its move")
 
@@ -576,7 +581,7 @@ def test_a_recipient_refused_while_the_cc_got_it_is_reported_to_the_organiser(
 def test_run_once_with_the_imap_server_unreachable_exits_5_for_cron_to_retry(
     tmp_path: Path,
 ) -> None:
-    from mailbot.testservers import free_port
+    from servers import free_port
 
     imap = config.Imap(host="127.0.0.1", port=free_port(), tls="none", username="bot")
     smtp = config.Smtp(host="127.0.0.1", port=free_port(), tls="none")

@@ -1,0 +1,113 @@
+"""Failure notices: a mail refused for good is recorded together with the organiser's notice."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+from collections.abc import Callable, Mapping
+
+from mailbot import replies
+from mailbot.config import Config
+from mailbot.model import Mail, OutboxItem
+from mailbot.store import OutboxEntry, Store
+
+log = logging.getLogger("mailbot.service")
+
+
+class FailureNotices:
+    """The store as `outbox.drain` sees it, plus §12's "5xx recorded as failed and reported".
+
+    A mail refused for good (or accepted for some recipients and refused for others, which the
+    outbox records as sent: it is not tried again) is recorded, and in the same transaction a
+    `delivery-failed` mail to the organiser is queued, so no crash can record one without the
+    other. A refused mail that was to the organiser (a notice among them) tells no one: that
+    would be a loop.
+    """
+
+    def __init__(self, store: Store, config: Config) -> None:
+        self._store = store
+        self._config = config
+
+    def transaction(self) -> contextlib.AbstractContextManager[None]:
+        """`drain` records a round's results in one transaction (one commit)."""
+        return self._store.transaction()
+
+    def due_outbox(self, now: dt.datetime, limit: int) -> list[OutboxItem]:
+        return self._store.outbox.due_outbox(now, limit)
+
+    def mark_retry(self, item_id: int, error: str, next_attempt_at: dt.datetime) -> None:
+        self._store.outbox.mark_retry(item_id, error, next_attempt_at)
+
+    def mark_sent(self, item_id: int, at: dt.datetime, refused: Mapping[str, str]) -> None:
+        if not refused:
+            self._store.outbox.mark_sent(item_id, at, refused)
+            return
+        error = "; ".join(f"{address}: {reply}" for address, reply in refused.items())
+        self._record(
+            item_id, at, error, refused, lambda: self._store.outbox.mark_sent(item_id, at, refused)
+        )
+
+    def mark_failed(self, item_id: int, error: str, at: dt.datetime) -> None:
+        self._record(
+            item_id, at, error, {}, lambda: self._store.outbox.mark_failed(item_id, error, at)
+        )
+
+    def _record(
+        self,
+        item_id: int,
+        at: dt.datetime,
+        error: str,
+        refused: Mapping[str, str],
+        record: Callable[[], None],
+    ) -> None:
+        entry = self._store.outbox.entry(item_id)
+        notice = self._notice(entry, error, refused, at) if entry and self._tells(entry) else None
+        with self._store.transaction():
+            record()
+            if notice is not None and entry is not None:
+                self._store.outbox.queue(
+                    [notice],
+                    at,
+                    source=entry.source_message,
+                    organiser=self._config.organiser.address,
+                )
+        log.warning(
+            "outbox %s (%s) %s; %s",
+            item_id,
+            entry.kind if entry else "?",
+            "refused for some recipients" if refused else "refused for good",
+            "the organiser is told" if notice else "no notice",
+        )
+
+    def _tells(self, entry: OutboxEntry) -> bool:
+        organiser = self._config.organiser.address.casefold()
+        recipients = {a.casefold() for a in entry.to + entry.cc}
+        return entry.kind != "delivery-failed" and organiser not in recipients
+
+    def _notice(
+        self, entry: OutboxEntry, error: str, refused: Mapping[str, str], at: dt.datetime
+    ) -> replies.Rendered | None:
+        """Rendered before the transaction: a broken template costs the notice, not the record."""
+        mail = Mail(
+            "delivery-failed",
+            (self._config.organiser.address,),
+            language=self._config.bot.language,
+            answers=False,
+            context={
+                "subject": entry.subject,
+                "to": list(entry.to),
+                "cc": list(entry.cc),
+                "failed_kind": entry.kind,
+                "message_id": entry.message_id,
+                "error": error[:500],
+                "refused": sorted(refused),  # delivered to the others; empty: to nobody
+            },
+            about=entry.to + entry.cc,
+        )
+        try:
+            templates = template_files.environment(self._config.bot.templates)
+            return replies.render(mail, self._config, at, templates=templates)
+        except Exception as e:
+            log.error("could not render the delivery-failed notice: %s", e)
+            return None

@@ -1,0 +1,229 @@
+"""The outbox side of `mailbot run`: drain the queue over SMTP when woken and on a timer, in a
+child process of its own under `mailbot run` (`OutboxProcess.elsewhere`), in-process in tests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+import multiprocessing
+import os
+import signal
+import sqlite3
+from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection
+from typing import Literal
+
+from mailbot import outbox, pipeline
+from mailbot.aio import first_of, in_thread
+from mailbot.config import Config
+from mailbot.health import Health
+from mailbot.logs import configure_logging
+from mailbot.notices import FailureNotices
+from mailbot.passwords import Secrets
+from mailbot.pipeline import Clock
+from mailbot.store import Store, StoreError
+from mailbot.timing import Timing
+
+log = logging.getLogger("mailbot.service")
+
+OUTBOX_BATCH = 25  # mails per `drain` call: a stop request is looked at between calls
+# SMTP connections the outbox sends over at once: a reply waits for the server's answer four
+# times, and a second connection fills those waits (benchmarks/README.md).
+SMTP_CONNECTIONS = 2
+
+DrainResult = Literal["ok", "config", "error"]
+
+
+class OutboxProcess:
+    """Drains the outbox until `stopping` is set; `due` is set whenever a commit queued mail.
+
+    `stop` is the service's own stop (it is called when the child process was stopped by a
+    signal meant for the whole group, which is a stop and not a failure).
+    """
+
+    def __init__(
+        self,
+        config: Config,
+        secrets: Secrets,
+        clock: Clock,
+        timing: Timing,
+        health: Health,
+        stopping: asyncio.Event,
+        stop: Callable[[], None],
+    ) -> None:
+        self._config = config
+        self._secrets = secrets
+        self._clock = clock
+        self._timing = timing
+        self._health = health
+        self._stopping = stopping
+        self._stop = stop
+        self._due = asyncio.Event()
+        assert config.smtp is not None  # `Service` refuses a config without [smtp]
+        self._smtp = config.smtp
+
+    def wake(self) -> None:
+        """Mail was queued: drain soon (call from the event loop's thread)."""
+        self._due.set()
+
+    async def elsewhere(self) -> None:
+        """`loop` in a child process. The inbox thread is busy with the CPU (parsing,
+        rendering), and sharing one interpreter lock with it, the SMTP side waited for the
+        lock at every answer of the server: a burst went at two thirds of the speed
+        (measured: benchmarks/README.md). The child has its own connection to the database, as
+        the loop always had; it is woken through a pipe whenever the loop here would have been,
+        and it stops, after its round, when the pipe ends: at our stop, or when this process dies
+        (SIGKILL included). The child ending by itself is a failure, as for any part."""
+        if self._stopping.is_set():
+            return
+        # multiprocessing's "spawn": a fresh interpreter (no copy of this one's threads and
+        # connections), its arguments pickled to it over a pipe (the passwords never in argv).
+        # It re-imports the script that started us as `__mp_main__` (the `mailbot` entry point
+        # has a main guard) and starts a resource-tracker process (~10 MB, idle).
+        context = multiprocessing.get_context("spawn")
+        wake_read, wake_write = context.Pipe(duplex=False)
+        offset = self._clock() - pipeline.utcnow()
+        level = logging.getLogger().level
+        settings = (self._config, self._secrets, offset, self._timing, level)
+        child = context.Process(
+            target=run_child, args=(*settings, wake_read), name="mailbot-outbox"
+        )
+        child.start()
+        wake_read.close()
+        exited = in_thread(child.join, "mailbot-outbox-wait")
+        os.set_blocking(wake_write.fileno(), False)
+        try:
+            while not exited.done() and not self._stopping.is_set():
+                await first_of(exited, self._stopping.wait(), self._due.wait())
+                if self._due.is_set():
+                    self._due.clear()
+                    with contextlib.suppress(BlockingIOError, BrokenPipeError):  # one is pending
+                        os.write(wake_write.fileno(), b"w")
+            wake_write.close()  # the child's cue to finish its round and exit
+            await exited  # `_shut_down` bounds this wait, and cancels it after its grace
+        finally:
+            wake_write.close()
+            if child.is_alive():
+                child.terminate()  # its SIGTERM handler stops it after the round in hand
+                child.join(1.0)
+                if child.is_alive():
+                    child.kill()
+            child.join()
+        if child.exitcode == -signal.SIGTERM:
+            # systemd signals the whole group: a SIGTERM that reached the child while it was
+            # still starting (before its handler, so with nothing in hand) killed it. A stop,
+            # not a failure (found by tests/test_crash.py, which signals as systemd does).
+            self._stop()
+        elif child.exitcode != 0 and self._stopping.is_set():  # e.g. Ctrl-C while it started
+            log.warning("the outbox process exited with status %s while stopping", child.exitcode)
+        elif child.exitcode != 0:
+            raise RuntimeError(f"the outbox process exited with status {child.exitcode}")
+
+    async def child_main(self, fd: int) -> None:
+        """In the child: the outbox loop, woken by a byte on `fd`, stopped by its end."""
+        loop = asyncio.get_running_loop()
+        os.set_blocking(fd, False)
+
+        def woken() -> None:
+            try:
+                data = os.read(fd, 4096)
+            except BlockingIOError:
+                return
+            if data:
+                self._due.set()
+            else:  # the parent stopped us, or died
+                loop.remove_reader(fd)
+                self._stop()
+
+        loop.add_reader(fd, woken)
+        loop.add_signal_handler(signal.SIGTERM, self._stop)  # systemd signals the whole group
+        self._due.set()  # mail may be waiting from before the start
+        await self.loop()
+
+    async def loop(self) -> None:
+        """Drain when mail was queued and every `outbox_poll_s` for retries, until stopped.
+
+        Each send is committed as soon as it is answered (§12). The commits need not wait for
+        the disk: what a power loss could forget here (a "sent" mark, a failure notice) is
+        redone by the retry that follows, with the same Message-ID; a kill -9 forgets nothing.
+        """
+        with Store(self._config.bot.database, synchronous="NORMAL") as store:
+            notices = FailureNotices(store, self._config)
+            password = self._secrets.smtp_password
+            async with contextlib.AsyncExitStack() as opened:
+                senders = [
+                    await opened.enter_async_context(outbox.Sender(self._smtp, password))
+                    for _ in range(SMTP_CONNECTIONS)
+                ]
+                while not self._stopping.is_set():
+                    self._due.clear()
+                    result = await self.drain(store, notices, senders)
+                    if result == "config":  # a human must act: try now and then, not on each mail
+                        await first_of(
+                            self._stopping.wait(), timeout=self._timing.smtp_config_retry_s
+                        )
+                    elif result == "error":
+                        await first_of(self._stopping.wait(), timeout=self._timing.retry_s)
+                    else:
+                        await first_of(
+                            self._stopping.wait(),
+                            self._due.wait(),
+                            timeout=self._timing.outbox_poll_s,
+                        )
+
+    async def drain(
+        self,
+        store: Store,
+        notices: FailureNotices,
+        sender: outbox.Sender | Sequence[outbox.Sender],
+    ) -> DrainResult:
+        """Send everything due now, `OUTBOX_BATCH` at a time so that a stop is heard."""
+        deferred = 0
+        try:
+            while not self._stopping.is_set():
+                stats = await outbox.drain(notices, sender, self._clock, limit=OUTBOX_BATCH)
+                deferred += stats.retried
+                if stats.sent + stats.retried + stats.failed < OUTBOX_BATCH:
+                    break
+        except outbox.SmtpConfigError as e:
+            log.error(
+                "SMTP: %s: fix [smtp] or the password; trying again in %.0f s",
+                e,
+                self._timing.smtp_config_retry_s,
+            )
+            self._health.error(store, "SMTP", e)
+            return "config"
+        except (sqlite3.Error, StoreError) as e:
+            log.error("outbox: %s; trying again in %.0f s", e, self._timing.retry_s)
+            self._health.error(store, "outbox", e)
+            return "error"
+        if deferred:
+            self._health.error(store, "SMTP", f"{deferred} mails deferred for a later try")
+        self._health.backlog(store, store.outbox.counts().get("queued", 0))
+        return "ok"
+
+
+def run_child(
+    config: Config,
+    secrets: Secrets,
+    offset: dt.timedelta,
+    timing: Timing,
+    log_level: int,
+    wake: Connection,
+) -> None:
+    """The outbox process of `OutboxProcess.elsewhere` (its arguments come from the parent)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the group: the parent decides
+    configure_logging(log_level)
+
+    def clock() -> dt.datetime:
+        return pipeline.utcnow() + offset
+
+    async def main() -> None:
+        stopping = asyncio.Event()
+        process = OutboxProcess(config, secrets, clock, timing, Health(), stopping, stopping.set)
+        await process.child_main(wake.fileno())
+
+    asyncio.run(main())

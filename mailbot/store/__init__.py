@@ -1,0 +1,123 @@
+"""The SQLite store: raw messages, the journal, registrations, the outbox (SPEC §11, §12).
+
+One database file is the single source of truth, and every SQL statement of mailbot lives in this
+package, one repository per idea over one connection (`database.Database`):
+
+| repository | what it holds |
+| --- | --- |
+| `store.messages` (`journal.Journal`) | raw messages, outcomes, held messages; `record` |
+| `store.registrations` (`registrations.Registrations`) | registrations and the `State` queries |
+| `store.outbox` (`outbox.OutboxQueue`) | queued mails and what became of them |
+| `store.mailbox` (`mailbox.Mailbox`) | IMAP position per folder, health notes |
+| `store.personal` (`personal.PersonalData`) | purge a seminar, export one person |
+
+`synchronous=FULL` because WAL with NORMAL can lose the last commits on power loss, and a lost
+commit here is a lost registration. Readers (`participants`, `status`) use WAL snapshots and
+never block the writer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any, Literal
+
+from mailbot.state import HeldToken, Registration
+from mailbot.store.database import Database, StoreError, connect, from_iso, iso
+from mailbot.store.journal import Journal, StoredMessage, purged_key
+from mailbot.store.mailbox import Mailbox
+from mailbot.store.outbox import OutboxEntry, OutboxQueue, OutboxRow
+from mailbot.store.personal import PersonalData
+from mailbot.store.registrations import Registrations
+from mailbot.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate
+
+__all__ = [
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "OutboxEntry",
+    "OutboxRow",
+    "Store",
+    "StoreError",
+    "StoredMessage",
+    "from_iso",
+    "iso",
+    "purged_key",
+]
+
+
+class Store:
+    """Owns the connection and its transaction; exposes the repositories.
+
+    It is also the `State` a decision reads (`mailbot.state.State`): those queries are passed on
+    to `registrations`, so the core sees one object and never a connection.
+    """
+
+    def __init__(self, path: Path, *, synchronous: Literal["FULL", "NORMAL"] = "FULL") -> None:
+        """`synchronous="NORMAL"` only for a connection whose every write a retry redoes (the
+        outbox sender's): power loss may then forget its last commits, never a kill -9."""
+        self.path = Path(path)
+        self.conn = connect(self.path, synchronous)
+        try:
+            migrate(self.conn, self.path)
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.path}: cannot prepare the database: {e}") from None
+        self.db = Database(self.conn)
+        self.registrations = Registrations(self.db)
+        self.outbox = OutboxQueue(self.db)
+        self.messages = Journal(self.db, self.registrations, self.outbox)
+        self.mailbox = Mailbox(self.db)
+        self.personal = PersonalData(self.db, self.messages, self.registrations)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """One write transaction; a nested use is a savepoint (`Database.transaction`)."""
+        return self.db.transaction()
+
+    def journal(self) -> list[dict[str, Any]]:
+        """Every handled message with its outcomes and the mails it caused (§13 `messages`)."""
+        return self.messages.entries()
+
+    # ------------------------------------------------------------------ the State protocol
+
+    def registration(self, seminar: str, email_key: str) -> Registration | None:
+        return self.registrations.registration(seminar, email_key)
+
+    def registrations_of(self, email_key: str) -> list[Registration]:
+        return self.registrations.registrations_of(email_key)
+
+    def confirmed_count(self, actor: str, seminar: str) -> int:
+        return self.registrations.confirmed_count(actor, seminar)
+
+    def waitlist(self, actor: str, seminar: str) -> list[Registration]:
+        return self.registrations.waitlist(actor, seminar)
+
+    def replies_since(self, sender_key: str, since: dt.datetime) -> int:
+        return self.registrations.replies_since(sender_key, since)
+
+    def own_message(self, message_id: str) -> tuple[str, ...] | None:
+        return self.registrations.own_message(message_id)
+
+    def alerted(self, kind: str, key: str, day: dt.date) -> bool:
+        return self.registrations.alerted(kind, key, day)
+
+    def alerts_on(self, kind: str, day: dt.date) -> int:
+        return self.registrations.alerts_on(kind, day)
+
+    def held_token(self, token_hash: str) -> HeldToken | None:
+        return self.registrations.held_token(token_hash)
+
+    def participants(self, seminar: str | None = None) -> list[Registration]:
+        return self.registrations.participants(seminar)
+
+    def scheduled_done(self, kind: str, seminar: str, key: str) -> bool:
+        return self.registrations.scheduled_done(kind, seminar, key)

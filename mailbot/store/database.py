@@ -1,0 +1,93 @@
+"""One SQLite connection with mailbot's durability settings, and its write transactions.
+
+Every repository of the store (`journal`, `registrations`, `outbox`, `mailbox`, `personal`) works
+over the one `Database` a `Store` opens, so a decision, the registrations it changes and the mails
+it queues are written in one `BEGIN IMMEDIATE` transaction (SQLite then lets one writer in at a
+time, across threads and processes: two bot processes on one file cannot both take the last seat).
+Times are stored as UTC ISO 8601 text, so that comparing strings compares instants.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """The database cannot be opened or written; the message says which file and why."""
+
+
+def iso(when: dt.datetime) -> str:
+    if when.tzinfo is None:
+        raise ValueError("naive datetime reached the store")
+    return when.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def from_iso(text: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(text) if text else None
+
+
+def connect(path: Path, synchronous: str = "FULL") -> sqlite3.Connection:
+    """Open the database with the durability settings §12 asks for; owner-only permissions."""
+    path = Path(path)
+    try:
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        conn = sqlite3.connect(path, isolation_level=None, timeout=60.0, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute(f"PRAGMA synchronous={synchronous}")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA busy_timeout=60000")
+        conn.execute("PRAGMA secure_delete=ON")  # purge must leave no bytes in free pages
+    except (OSError, sqlite3.Error) as e:
+        raise StoreError(f"{path}: cannot open the database: {e}") from None
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+class Database:
+    """The connection and the transaction depth every repository shares."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._depth = 0
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction; a nested use is a savepoint within the outer one.
+
+        An exception leaving a nested block undoes that block's writes only, so a caller that
+        decides many messages in one transaction (one commit, one fsync, for a batch) loses
+        none of the others to one that fails (`pipeline.handle_batch`).
+        """
+        if self._depth:
+            savepoint = f"nested_{self._depth}"
+            self.conn.execute(f"SAVEPOINT {savepoint}")
+            self._depth += 1
+            try:
+                yield
+            except BaseException:
+                if self.conn.in_transaction:  # else SQLite has already rolled it all back
+                    self.conn.execute(f"ROLLBACK TO {savepoint}")
+                    self.conn.execute(f"RELEASE {savepoint}")
+                raise
+            else:
+                self.conn.execute(f"RELEASE {savepoint}")
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            self.conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        self.conn.execute("COMMIT")

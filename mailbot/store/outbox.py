@@ -1,0 +1,197 @@
+"""The outbox queue: rendered mails waiting for the SMTP side, and what became of them (§12)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from mailbot.model import OutboxItem
+from mailbot.store.database import Database, iso
+
+
+class QueuedMail(Protocol):
+    """A rendered mail as the queue takes it (`replies.Rendered`): its envelope and bytes."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def message_id(self) -> str: ...
+    @property
+    def mail_from(self) -> str: ...
+    @property
+    def to(self) -> tuple[str, ...]: ...
+    @property
+    def cc(self) -> tuple[str, ...]: ...
+    @property
+    def about(self) -> tuple[str, ...]: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def raw(self) -> bytes: ...
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    """A queued mail as the store holds it (the SMTP side sees only `model.OutboxItem`)."""
+
+    id: int
+    message_id: str
+    kind: str
+    mail_from: str
+    rcpts: tuple[str, ...]
+    raw: bytes
+    attempts: int
+    status: str
+
+
+@dataclass(frozen=True)
+class OutboxEntry:
+    """A queued mail's envelope and subject, without its bytes: what a notice about it names."""
+
+    id: int
+    message_id: str
+    kind: str
+    to: tuple[str, ...]
+    cc: tuple[str, ...]
+    subject: str
+    source_message: int | None
+    status: str
+
+
+class OutboxQueue:
+    """The outbox table: queued by a decision, taken and marked by the SMTP side."""
+
+    def __init__(self, db: Database) -> None:
+        self.conn = db.conn
+        self.transaction = db.transaction
+
+    def queue(
+        self,
+        mails: Sequence[QueuedMail],
+        now: dt.datetime,
+        *,
+        source: int | None,
+        caused_at: dt.datetime | None = None,
+        sender_key: str | None = None,
+        organiser: str = "",
+    ) -> None:
+        """Queue rendered mails (`replies.Rendered`) for the SMTP side, Message-IDs fixed."""
+        self.conn.executemany(
+            "INSERT INTO outbox (message_id, kind, source_message, sender_key, caused_at,"
+            " mail_from, to_json, cc_json, about_json, subject, raw, created_at, next_attempt_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    m.message_id,
+                    m.kind,
+                    source,
+                    None if m.to == (organiser,) else sender_key,
+                    iso(caused_at or now),
+                    m.mail_from,
+                    json.dumps(list(m.to)),
+                    json.dumps(list(m.cc)),
+                    json.dumps(list(m.about)),
+                    m.subject,
+                    m.raw,
+                    iso(now),
+                    iso(now),
+                )
+                for m in mails
+            ],
+        )
+
+    def due_outbox(self, now: dt.datetime, limit: int) -> list[OutboxItem]:
+        """Queued mails whose next try is due, oldest first (the SMTP side's view).
+
+        A mail never tried is due whatever the clock says: only retries wait for their time.
+        (A process whose clock is behind the one that queued it, `run --now` restarted or a
+        clock stepped back, would otherwise hold fresh replies back.)
+        """
+        rows = self.conn.execute(
+            "SELECT id, message_id, mail_from, to_json, cc_json, raw, attempts FROM outbox"
+            " WHERE status = 'queued' AND (attempts = 0 OR next_attempt_at <= ?)"
+            " ORDER BY id LIMIT ?",
+            (iso(now), limit),
+        ).fetchall()
+        return [
+            OutboxItem(
+                r[0],
+                r[1],
+                r[2],
+                tuple(json.loads(r[3])) + tuple(json.loads(r[4])),
+                bytes(r[5]),
+                r[6],
+            )
+            for r in rows
+        ]
+
+    def mark_sent(self, item_id: int, at: dt.datetime, refused: Mapping[str, str]) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1,"
+                " refused_json = ? WHERE id = ?",
+                (iso(at), json.dumps(dict(refused)) if refused else None, item_id),
+            )
+
+    def mark_written(self, item_ids: Sequence[int], at: dt.datetime) -> None:
+        with self.transaction():
+            self.conn.executemany(
+                "UPDATE outbox SET status = 'written', sent_at = ? WHERE id = ?",
+                [(iso(at), i) for i in item_ids],
+            )
+
+    def mark_retry(self, item_id: int, error: str, next_attempt_at: dt.datetime) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?"
+                " WHERE id = ?",
+                (error[:2000], iso(next_attempt_at), item_id),
+            )
+
+    def mark_failed(self, item_id: int, error: str, at: dt.datetime) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?,"
+                " sent_at = ? WHERE id = ?",
+                (error[:2000], iso(at), item_id),
+            )
+
+    def counts(self) -> dict[str, int]:
+        return {
+            r[0]: int(r[1])
+            for r in self.conn.execute("SELECT status, COUNT(*) FROM outbox GROUP BY status")
+        }
+
+    def rows(self, status: str = "queued") -> list[OutboxRow]:
+        rows = self.conn.execute(
+            "SELECT id, message_id, kind, mail_from, to_json, cc_json, raw, attempts, status"
+            " FROM outbox WHERE status = ? ORDER BY id",
+            (status,),
+        ).fetchall()
+        return [
+            OutboxRow(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                tuple(json.loads(r[4])) + tuple(json.loads(r[5])),
+                bytes(r[6]),
+                r[7],
+                r[8],
+            )
+            for r in rows
+        ]
+
+    def entry(self, item_id: int) -> OutboxEntry | None:
+        row = self.conn.execute(
+            "SELECT id, message_id, kind, to_json, cc_json, subject, source_message, status"
+            " FROM outbox WHERE id = ?",
+            (item_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        to, cc = tuple(json.loads(row[3])), tuple(json.loads(row[4]))
+        return OutboxEntry(row[0], row[1], row[2], to, cc, row[5], row[6], row[7])
