@@ -7,7 +7,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Mapping
 
-from mailbot import replies
+from mailbot import replies, template_files
 from mailbot.config import Config
 from mailbot.model import Mail, OutboxItem
 from mailbot.store import OutboxEntry, Store
