@@ -6,7 +6,7 @@ builder returns `Noise` values whose `name` is a short slug; build.py numbers th
 
 from __future__ import annotations
 
-from mime import (
+from noise_mime import (
     BOT,
     Ids,
     Noise,
@@ -20,7 +20,7 @@ from mime import (
     text_html,
     text_plain,
 )
-from people import People
+from noise_people import People
 
 IGNORED = ("ignored",)
 

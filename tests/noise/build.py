@@ -23,8 +23,8 @@ import calendar_mail  # noqa: E402
 import human  # noqa: E402
 import reports  # noqa: E402
 import spam  # noqa: E402
-from mime import BOT, Ids, Noise, addr, auth_results, enc, raw, received  # noqa: E402
-from people import INVITED, People  # noqa: E402
+from noise_mime import BOT, Ids, Noise, addr, auth_results, enc, raw, received  # noqa: E402
+from noise_people import INVITED, People  # noqa: E402
 
 SEED = [
     ("Maria Öberg", "maria.oberg@huddinge.se", "Socialsekreterare", ""),

@@ -6,7 +6,7 @@ seminar: from an invited sender it goes to the organiser, from anyone else it is
 
 from __future__ import annotations
 
-from mime import (
+from noise_mime import (
     BOT,
     Ids,
     Noise,
@@ -22,7 +22,7 @@ from mime import (
     text_html,
     text_plain,
 )
-from people import People, Person
+from noise_people import People, Person
 
 MEETINGS = [
     "Samverkansmöte Järva v.38",

@@ -7,7 +7,7 @@ From an invited sender, a human note that does not ask to register goes to the o
 
 from __future__ import annotations
 
-from mime import (
+from noise_mime import (
     BOT,
     Ids,
     Noise,
@@ -24,7 +24,7 @@ from mime import (
     text_html,
     text_plain,
 )
-from people import People, Person
+from noise_people import People, Person
 
 QUESTIONS_SV = [
     ("Parkering?", "Hej!\n\nFinns det parkering i närheten av lokalen på Regeringsgatan?\n"),

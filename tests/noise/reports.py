@@ -6,7 +6,7 @@ one of the bot's own mails, matched by the Message-ID in the returned headers.
 
 from __future__ import annotations
 
-from mime import (
+from noise_mime import (
     BOT,
     Ids,
     Noise,
@@ -18,7 +18,7 @@ from mime import (
     received,
     text_html,
 )
-from people import People
+from noise_people import People
 
 IGNORED = ("ignored",)
 

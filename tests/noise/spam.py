@@ -7,7 +7,7 @@ some carry only a header the spammer wrote himself (another authserv-id), which 
 
 from __future__ import annotations
 
-from mime import (
+from noise_mime import (
     BOT,
     Ids,
     Noise,
@@ -21,7 +21,7 @@ from mime import (
     text_html,
     text_plain,
 )
-from people import People
+from noise_people import People
 
 PHISH = [
     (
