@@ -3,7 +3,8 @@
 Why its own reader: `Name; address; title`, tab- or comma-separated lines, `Name <address>`,
 `"Name" <address>`, `Name (address)` in any order are how people paste from address books and
 spreadsheets. Several `Name <address>` on one line are several people. A line that reads as a
-sentence is left to the prose reader; list items and `Key:` lines to theirs.
+sentence is left to the prose reader; list items, `Key:` lines and runs of tab-separated
+lines (a table) to theirs.
 """
 
 from __future__ import annotations
@@ -15,14 +16,15 @@ from mailbot.reading.found import Found, Unread
 from mailbot.reading.keys import key_line
 from mailbot.reading.lists import item_lines
 from mailbot.reading.person import people
+from mailbot.reading.tables import tab_runs
 
 
 def separated_lines(lines: Sequence[str]) -> list[Found | Unread]:
     """Each person written on a line of its own (or several on one line), with an address."""
     read: list[Found | Unread] = []
-    in_lists = item_lines(lines)
+    elsewhere = item_lines(lines) | {i for run in tab_runs(lines) for i in run}
     for index, line in enumerate(lines):
-        if index in in_lists or not locate(line) or key_line(line) is not None:
+        if index in elsewhere or not locate(line) or key_line(line) is not None:
             continue
         found = people(line)
         if found is None:
