@@ -1,0 +1,195 @@
+"""People named around addresses in sentences (SPEC §3): "Jag vill anmäla mig själv och min
+kollega Kalle Karlsson (kalle.karlsson@lund.se)".
+
+Why so strict: in prose an address belongs to the name written next to it (before it, or in
+parentheses after it), and to nothing else. Two addresses written together after two names
+("Anna och Per (a@x.se, p@x.se)") are not paired by guessing; a name written after a word of
+registering ("min kollega Kalle Karlsson") with no address next to it is asked about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Final
+
+from mailbot.reading.addresses import Located, locate
+from mailbot.reading.found import Found, Unread
+from mailbot.reading.keys import key_line
+from mailbot.reading.lists import item_lines
+from mailbot.reading.names import is_name_word, looks_like_name, matches_address
+from mailbot.reading.person import people
+from mailbot.reading.tables import tab_runs
+
+_SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])")
+# What may stand between a name and its address: brackets, dashes, and a word for "address".
+_BETWEEN: Final = re.compile(
+    r"(?:[\s(<\[:,;–—\-]|\b(?:på|med|e-?post(?:adress)?|mejl|mail(?:adress)?|e-?mail|at|"
+    r"adress(?:en)?|address)\b)*$",
+    re.IGNORECASE,
+)
+_AFTER_NAME: Final = re.compile(r"[>)\]]?\s*\(([^()@]+)\)")
+_TOGETHER: Final = re.compile(r"[\s,;/]*(?:(?:och|and|samt|&)[\s,;/]*)?", re.IGNORECASE)
+_PARTICLES: Final = frozenset("von af av de van der den la le du di da del bin al el".split())
+# Words after which a name is someone being registered.
+_CUE: Final = re.compile(
+    r"\b(?:kollega\w*|kolleg(?:or|er)\w*|medarbetare\w*|anmäl\w*|registrer\w*|colleague\w*|"
+    r"register\w*|sign(?:ing)? up|enrol\w*)\b",
+    re.IGNORECASE,
+)
+# A sentence that gives the writer's own contact address ("Frågor? Mejla mig på …").
+_SELF_CONTACT: Final = re.compile(
+    r"\b(?:mig|mitt|min|me|my|nås|reach|kontakta|contact|frågor|questions|svara|reply)\b",
+    re.IGNORECASE,
+)
+_CHAIN: Final = re.compile(r"\s*(?:,|och|and|samt|&)\s*", re.IGNORECASE)
+_NAME_RUN: Final = re.compile(r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,4}")
+
+
+def paragraphs(lines: Sequence[str]) -> Iterator[str]:
+    """Consecutive non-blank lines joined: plain-text mail wraps sentences at 72-76 columns."""
+    current: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            yield " ".join(current)
+            current = []
+
+
+def sentences(lines: Sequence[str]) -> Iterator[str]:
+    for paragraph in paragraphs(lines):
+        yield from (s for s in _SENTENCE_END.split(paragraph) if s.strip())
+
+
+def _left_over(lines: Sequence[str]) -> list[str]:
+    """The lines no structured reader reads (key lines, list items, tables, separated lines)
+    blanked out, so each person is read once and a list does not run into a sentence."""
+    taken = item_lines(lines) | {i for run in tab_runs(lines) for i in run}
+    return [
+        ""
+        if i in taken or key_line(line) is not None or (locate(line) and people(line))
+        else line
+        for i, line in enumerate(lines)
+    ]
+
+
+def prose(lines: Sequence[str]) -> list[Found | Unread]:
+    """People named in the author's sentences: Found for a name with its address (or an address
+    alone in a sentence about registering), Unread for what cannot be paired. Lines the other
+    readers read are left to them."""
+    read: list[Found | Unread] = []
+    for sentence in sentences(_left_over(lines)):
+        located = locate(sentence)
+        read.extend(_with_addresses(sentence, located))
+        read.extend(_without_addresses(sentence, located))
+    return read
+
+
+def _groups(sentence: str, located: list[Located]) -> list[list[Located]]:
+    """Addresses written together ("a@x.se, p@x.se") form one group."""
+    groups: list[list[Located]] = []
+    for found in located:
+        if groups and _TOGETHER.fullmatch(sentence[groups[-1][-1].end : found.start]):
+            groups[-1].append(found)
+        else:
+            groups.append([found])
+    return groups
+
+
+def _with_addresses(sentence: str, located: list[Located]) -> list[Found | Unread]:
+    read: list[Found | Unread] = []
+    boundary = 0
+    for group in _groups(sentence, located):
+        distinct = {g.address.casefold() for g in group}
+        if len(distinct) > 1:
+            read.append(Unread("prose", sentence, "cannot tell whose address is whose"))
+        else:
+            found = group[0]
+            name = _name_before(sentence[boundary : found.start], found.address)
+            name = name or _name_after(sentence[group[-1].end :])
+            if name is not None or _CUE.search(sentence):
+                read.append(Found("prose", sentence, name=name, email=found.address))
+            elif not _SELF_CONTACT.search(sentence):
+                read.append(Unread("prose", sentence, "an address without a name"))
+        boundary = group[-1].end
+    return read
+
+
+def _name_before(text: str, address: str) -> str | None:
+    """The name that ends right before an address: `min kollega Kalle Karlsson (` → Kalle
+    Karlsson; one word only when the address spells it (`Kalle (kalle@…)`)."""
+    cut = _BETWEEN.search(text)
+    words = text[: cut.start() if cut else len(text)].split()
+    run: list[str] = []
+    for word in reversed(words):
+        if is_name_word(word) or (run and word in _PARTICLES):
+            run.insert(0, word)
+            if len(run) == 5:
+                break
+        else:
+            break
+    while run and run[0] in _PARTICLES:
+        run.pop(0)
+    name = " ".join(run)
+    if looks_like_name(name) or (len(run) == 1 and matches_address(name, address)):
+        return name
+    return None
+
+
+def _name_after(text: str) -> str | None:
+    """`kalle@lund.se (Kalle Karlsson)` → Kalle Karlsson."""
+    match = _AFTER_NAME.match(text)
+    if match and looks_like_name(match[1].strip()):
+        return match[1].strip()
+    return None
+
+
+def _without_addresses(sentence: str, located: list[Located]) -> list[Unread]:
+    """Names written after a word of registering (and names chained to them with "och", ",")
+    that have no address next to them."""
+    taken = [(g.start, g.end) for g in located]
+    read: list[Unread] = []
+    for cue in _CUE.finditer(sentence):
+        position = cue.end()
+        while (name := _next_name(sentence, position)) is not None:
+            start, end, text = name
+            if not _has_address_next(sentence, end, taken):
+                read.append(Unread("prose", sentence, "no address", text))
+            chained = _CHAIN.match(sentence, end)
+            if chained is None:
+                break
+            position = chained.end()
+    return list({(u.line, u.name): u for u in read}.values())
+
+
+def _next_name(sentence: str, position: int) -> tuple[int, int, str] | None:
+    """The name that starts within three words after `position`."""
+    words = re.finditer(r"\S+", sentence[position:])
+    for count, word in enumerate(words):
+        if count >= 3:
+            return None
+        start = position + word.start()
+        match = _NAME_RUN.match(sentence, start)
+        if match is not None:
+            text = _longest_name(match[0])
+            if text is not None:
+                return start, start + len(text), text
+    return None
+
+
+def _longest_name(text: str) -> str | None:
+    words = text.split()
+    for size in range(len(words), 1, -1):
+        candidate = " ".join(words[:size]).rstrip(".")
+        if looks_like_name(candidate):
+            return candidate
+    return None
+
+
+def _has_address_next(sentence: str, end: int, taken: list[tuple[int, int]]) -> bool:
+    """An address follows the name with only brackets, dashes or "e-post" between."""
+    for start, _ in taken:
+        if start >= end and _BETWEEN.fullmatch(sentence[end:start]):
+            return True
+    return False
