@@ -24,7 +24,9 @@ _NOT_NAME_WORDS: Final = frozenset(
     hi hello dear thanks thank regards best kind sincerely cheers please registration register
     participant participants name email mail e-post epost telefon tel mobil phone mobile
     attached attachment below see yes no monday tuesday wednesday thursday friday
-    måndag tisdag onsdag torsdag fredag lördag söndag
+    måndag tisdag onsdag torsdag fredag lördag söndag tyvärr dessvärre unfortunately sorry
+    det detta den denna nu då men sadly regret hon han dom det this that there here
+    avanmälan avbokning avboka stryk cancel cancellation unregister byte ersättare
     """.split()
 )
 # Lower-case words that stand inside names (Anna von Platen, Per af Klercker, Ludwig van Dijk).
