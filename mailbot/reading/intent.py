@@ -16,7 +16,7 @@ from typing import Final
 
 from mailbot.reading.addresses import addresses, locate
 from mailbot.reading.lists import is_item
-from mailbot.reading.names import is_name_word, looks_like_name
+from mailbot.reading.names import PARTICLES, is_name_word, looks_like_name
 from mailbot.reading.prose import sentences
 
 _I: Final = re.IGNORECASE
@@ -102,8 +102,9 @@ _SENDER_EXCLUDED: Final = re.compile(
     r"\bsjälv (?:kan|kommer|har) jag (?:\w+ )?inte\b|\bjag själv (?:kan|kommer) (?:\w+ )?inte\b"
     r"|\bjag (?:kan|kommer) (?:\w+ )?inte (?:\w+ )?(?:komma|delta|närvara)? ?själv\b"
     r"|\b(?:inte|ej) mig själv\b|\bjag anmäler (?:mina|två|tre|fyra|följande|nedanstående)\b"
-    r"|\bnot (?:me|myself)\b|\bI (?:can't|cannot|can’t|won't|won’t|will not) (?:\w+ )?(?:attend|come|"
-    r"join|make it)\b[^.!?]*\bmyself\b|\bmyself,? I (?:can't|cannot|can’t|won't|won’t|will not)\b"
+    r"|\bnot (?:me|myself)\b"
+    r"|\bI (?:can't|cannot|can’t|won't|won’t|will not) (?:\w+ )?(?:attend|come|join|make it)\b"
+    r"[^.!?]*\bmyself\b|\bmyself,? I (?:can't|cannot|can’t|won't|won’t|will not)\b"
     r"|\bI (?:am|'m) registering my colleagues\b",
     _I,
 )
@@ -114,9 +115,9 @@ def sender_counted(lines: Sequence[str]) -> str | None:
     item, "Jag kommer gärna", "anmäler mig", "I will attend myself"); None when none does or
     the same sentence says they do not come."""
     for unit in units(lines):
-        if _SENDER_COUNTED.search(unit) and not _SENDER_EXCLUDED.search(unit):
-            if not _CANCEL.search(unit):
-                return unit
+        counted = _SENDER_COUNTED.search(unit)
+        if counted and not _SENDER_EXCLUDED.search(unit) and not _CANCEL.search(unit):
+            return unit
     return None
 
 
@@ -164,7 +165,6 @@ def _cancellation(text: str, *, in_subject: bool) -> Cancellation:
 
 _TOKEN: Final = re.compile(r"[^\s,;:()<>\[\]\"–—!?/]+")
 _SUBJECT_PREFIX: Final = re.compile(r"^(?:\s*(?:re|sv|vb|fw|fwd|vs|aw|ang)\s*:\s*)+", _I)
-_PARTICLES: Final = frozenset("von af av de van der den la le du di da del bin al el".split())
 _VERB_AFTER: Final = re.compile(
     r"\s+(?:kan|kommer|har|får|ska|går|can|cannot|can't|will|won't|is|has)\b", _I
 )
@@ -179,7 +179,7 @@ def names_in(text: str) -> tuple[str, ...]:
     for match in _TOKEN.finditer(text):
         word = match.group().rstrip(".")
         joined = bool(current) and text[current[-1].end() : match.start()].isspace()
-        if is_name_word(word) or (joined and word in _PARTICLES):
+        if is_name_word(word) or (joined and word in PARTICLES):
             if not joined:
                 runs.append(current)
                 current = []
@@ -196,7 +196,7 @@ def names_in(text: str) -> tuple[str, ...]:
 
 
 def _run_name(text: str, run: list[re.Match[str]]) -> str | None:
-    while run and run[-1].group() in _PARTICLES:
+    while run and run[-1].group() in PARTICLES:
         run = run[:-1]
     if not run:
         return None
@@ -312,7 +312,9 @@ def _leading(text: str) -> Mention | None:
     if not names or not text.startswith(names[0].split()[0]):
         return None
     rest = text[text.find(names[0]) + len(names[0]) :]
-    address = found[0].address if found and not rest[: rest.find(found[0].address)].strip(_EDGE) else None
+    address = (
+        found[0].address if found and not rest[: rest.find(found[0].address)].strip(_EDGE) else None
+    )
     return Mention(names[0], address)
 
 

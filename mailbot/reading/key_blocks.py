@@ -18,7 +18,6 @@ from mailbot.reading.keys import Field, key_line
 from mailbot.reading.names import split_title, turned_round
 from mailbot.reading.person import person
 
-
 _NAMES: Final[frozenset[Field]] = frozenset({"name", "name-and-title"})
 # A field that says again what the block already says starts the next person: a second name
 # in any of its forms, or a second first name.

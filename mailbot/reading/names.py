@@ -15,25 +15,32 @@ from typing import Final
 # Words that begin with a capital in a sentence or a signature but are never part of a name.
 _NOT_NAME_WORDS: Final = frozenset(
     """
-    jag vi du ni han hon de min mina mitt vår våra vårt hej hejsan hallå tjena med mvh vänliga
-    vänlig bästa hälsningar hälsning tack och eller samt även också från till på i för av om
-    kollega kollegan kollegor kolleger anmälan anmäler anmäla anmälning återbud avanmälan
-    seminarium seminariet datum namn titel befattning kommun stad region polisen förvaltning
-    nej ja ok okej se nedan bifogar bifogat bifogad hälsar gärna kan kommer vill ska skulle
-    i me my our we you he she they his her the a an and or also from to at of for with by in on
-    hi hello dear thanks thank regards best kind sincerely cheers please registration register
-    participant participants name email mail e-post epost telefon tel mobil phone mobile
-    attached attachment below see yes no monday tuesday wednesday thursday friday
-    måndag tisdag onsdag torsdag fredag lördag söndag tyvärr dessvärre unfortunately sorry
-    det detta den denna nu då men sadly regret hon han dom det this that there here
-    avanmälan avbokning avboka stryk cancel cancellation unregister byte ersättare
-    """.split()
+    jag vi du ni han hon de min mina mitt vår våra vårt hej hejsan hallå tjena med mvh
+    vänliga vänlig bästa hälsningar hälsning tack och eller samt även också från till på i
+    för av om kollega kollegan kollegor kolleger anmälan anmäler anmäla anmälning återbud
+    avanmälan seminarium seminariet datum namn titel befattning kommun stad region polisen
+    förvaltning nej ja ok okej se nedan bifogar bifogat bifogad hälsar gärna kan kommer vill
+    ska skulle i me my our we you he she they his her the a an and or also from to at of for
+    with by in on hi hello dear thanks thank regards best kind sincerely cheers please
+    registration register participant participants name email mail e-post epost telefon tel
+    mobil phone mobile attached attachment below see yes no monday tuesday wednesday
+    thursday friday måndag tisdag onsdag torsdag fredag lördag söndag tyvärr dessvärre
+    unfortunately sorry det detta den denna nu då men sadly regret hon han dom det this that
+    there here avanmälan avbokning avboka stryk cancel cancellation unregister byte
+    ersättare
+    """.split()  # noqa: SIM905 (a word list reads best as words)
 )
 # Lower-case words that stand inside names (Anna von Platen, Per af Klercker, Ludwig van Dijk).
-_PARTICLES: Final = frozenset(
-    "von af av de van der den la le du di da del della bin ibn al el zu ten ter".split()
+PARTICLES: Final = frozenset(
+    """
+    von af av de van der den la le du di da del della bin ibn al el zu ten ter
+    """.split()  # noqa: SIM905 (a word list reads best as words)
 )
-_HONORIFICS: Final = frozenset("dr dr. prof prof. mr mr. mrs mrs. ms ms. fru herr".split())
+_HONORIFICS: Final = frozenset(
+    """
+    dr dr. prof prof. mr mr. mrs mrs. ms ms. fru herr
+    """.split()  # noqa: SIM905 (a word list reads best as words)
+)
 _NAME_WORD: Final = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])*(?:-[^\W\d_](?:[^\W\d_]|['’])*)*")
 _INITIAL: Final = re.compile(r"[^\W\d_]\.(?:-?[^\W\d_]\.)?")
 _TITLE_SEPARATOR: Final = re.compile(r"\s*(?:,|;|\s[-–—|/]\s|\()\s*")
@@ -58,7 +65,7 @@ def looks_like_name(text: str, *, min_words: int = 2, max_words: int = 5) -> boo
         return False
     if not is_name_word(words[0]) or not is_name_word(words[-1]):
         return False
-    return all(is_name_word(w) or w in _PARTICLES for w in words[1:-1])
+    return all(is_name_word(w) or w in PARTICLES for w in words[1:-1])
 
 
 def split_title(text: str) -> tuple[str, str | None]:
@@ -76,7 +83,7 @@ def split_title(text: str) -> tuple[str, str | None]:
             return name, title
     words = text.split()
     for index, word in enumerate(words):
-        if index >= 2 and word[:1].islower() and word not in _PARTICLES:
+        if index >= 2 and word[:1].islower() and word not in PARTICLES:
             if looks_like_name(" ".join(words[:index])):
                 return " ".join(words[:index]), " ".join(words[index:])
             break
@@ -107,7 +114,7 @@ def _same(words: list[str], local_tokens: list[str]) -> bool:
 
 
 def turned_round(name: str, address: str) -> str:
-    """"Persson Johan" (or "Persson, Johan") with `johan.persson@…` → "Johan Persson".
+    """ "Persson Johan" (or "Persson, Johan") with `johan.persson@…` → "Johan Persson".
 
     Turned only when the address's local part spells the name in the other order and not in the
     written one: without that evidence "Persson Johan" may well be how the person is named.

@@ -8,6 +8,7 @@ prose reader instead of being read as a name.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Final
@@ -37,12 +38,12 @@ _STRIP: Final = " \"'`*_:.–—-"
 # Words that make a piece of text a sentence rather than a name or a title.
 _PROSE_WORDS: Final = frozenset(
     """
-    jag vi mig oss min mina vår våra kommer kommer vill ska skulle anmäla anmäler anmäl är och
-    som också även gärna kan inte går deltar delta hon han hennes hans mejl mail nedan
-    i me my our we will would like to is are also too please can't cannot attend come register
-    she he her his and who the skicka send kontakta contact svara reply ring call mejla maila
-    läs read besök visit frågor questions info information här here
-    """.split()
+    jag vi mig oss min mina vår våra kommer kommer vill ska skulle anmäla anmäler anmäl är
+    och som också även gärna kan inte går deltar delta hon han hennes hans mejl mail nedan i
+    me my our we will would like to is are also too please can't cannot attend come register
+    she he her his and who the skicka send kontakta contact svara reply ring call mejla
+    maila läs read besök visit frågor questions info information här here
+    """.split()  # noqa: SIM905 (a word list reads best as words)
 )
 _QUOTED: Final = re.compile(r'"([^"]+)"')
 _SPACES: Final = re.compile(r"[ \u00a0]+")
@@ -78,9 +79,7 @@ def _name_index(parts: list[str], email: str | None) -> int | None:
         spelled = [i for i in candidates if matches_address(parts[i], email)]
         if spelled:
             return spelled[0]
-        single = [
-            i for i, p in enumerate(parts) if is_name_word(p) and matches_address(p, email)
-        ]
+        single = [i for i, p in enumerate(parts) if is_name_word(p) and matches_address(p, email)]
         if not candidates and single:
             return single[0]
     return candidates[0] if candidates else None
@@ -99,8 +98,8 @@ def person(text: str) -> Person | None:
     inner = display[1].strip() if display else rest.strip(_STRIP + "<>();,\t")
     last_first = _LAST_FIRST.fullmatch(inner)
     if last_first is not None:
-        name = f"{last_first[1]}, {last_first[2]}"
-        return Person(turned_round(name, email) if email else name, email)
+        written = f"{last_first[1]}, {last_first[2]}"
+        return Person(turned_round(written, email) if email else written, email)
     if display is not None:  # `"Anna Svensson, kurator" <anna@x.se>`: the quotes hold a name
         rest = inner
     parts = _parts(rest)
@@ -109,7 +108,8 @@ def person(text: str) -> Person | None:
     index = _name_index(parts, email)
     if index is None and email is None:
         return None
-    name = title = None
+    name: str | None = None
+    title: str | None = None
     titles = parts
     if index is not None:
         name, title = split_title(parts[index])
@@ -134,7 +134,7 @@ def _cuts(text: str, spans: list[tuple[int, int]]) -> list[int]:
     """
     names_first = bool(text[: spans[0][0]].strip(_STRIP + "<(\t;,"))
     cuts: list[int] = []
-    for (_, end), (next_start, _) in zip(spans, spans[1:], strict=False):
+    for (_, end), (next_start, _) in itertools.pairwise(spans):
         between = text[end:next_start]
         if names_first:
             separator = _SEGMENT_END.search(between)

@@ -17,7 +17,7 @@ from mailbot.reading.addresses import Located, locate
 from mailbot.reading.found import Found, Unread
 from mailbot.reading.keys import key_line
 from mailbot.reading.lists import item_lines
-from mailbot.reading.names import is_name_word, looks_like_name, matches_address
+from mailbot.reading.names import PARTICLES, is_name_word, looks_like_name, matches_address
 from mailbot.reading.person import people
 from mailbot.reading.tables import tab_runs
 
@@ -30,7 +30,6 @@ _BETWEEN: Final = re.compile(
 )
 _AFTER_NAME: Final = re.compile(r"[>)\]]?\s*\(([^()@]+)\)")
 _TOGETHER: Final = re.compile(r"[\s,;/]*(?:(?:och|and|samt|&)[\s,;/]*)?", re.IGNORECASE)
-_PARTICLES: Final = frozenset("von af av de van der den la le du di da del bin al el".split())
 # Words after which a name is someone being registered.
 _CUE: Final = re.compile(
     r"\b(?:kollega\w*|kolleg(?:or|er)\w*|medarbetare\w*|anmäl\w*|registrer\w*|colleague\w*|"
@@ -67,9 +66,7 @@ def _left_over(lines: Sequence[str]) -> list[str]:
     blanked out, so each person is read once and a list does not run into a sentence."""
     taken = item_lines(lines) | {i for run in tab_runs(lines) for i in run}
     return [
-        ""
-        if i in taken or key_line(line) is not None or (locate(line) and people(line))
-        else line
+        "" if i in taken or key_line(line) is not None or (locate(line) and people(line)) else line
         for i, line in enumerate(lines)
     ]
 
@@ -123,13 +120,13 @@ def _name_before(text: str, address: str) -> str | None:
     words = text[: cut.start() if cut else len(text)].split()
     run: list[str] = []
     for word in reversed(words):
-        if is_name_word(word) or (run and word in _PARTICLES):
+        if is_name_word(word) or (run and word in PARTICLES):
             run.insert(0, word)
             if len(run) == 5:
                 break
         else:
             break
-    while run and run[0] in _PARTICLES:
+    while run and run[0] in PARTICLES:
         run.pop(0)
     name = " ".join(run)
     if looks_like_name(name) or (len(run) == 1 and matches_address(name, address)):
@@ -153,7 +150,7 @@ def _without_addresses(sentence: str, located: list[Located]) -> list[Unread]:
     for cue in _CUE.finditer(sentence):
         position = cue.end()
         while (name := _next_name(sentence, position)) is not None:
-            start, end, text = name
+            _, end, text = name
             if not _has_address_next(sentence, end, taken):
                 read.append(Unread("prose", sentence, "no address", text))
             chained = _CHAIN.match(sentence, end)
@@ -189,7 +186,4 @@ def _longest_name(text: str) -> str | None:
 
 def _has_address_next(sentence: str, end: int, taken: list[tuple[int, int]]) -> bool:
     """An address follows the name with only brackets, dashes or "e-post" between."""
-    for start, _ in taken:
-        if start >= end and _BETWEEN.fullmatch(sentence[end:start]):
-            return True
-    return False
+    return any(start >= end and _BETWEEN.fullmatch(sentence[end:start]) for start, _ in taken)

@@ -146,7 +146,9 @@ def _share(cells: list[list[str]], index: int, test: object) -> float:
 def _name_columns(cells: list[list[str]], address_at: int) -> dict[int, Field]:
     width = max(len(row) for row in cells)
     others = [i for i in range(width) if i != address_at]
-    names = [i for i in others if _share(cells, i, lambda c: looks_like_name(split_title(c)[0])) > 0.5]
+    names = [
+        i for i in others if _share(cells, i, lambda c: looks_like_name(split_title(c)[0])) > 0.5
+    ]
     if names:
         return {names[0]: "name"}
     words = [i for i in others if _share(cells, i, is_name_word) > 0.5]
