@@ -16,9 +16,9 @@ from typing import Final
 from mailbot.reading.addresses import Located, locate
 from mailbot.reading.found import Found, Unread
 from mailbot.reading.keys import key_line
+from mailbot.reading.lines import people_lines
 from mailbot.reading.lists import item_lines
 from mailbot.reading.names import PARTICLES, is_name_word, looks_like_name, matches_address
-from mailbot.reading.person import people
 from mailbot.reading.tables import tab_runs
 
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])")
@@ -65,9 +65,9 @@ def _left_over(lines: Sequence[str]) -> list[str]:
     """The lines no structured reader reads (key lines, list items, tables, separated lines)
     blanked out, so each person is read once and a list does not run into a sentence."""
     taken = item_lines(lines) | {i for run in tab_runs(lines) for i in run}
+    taken |= people_lines(lines).keys()
     return [
-        "" if i in taken or key_line(line) is not None or (locate(line) and people(line)) else line
-        for i, line in enumerate(lines)
+        "" if i in taken or key_line(line) is not None else line for i, line in enumerate(lines)
     ]
 
 

@@ -60,11 +60,20 @@ def test_blanking_addresses_leaves_the_name_and_title_around_them() -> None:
 
 _local = st.from_regex(r"[a-z][a-z0-9]{0,8}(\.[a-z][a-z0-9]{0,8}){0,2}", fullmatch=True)
 _domain = st.from_regex(r"[a-z][a-z0-9-]{0,8}[a-z0-9]\.(se|com|org|nu)", fullmatch=True)
-_wrappers = st.sampled_from(["{}", "<{}>", "({})", "mailto:{}", "{}.", "{},", "{};", "*{}*", "[{}]"])
+_wrappers = st.sampled_from(
+    ["{}", "<{}>", "({})", "mailto:{}", "{}.", "{},", "{};", "*{}*", "[{}]"]
+)
 
 
-@given(local=_local, domain=_domain, wrapper=_wrappers, before=st.sampled_from(["", "Anna ", "E-post: "]))
-def test_an_address_is_found_whatever_it_is_wrapped_in(local: str, domain: str, wrapper: str, before: str) -> None:
+@given(
+    local=_local,
+    domain=_domain,
+    wrapper=_wrappers,
+    before=st.sampled_from(["", "Anna ", "E-post: "]),
+)
+def test_an_address_is_found_whatever_it_is_wrapped_in(
+    local: str, domain: str, wrapper: str, before: str
+) -> None:
     address = f"{local}@{domain}"
     text = before + wrapper.format(address) + " kommer"
     assert addresses(text) == [address]

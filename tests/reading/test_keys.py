@@ -58,7 +58,9 @@ SWEDISH_AND_ENGLISH = [
 
 
 @pytest.mark.parametrize(("word", "field", "language"), SWEDISH_AND_ENGLISH)
-def test_each_key_of_the_spec_names_its_field_and_language(word: str, field: str, language: str | None) -> None:
+def test_each_key_of_the_spec_names_its_field_and_language(
+    word: str, field: str, language: str | None
+) -> None:
     assert key(word) == Key(field, language)  # type: ignore[arg-type]
 
 
@@ -97,7 +99,9 @@ def test_a_key_line_gives_its_field_and_value(line: str, field: str, value: str)
     assert (read.key.field, read.value) == (field, value)
 
 
-@pytest.mark.parametrize("line", ["Tid: 13.00", "Hej Anna: välkommen", "Mötet börjar kl 9", "http://x.se"])
+@pytest.mark.parametrize(
+    "line", ["Tid: 13.00", "Hej Anna: välkommen", "Mötet börjar kl 9", "http://x.se"]
+)
 def test_a_line_with_an_unknown_key_is_no_key_line(line: str) -> None:
     assert key_line(line) is None
 

@@ -6,12 +6,26 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from mailbot.reading.names import greeting_name, looks_like_name, matches_address, split_title, turned_round
+from mailbot.reading.names import (
+    greeting_name,
+    looks_like_name,
+    matches_address,
+    split_title,
+    turned_round,
+)
 
 
 @pytest.mark.parametrize(
     "text",
-    ["Anna Svensson", "Per af Klercker", "Lars-Erik O'Brien", "Jane Doe", "A. Svensson", "Anna SVENSSON", "Åsa Öberg"],
+    [
+        "Anna Svensson",
+        "Per af Klercker",
+        "Lars-Erik O'Brien",
+        "Jane Doe",
+        "A. Svensson",
+        "Anna SVENSSON",
+        "Åsa Öberg",
+    ],
 )
 def test_a_name_as_people_write_it_looks_like_a_name(text: str) -> None:
     assert looks_like_name(text)
@@ -19,7 +33,16 @@ def test_a_name_as_people_write_it_looks_like_a_name(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Med vänliga hälsningar", "Hej Anna", "Anna", "kurator", "Best regards", "Tack Per", "anna svensson", "Jag kommer"],
+    [
+        "Med vänliga hälsningar",
+        "Hej Anna",
+        "Anna",
+        "kurator",
+        "Best regards",
+        "Tack Per",
+        "anna svensson",
+        "Jag kommer",
+    ],
 )
 def test_greetings_single_words_and_prose_do_not_look_like_names(text: str) -> None:
     assert not looks_like_name(text)
@@ -48,7 +71,9 @@ def test_greetings_single_words_and_prose_do_not_look_like_names(text: str) -> N
         "a name alone keeps no title",
     ],
 )
-def test_a_title_written_inside_the_name_goes_to_the_title(written: str, name: str, title: str | None) -> None:
+def test_a_title_written_inside_the_name_goes_to_the_title(
+    written: str, name: str, title: str | None
+) -> None:
     assert split_title(written) == (name, title)
 
 
@@ -77,7 +102,9 @@ def test_a_title_written_inside_the_name_goes_to_the_title(written: str, name: s
         "english names are turned the same way",
     ],
 )
-def test_a_surname_first_name_is_turned_round_only_when_the_address_shows_it(name: str, address: str, expected: str) -> None:
+def test_a_surname_first_name_is_turned_round_only_when_the_address_shows_it(
+    name: str, address: str, expected: str
+) -> None:
     assert turned_round(name, address) == expected
 
 
@@ -114,6 +141,8 @@ def test_turning_round_never_adds_or_loses_a_word(first: str, last: str) -> None
 
 
 @given(first=_word, last=_word, title=st.from_regex(r"[a-zåäö]{3,15}", fullmatch=True))
-def test_a_title_after_a_comma_is_always_split_from_the_name(first: str, last: str, title: str) -> None:
+def test_a_title_after_a_comma_is_always_split_from_the_name(
+    first: str, last: str, title: str
+) -> None:
     assume(looks_like_name(f"{first} {last}"))  # not "By Med": words of prose are no names
     assert split_title(f"{first} {last}, {title}") == (f"{first} {last}", title)
