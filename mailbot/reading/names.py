@@ -27,7 +27,7 @@ _NOT_NAME_WORDS: Final = frozenset(
     thursday friday måndag tisdag onsdag torsdag fredag lördag söndag tyvärr dessvärre
     unfortunately sorry det detta den denna nu då men sadly regret hon han dom det this that
     there here avanmälan avbokning avboka stryk cancel cancellation unregister byte
-    ersättare
+    ersättare vänligen snälla kindly härmed hereby angående regarding ang re sv vb fw fwd
     """.split()  # noqa: SIM905 (a word list reads best as words)
 )
 # Lower-case words that stand inside names (Anna von Platen, Per af Klercker, Ludwig van Dijk).

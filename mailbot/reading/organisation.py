@@ -80,7 +80,7 @@ def organisation_evidence(
             found.append(Evidence(keyed.value, "key", line))
     found.extend(_in_subject(subject))
     found.extend(_in_signature(signature, sender_name))
-    for sentence in sentences(lines):
+    for sentence in sentences(["" if key_line(line) else line for line in lines]):
         found.extend(Evidence(text, "prose", sentence) for text in _phrases(sentence))
     unique: dict[str, Evidence] = {}
     for evidence in found:
