@@ -9,6 +9,7 @@ still reaches the reply that asks about it.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Final
@@ -17,7 +18,9 @@ from typing import Final
 # between people (`;`, `,`, `|`, tab). `:` ends it too, so `mailto:anna@x.se` and
 # `E-post:anna@x.se` yield the address alone.
 _STOP: Final = r"\s<>()\[\]{}\"'`,;:|\u00a0"
-ADDRESS: Final = re.compile(rf"[^{_STOP}@]+@[^{_STOP}@]+")
+# A token starts only where a run of token characters starts, and is taken whole (possessive):
+# without both, a long line with no `@` costs quadratic time (each start rescans the rest).
+ADDRESS: Final = re.compile(rf"(?<![^{_STOP}@])[^{_STOP}@]++@[^{_STOP}@]++")
 # Punctuation that ends a sentence or marks bold/italic (`*anna@x.se*`), never an address's end.
 _TRAILING: Final = ".*_!?»«”“’‘-–—"
 _LEADING: Final = "*_»«”“’‘"
@@ -32,8 +35,14 @@ class Located:
     end: int
 
 
-def locate(text: str) -> list[Located]:
+def locate(text: str) -> tuple[Located, ...]:
     """Every address-looking token in `text`, in order, with its position."""
+    return _located(text)
+
+
+# Every reader looks at the same lines of one mail: the answers are kept for the next reader.
+@functools.lru_cache(maxsize=2048)
+def _located(text: str) -> tuple[Located, ...]:
     found: list[Located] = []
     for match in ADDRESS.finditer(text):
         token = match[0]
@@ -43,7 +52,7 @@ def locate(text: str) -> list[Located]:
         local, _, domain = address.partition("@")
         if local and domain:
             found.append(Located(address, start, start + len(address)))
-    return found
+    return tuple(found)
 
 
 def addresses(text: str) -> list[str]:

@@ -9,8 +9,9 @@ names and addresses written with it, or nothing; none of them guesses.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -60,17 +61,24 @@ class DateRequest:
     in_subject: bool = False
 
 
-def units(lines: Sequence[str]) -> Iterator[str]:
+def units(lines: Sequence[str]) -> tuple[str, ...]:
     """The author's sentences (wrapped lines joined), with each list item a unit of its own."""
+    return _units(tuple(lines))
+
+
+@functools.lru_cache(maxsize=64)  # each phrase reader asks for the units of the same mail
+def _units(lines: tuple[str, ...]) -> tuple[str, ...]:
+    found: list[str] = []
     block: list[str] = []
     for line in [*lines, ""]:
         if is_item(line) or not line.strip():
-            yield from sentences(block)
+            found.extend(sentences(block))
             block = []
             if line.strip():
-                yield line.strip()
+                found.append(line.strip())
         else:
             block.append(line)
+    return tuple(found)
 
 
 # ---------------------------------------------------------------------------- registering

@@ -7,6 +7,7 @@ attachments alike, and tells the reply which language the author wrote in.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -110,6 +111,7 @@ class KeyLine:
     value: str
 
 
+@functools.lru_cache(maxsize=4096)  # every reader asks of the same lines
 def key_line(line: str) -> KeyLine | None:
     """`Namn: Anna Svensson` → KeyLine(name, "Anna Svensson"); a line whose key is not one of
     §3's words (`Tid: 13.00`, `Hej: …`) is None."""

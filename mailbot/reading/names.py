@@ -8,6 +8,7 @@ other order; and the greeting form ("Hej Anna") is the first given name.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Final
@@ -47,6 +48,7 @@ _TITLE_SEPARATOR: Final = re.compile(r"\s*(?:,|;|\s[-–—|/]\s|\()\s*")
 _LOCAL_SPLIT: Final = re.compile(r"[._\-+]+")
 
 
+@functools.lru_cache(maxsize=4096)
 def is_name_word(word: str) -> bool:
     """A word that can stand in a name: capitalised letters (hyphens and apostrophes allowed,
     `ANNA` too), or an initial (`A.`), and not a word of greeting or prose."""
@@ -90,11 +92,13 @@ def split_title(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+@functools.lru_cache(maxsize=4096)
 def _folded(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=4096)
 def _spelled(text: str) -> tuple[str, ...]:
     """The ways a name word is written in an address: `Åsa Öberg` → asa/oberg, aasa/oeberg."""
     folded = text.casefold()

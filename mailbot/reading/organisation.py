@@ -32,11 +32,14 @@ class Evidence:
 
 
 # Words that name an organisation, also inside Swedish compounds (socialförvaltningen).
-_ORG_WORD: Final = (
-    r"(?i:[\w-]*(?:förvaltning|kommun|stad(?:en)?\b|region|polis|polisområde|socialtjänst|myndighet"
-    r"|stadsdel|stadsområde|nämnd|skola|skolan|landsting|länsstyrelse|enhet|sjukhus|vårdcentral"
-    r"|police|municipality|council|department|agency|county|city\b)[\w-]*)"
+_STEMS: Final = (
+    r"förvaltning|kommun|stad(?:en)?\b|region|polis|socialtjänst|myndighet|stadsdel|stadsområde"
+    r"|nämnd|skola|skolan|landsting|länsstyrelse|enhet|sjukhus|vårdcentral|police|municipality"
+    r"|council|department|agency|county|city\b"
 )
+_ORG_WORD: Final = rf"(?i:[\w-]*(?:{_STEMS})[\w-]*)"
+# Searched first: the phrase pattern costs ~10 µs a character, the stems alone a fraction.
+_HAS_STEM: Final = re.compile(_STEMS, re.IGNORECASE)
 _CAP: Final = r"[A-ZÅÄÖÉÜ][\w-]*"
 _ORG_PHRASE: Final = re.compile(
     rf"(?:{_CAP}\s+){{0,3}}\b{_ORG_WORD}(?:\s+(?:i\s+|in\s+|of\s+)?{_CAP}){{0,3}}"
@@ -92,10 +95,12 @@ def _phrases(text: str) -> list[str]:
     """Organisation phrases in a sentence: a phrase around an organisation word ("Polisen
     Järva", "Rinkeby-Kista stadsdelsförvaltning"), and what follows "på/från/vid" when it is
     capitalised or holds such a word."""
-    phrases = [_without_openers(m[0].strip()) for m in _ORG_PHRASE.finditer(text)]
+    phrases: list[str] = []
+    if _HAS_STEM.search(text):
+        phrases = [_without_openers(m[0].strip()) for m in _ORG_PHRASE.finditer(text)]
     for match in _AFTER_PREPOSITION.finditer(text):
         phrase = _PHRASE_END.sub("", match[1]).strip(" ,.;:!?")
-        if phrase and (phrase[0].isupper() or re.search(_ORG_WORD, phrase, _I)):
+        if phrase and (phrase[0].isupper() or _HAS_STEM.search(phrase)):
             phrases.append(phrase)
     return [p for p in phrases if p and not locate(p)]
 
@@ -128,6 +133,6 @@ def _in_signature(signature: Sequence[str], sender_name: str | None) -> list[Evi
         if sender_name and line.casefold() == sender_name.casefold():
             continue
         kept.append(line)
-    strong = [line for line in kept if re.search(_ORG_WORD, line, _I)]
+    strong = [line for line in kept if _HAS_STEM.search(line)]
     ordered = strong + [line for line in kept if line not in strong]
     return [Evidence(line, "signature", line) for line in ordered]

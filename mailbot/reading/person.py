@@ -8,8 +8,10 @@ prose reader instead of being read as a name.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -85,6 +87,7 @@ def _name_index(parts: list[str], email: str | None) -> int | None:
     return candidates[0] if candidates else None
 
 
+@functools.lru_cache(maxsize=1024)  # the line and prose readers ask of the same lines
 def person(text: str) -> Person | None:
     """`Anna Svensson <anna@x.se>`, `anna@x.se; Anna Svensson; kurator`,
     `"Svensson, Anna" <anna.svensson@x.se>` → one Person. None when the text holds two
@@ -146,7 +149,7 @@ def _cuts(text: str, spans: list[tuple[int, int]]) -> list[int]:
     return cuts
 
 
-def _distinct(found: list[Located]) -> list[tuple[int, int]]:
+def _distinct(found: Sequence[Located]) -> list[tuple[int, int]]:
     """Spans of distinct addresses (Outlook's `a@x.se<mailto:a@x.se>` is one)."""
     seen: set[str] = set()
     spans: list[tuple[int, int]] = []

@@ -83,7 +83,7 @@ def prose(lines: Sequence[str]) -> list[Found | Unread]:
     return read
 
 
-def _groups(sentence: str, located: list[Located]) -> list[list[Located]]:
+def _groups(sentence: str, located: Sequence[Located]) -> list[list[Located]]:
     """Addresses written together ("a@x.se, p@x.se") form one group."""
     groups: list[list[Located]] = []
     for found in located:
@@ -94,7 +94,7 @@ def _groups(sentence: str, located: list[Located]) -> list[list[Located]]:
     return groups
 
 
-def _with_addresses(sentence: str, located: list[Located]) -> list[Found | Unread]:
+def _with_addresses(sentence: str, located: Sequence[Located]) -> list[Found | Unread]:
     read: list[Found | Unread] = []
     boundary = 0
     for group in _groups(sentence, located):
@@ -142,13 +142,16 @@ def _name_after(text: str) -> str | None:
     return None
 
 
-def _without_addresses(sentence: str, located: list[Located]) -> list[Unread]:
+def _without_addresses(sentence: str, located: Sequence[Located]) -> list[Unread]:
     """Names written after a word of registering (and names chained to them with "och", ",")
     that have no address next to them."""
     taken = [(g.start, g.end) for g in located]
     read: list[Unread] = []
+    done = 0  # a chain of names is followed once, not again from each cue inside it
     for cue in _CUE.finditer(sentence):
-        position = cue.end()
+        if cue.start() < done:
+            continue
+        position = done = cue.end()
         while (name := _next_name(sentence, position)) is not None:
             _, end, text = name
             if not _has_address_next(sentence, end, taken):
@@ -156,13 +159,13 @@ def _without_addresses(sentence: str, located: list[Located]) -> list[Unread]:
             chained = _CHAIN.match(sentence, end)
             if chained is None:
                 break
-            position = chained.end()
+            position = done = chained.end()
     return list({(u.line, u.name): u for u in read}.values())
 
 
 def _next_name(sentence: str, position: int) -> tuple[int, int, str] | None:
     """The name that starts within three words after `position`."""
-    words = re.finditer(r"\S+", sentence[position:])
+    words = re.finditer(r"\S+", sentence[position : position + 200])
     for count, word in enumerate(words):
         if count >= 3:
             return None
