@@ -124,6 +124,12 @@ def key_line(line: str) -> KeyLine | None:
     return KeyLine(known, " ".join(match["value"].split()))
 
 
+def awaits_value(line: str) -> bool:
+    """A known key with nothing after it (`Mailadress:`): its value is on the next line."""
+    keyed = key_line(line)
+    return keyed is not None and not keyed.value
+
+
 def key_language(words: Iterable[str]) -> Language:
     """The language the keys of a message signal: the one with more keys, else None (SPEC §3:
     English keys make the reply English)."""

@@ -14,7 +14,7 @@ from typing import Final
 
 from mailbot.reading.addresses import locate
 from mailbot.reading.found import Found, Unread
-from mailbot.reading.keys import key_line
+from mailbot.reading.keys import awaits_value, key_line
 from mailbot.reading.lists import item_lines
 from mailbot.reading.person import Person, people
 from mailbot.reading.tables import tab_runs
@@ -42,7 +42,7 @@ def people_lines(lines: Sequence[str]) -> dict[int, list[Person]]:
     for index, line in enumerate(lines):
         if index in elsewhere or not locate(line) or key_line(line) is not None:
             continue
-        if index > 0 and _wraps_into(lines[index - 1], line):
+        if index > 0 and (_wraps_into(lines[index - 1], line) or awaits_value(lines[index - 1])):
             continue
         found = people(line)
         if found is not None:  # else a sentence, or pairs that cannot be told apart: prose's

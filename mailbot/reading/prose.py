@@ -15,7 +15,7 @@ from typing import Final
 
 from mailbot.reading.addresses import Located, locate
 from mailbot.reading.found import Found, Unread
-from mailbot.reading.keys import key_line
+from mailbot.reading.keys import awaits_value, key_line
 from mailbot.reading.lines import people_lines
 from mailbot.reading.lists import item_lines
 from mailbot.reading.names import PARTICLES, is_name_word, looks_like_name, matches_address
@@ -33,7 +33,7 @@ _TOGETHER: Final = re.compile(r"[\s,;/]*(?:(?:och|and|samt|&)[\s,;/]*)?", re.IGN
 # Words after which a name is someone being registered.
 _CUE: Final = re.compile(
     r"\b(?:kollega\w*|kolleg(?:or|er)\w*|medarbetare\w*|anmäl\w*|registrer\w*|colleague\w*|"
-    r"register\w*|sign(?:ing)? up|enrol\w*)\b",
+    r"register\w*|sign(?:ing)? up|enrol\w*|i stället|istället|instead|ersätt\w*|replac\w*)\b",
     re.IGNORECASE,
 )
 # A sentence that gives the writer's own contact address ("Frågor? Mejla mig på …").
@@ -66,6 +66,7 @@ def _left_over(lines: Sequence[str]) -> list[str]:
     blanked out, so each person is read once and a list does not run into a sentence."""
     taken = item_lines(lines) | {i for run in tab_runs(lines) for i in run}
     taken |= people_lines(lines).keys()
+    taken |= {i for i in range(1, len(lines)) if awaits_value(lines[i - 1])}
     return [
         "" if i in taken or key_line(line) is not None else line for i, line in enumerate(lines)
     ]
