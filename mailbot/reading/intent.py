@@ -101,19 +101,25 @@ def signs_of_registering(subject: str, lines: Sequence[str]) -> bool:
 _SENDER_COUNTED: Final = re.compile(
     r"\bmig själv\b|\bjag och\b|^\W*jag själv\W*$|\bjag kommer (?:gärna|också|med|själv)\b"
     r"|\bjag (?:vill )?(?:gärna )?(?:delta|deltar|komma)\b|\banmäl(?:er|a|s)? (?:härmed )?mig\b"
-    r"|\bmyself\b|\bI (?:will|would like to|'d like to|want to|shall) (?:attend|come|join|register)"
+    r"|\bmyself\b|\bI (?:will|would like to|'d like to|want to|shall) (?:attend|come|join"
+    r"|register(?:\s+(?:myself|for|to)\b|\s*[.!,]|$))"
     r"|\b(?:me|I) and my colleague|\bregister me\b|\bsign me up\b|\bcount me in\b"
     r"|\bI(?:'ll| will) be there\b",
     _I,
 )
-_SENDER_EXCLUDED: Final = re.compile(
+_NOT_COMING: Final = re.compile(
     r"\bsjälv (?:kan|kommer|har) jag (?:\w+ )?inte\b|\bjag själv (?:kan|kommer) (?:\w+ )?inte\b"
     r"|\bjag (?:kan|kommer) (?:\w+ )?inte (?:\w+ )?(?:komma|delta|närvara)? ?själv\b"
-    r"|\b(?:inte|ej) mig själv\b|\bjag anmäler (?:mina|två|tre|fyra|följande|nedanstående)\b"
-    r"|\bnot (?:me|myself)\b"
+    r"|\b(?:inte|ej) mig själv\b|\bnot (?:me|myself)\b"
     r"|\bI (?:can't|cannot|can’t|won't|won’t|will not) (?:\w+ )?(?:attend|come|join|make it)\b"
-    r"[^.!?]*\bmyself\b|\bmyself,? I (?:can't|cannot|can’t|won't|won’t|will not)\b"
-    r"|\bI (?:am|'m) registering my colleagues\b",
+    r"[^.!?]*\bmyself\b|\bmyself,? I (?:can't|cannot|can’t|won't|won’t|will not)\b",
+    _I,
+)
+# The writer registers others: they do not come unless another sentence counts them in
+# ("Jag anmäler mina kollegor" alone excludes; "… två kollegor och mig själv" does not).
+_OTHERS: Final = re.compile(
+    r"\bjag (?:vill )?anmäl(?:er|a) (?:härmed )?(?:mina|två|tre|fyra|fem|följande|nedanstående)\b"
+    r"|\bI (?:am|'m) registering (?:my|the following|two|three) colleagues\b",
     _I,
 )
 
@@ -124,15 +130,20 @@ def sender_counted(lines: Sequence[str]) -> str | None:
     the same sentence says they do not come."""
     for unit in units(lines):
         counted = _SENDER_COUNTED.search(unit)
-        if counted and not _SENDER_EXCLUDED.search(unit) and not _CANCEL.search(unit):
+        if counted and not _NOT_COMING.search(unit) and not _CANCEL.search(unit):
             return unit
     return None
 
 
 def sender_excluded(lines: Sequence[str]) -> str | None:
     """The sentence that says the writer does not come ("själv kan jag inte", "själv kommer jag
-    inte", "jag anmäler mina kollegor", "I can't attend myself")."""
-    return next((unit for unit in units(lines) if _SENDER_EXCLUDED.search(unit)), None)
+    inte", "I can't attend myself"), or registers only others ("jag anmäler mina kollegor")
+    when no sentence counts the writer in."""
+    found = units(lines)
+    not_coming = next((unit for unit in found if _NOT_COMING.search(unit)), None)
+    if not_coming is not None or sender_counted(lines) is not None:
+        return not_coming
+    return next((unit for unit in found if _OTHERS.search(unit)), None)
 
 
 # ---------------------------------------------------------------------------- cancelling

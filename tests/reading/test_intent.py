@@ -87,6 +87,32 @@ def test_the_sender_is_excluded_when_the_text_says_they_do_not_come(text: str) -
     assert sender_counted(text.splitlines()) is None
 
 
+def test_registering_others_and_oneself_counts_the_sender() -> None:
+    lines = ["Jag anmäler härmed två kollegor och mig själv."]
+    assert sender_counted(lines) is not None
+    assert sender_excluded(lines) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I would like to register two colleagues.",
+        "Jag vill anmäla Anna Svensson.",
+        "Vi kommer tre.",
+    ],
+)
+def test_registering_others_does_not_count_the_sender(text: str) -> None:
+    assert sender_counted([text]) is None
+
+
+def test_registering_for_the_seminar_counts_the_sender() -> None:
+    assert sender_counted(["I would like to register for the seminar."]) is not None
+
+
+def test_registering_only_others_excludes_the_sender() -> None:
+    assert sender_excluded(["Jag vill anmäla följande personer:", "- Anna Svensson, anna@lund.se"])
+
+
 def test_a_plain_registration_of_others_neither_counts_nor_excludes_the_sender() -> None:
     lines = ["Hej!", "Vi anmäler Anna Svensson, anna@lund.se."]
     assert sender_counted(lines) is None
