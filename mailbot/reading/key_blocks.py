@@ -14,7 +14,7 @@ from typing import Final
 
 from mailbot.reading.addresses import addresses
 from mailbot.reading.found import Found, Unread
-from mailbot.reading.keys import Field, key_line
+from mailbot.reading.keys import Field, key_line, split_keys
 from mailbot.reading.names import split_title, turned_round
 from mailbot.reading.person import person
 
@@ -41,7 +41,7 @@ def key_blocks(lines: Sequence[str]) -> list[Found | Unread]:
     Unread when its address field holds more than one address."""
     blocks: list[_Block] = [_Block()]
     pending: tuple[Field, str] | None = None  # a key whose value is on the next line
-    for line in lines:
+    for line in (piece for whole in lines for piece in split_keys(whole)):
         current = blocks[-1]
         if not line.strip():
             pending = None

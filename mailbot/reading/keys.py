@@ -56,6 +56,7 @@ def _words(field: Field, language: Language, *words: str) -> dict[str, Key]:
 _KEYS: Final[dict[str, Key]] = {
     **_words("name", "sv", "Namn", "Deltagare", "Deltagarens namn", "Fullständigt namn"),
     **_words("name", "sv", "För- och efternamn", "För och efternamn", "Namn på deltagare"),
+    **_words("name", "sv", "Förnamn Efternamn", "Förnamn och efternamn", "Förnamn/Efternamn"),
     **_words("name", "en", "Name", "Participant", "Full name", "Participant name", "Attendee"),
     **_words("first-name", "sv", "Förnamn"),
     **_words("first-name", "en", "First name", "Given name", "Firstname"),
@@ -122,6 +123,27 @@ def key_line(line: str) -> KeyLine | None:
     if known is None:
         return None
     return KeyLine(known, " ".join(match["value"].split()))
+
+
+# A key inside a line, after a space or a separator: `Namn: Anna Svensson, E-post: anna@x.se`.
+_INLINE_KEY: Final = re.compile(r"(?<=[\s,;|])([^\W\d_][^\W_]*(?:[ \-][^\W_]+){0,2})\s*:(?!//)")
+
+
+def split_keys(line: str) -> list[str]:
+    """A line holding several `Key: value` pairs, one pair a line (Outlook and forms flatten
+    them: `Namn: Anna Svensson E-post: anna@x.se`); any other line as it is."""
+    if key_line(line) is None:
+        return [line]
+    cuts = [0]
+    for match in _INLINE_KEY.finditer(line, line.index(":") + 1):  # after the first key
+        words = match[1].split()
+        for start in range(len(words)):  # "Svensson E-post:": the key is the last word(s)
+            candidate = " ".join(words[start:])
+            if key(candidate) is not None:
+                cuts.append(match.start(1) + len(" ".join(words[:start])) + (start > 0))
+                break
+    pieces = [line[a:b].strip(" ,;|") for a, b in zip(cuts, [*cuts[1:], len(line)], strict=True)]
+    return [piece for piece in pieces if piece]
 
 
 def awaits_value(line: str) -> bool:

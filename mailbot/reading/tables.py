@@ -20,7 +20,7 @@ from mailbot.reading.keys import Field, key
 from mailbot.reading.names import is_name_word, looks_like_name, split_title, turned_round
 
 _PEOPLE_FIELDS: Final = frozenset({"name", "first-name", "last-name", "name-and-title", "email"})
-_HEADER_SEARCH: Final = 3  # a title row or two may stand above the header
+_HEADER_SEARCH: Final = 5  # a title and a few lines may stand above a spreadsheet's header
 
 
 def table(rows: Sequence[Sequence[str]], source: Source = "table") -> list[Found | Unread]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from people_strategies import people as named_people
@@ -144,3 +145,26 @@ def test_blocks_give_back_every_person_in_order(
         lines += [f"{keys[0]}: {name}", f"{keys[1]}: {address}"] + ([""] if blank else [])
     emails = [r.email for r in key_blocks(lines) if isinstance(r, Found)]
     assert emails == [a for _, a in pairs]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Namn: Anna Svensson E-post: anna@lund.se Befattning: kurator",
+        "Namn: Anna Svensson, E-post: anna@lund.se, Befattning: kurator",
+        "Name: Anna Svensson | Email: anna@lund.se | Role: kurator",
+    ],
+    ids=["flattened by a form", "separated by commas", "separated by bars"],
+)
+def test_several_keys_on_one_line_are_read_as_their_own_lines(line: str) -> None:
+    (found,) = key_blocks([line])
+    assert isinstance(found, Found)
+    assert (found.name, found.email, found.title) == ("Anna Svensson", "anna@lund.se", "kurator")
+
+
+def test_a_colon_inside_a_value_does_not_split_it() -> None:
+    (found,) = key_blocks(
+        ["Namn: Anna Svensson", "E-post: anna@lund.se", "Övrigt: se https://lund.se kl 10:30"]
+    )
+    assert isinstance(found, Found)
+    assert found.notes == "se https://lund.se kl 10:30"
