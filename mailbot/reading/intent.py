@@ -161,27 +161,46 @@ _FIRST_PERSON: Final = re.compile(r"\b(?:jag|mig|själv|I|me|my|myself)\b", _I)
 
 def cancellations(subject: str, lines: Sequence[str]) -> tuple[Cancellation, ...]:
     """Each sentence (and the subject) that asks to cancel, with the names and addresses written
-    in it. A sentence that says one person goes instead of another is a substitution instead."""
+    in it, or in the list items right below a sentence that ends in a colon ("Följande kan inte
+    komma:" / "- Lisa Berg"). A sentence that says one person goes instead of another is a
+    substitution instead."""
     found: list[Cancellation] = []
     if _CANCEL.search(subject) and not _is_substitution(subject):
         found.append(_cancellation(subject, in_subject=True))
-    for unit in units(lines):
+    read = units(lines)
+    for index, unit in enumerate(read):
         if _CANCEL.search(unit) and not _is_substitution(unit):
-            found.append(_cancellation(unit, in_subject=False))
+            below = _items_below(read, index) if unit.rstrip().endswith(":") else ()
+            found.append(_cancellation(unit, in_subject=False, below=below))
     return tuple(found)
 
 
-def _cancellation(text: str, *, in_subject: bool) -> Cancellation:
+def _items_below(read: Sequence[str], index: int) -> tuple[str, ...]:
+    items: list[str] = []
+    for unit in read[index + 1 :]:
+        if not is_item(unit):
+            break
+        items.append(unit)
+    return tuple(items)
+
+
+def _cancellation(text: str, *, in_subject: bool, below: Sequence[str] = ()) -> Cancellation:
     without_phrase = _CANCEL.sub(" , ", text)
+    names = list(names_in(without_phrase))
+    written = addresses(text)
+    for item in below:
+        names.extend(names_in(_ITEM_MARK.sub("", item)))
+        written.extend(addresses(item))
     return Cancellation(
-        line=text,
-        names=names_in(without_phrase),
-        addresses=tuple(addresses(text)),
-        of_sender=_FIRST_PERSON.search(without_phrase) is not None,
+        line="\n".join([text, *below]),
+        names=tuple(dict.fromkeys(names)),
+        addresses=tuple(dict.fromkeys(written)),
+        of_sender=_FIRST_PERSON.search(without_phrase) is not None and not below,
         in_subject=in_subject,
     )
 
 
+_ITEM_MARK: Final = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|[a-z]\)|\S)\s+")
 _TOKEN: Final = re.compile(r"[^\s,;:()<>\[\]\"–—!?/]+")
 _SUBJECT_PREFIX: Final = re.compile(r"^(?:\s*(?:re|sv|vb|fw|fwd|vs|aw|ang)\s*:\s*)+", _I)
 _VERB_AFTER: Final = re.compile(

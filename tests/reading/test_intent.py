@@ -172,6 +172,24 @@ def test_a_cancellation_carries_the_names_and_addresses_written_with_it(
     assert cancellations(subject, text.splitlines()) == (expected,)
 
 
+def test_the_people_listed_below_a_cancel_sentence_are_the_ones_cancelled() -> None:
+    lines = [
+        "Hej!",
+        "Följande kan tyvärr inte komma:",
+        "- Lisa Berg",
+        "- omar.ali@lund.se",
+        "",
+        "Mvh Kim",
+    ]
+    (cancel,) = cancellations("", lines)
+    assert (cancel.names, cancel.addresses, cancel.of_sender) == (
+        ("Lisa Berg",),
+        ("omar.ali@lund.se",),
+        False,
+    )
+    assert cancel.line == "Följande kan tyvärr inte komma:\n- Lisa Berg\n- omar.ali@lund.se"
+
+
 def test_a_mail_with_no_cancel_phrase_has_no_cancellation() -> None:
     assert cancellations("Anmälan", ["Jag kan komma den 14:e.", "Anna kommer också."]) == ()
 
