@@ -147,6 +147,15 @@ def matches_address(name: str, address: str) -> bool:
     return False
 
 
+def contradicts(name: str, address: str) -> bool:
+    """The address spells someone else: its local part is a first.last-like pair of words of
+    which none is a word of the name (`Anna Svensson` with `per.persson@…`). Such a pairing is
+    worth a question (the chooser decides); `as@…`, `anna.s2@…` and `info@…` contradict nothing."""
+    local = _folded(address.partition("@")[0])
+    words = [t for t in _LOCAL_SPLIT.split(local) if len(t) >= 2 and t.isalpha()]
+    return len(words) >= 2 and len(name.split()) >= 2 and not matches_address(name, address)
+
+
 def greeting_name(name: str) -> str:
     """The name to greet with: "Anna" for "Anna Svensson", "Svensson, Anna" and "Dr. Anna
     Svensson"; a name that starts with an initial is greeted whole ("A. Svensson")."""

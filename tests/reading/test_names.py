@@ -7,6 +7,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from mailbot.reading.names import (
+    contradicts,
     greeting_name,
     looks_like_name,
     matches_address,
@@ -146,3 +147,30 @@ def test_a_title_after_a_comma_is_always_split_from_the_name(
 ) -> None:
     assume(looks_like_name(f"{first} {last}"))  # not "By Med": words of prose are no names
     assert split_title(f"{first} {last}, {title}") == (f"{first} {last}", title)
+
+
+@pytest.mark.parametrize(
+    ("name", "address", "expected"),
+    [
+        ("Anna Svensson", "per.persson@lund.se", True),
+        ("Anna Svensson", "anna.svensson@lund.se", False),
+        ("Anna Svensson", "as@lund.se", False),
+        ("Anna Svensson", "a.svensson2@lund.se", False),
+        ("Anna Svensson", "socialtjansten@lund.se", False),
+        ("Åsa Öberg", "asa.oberg@malmo.se", False),
+        ("Anna", "per.persson@lund.se", False),
+    ],
+    ids=[
+        "another persons first.last",
+        "the same person",
+        "initials",
+        "an initial and a surname",
+        "a shared mailbox of one word",
+        "swedish letters",
+        "a single given name says too little",
+    ],
+)
+def test_an_address_that_spells_someone_else_contradicts_the_name(
+    name: str, address: str, expected: bool
+) -> None:
+    assert contradicts(name, address) is expected
