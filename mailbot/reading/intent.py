@@ -101,8 +101,9 @@ def signs_of_registering(subject: str, lines: Sequence[str]) -> bool:
 _SENDER_COUNTED: Final = re.compile(
     r"\bmig själv\b|\bjag och\b|^\W*jag själv\W*$|\bjag kommer (?:gärna|också|med|själv)\b"
     r"|\bjag (?:vill )?(?:gärna )?(?:delta|deltar|komma)\b|\banmäl(?:er|a|s)? (?:härmed )?mig\b"
-    r"|\bmyself\b|\bI (?:will|would like to|'d like to|want to|shall) (?:attend|come|join"
-    r"|register(?:\s+(?:myself|for|to)\b|\s*[.!,]|$))"
+    r"|\bmyself\b|\bI(?: will| would like to|'d like to|’d like to| want to| shall| hope to)"
+    r" (?:attend|come|join|participate|be there|(?:register|sign up)(?:\s+(?:myself|for|to)\b"
+    r"|\s*[.!,]|$))"
     r"|\b(?:me|I) and my colleague|\bregister me\b|\bsign me up\b|\bcount me in\b"
     r"|\bI(?:'ll| will) be there\b",
     _I,

@@ -19,9 +19,9 @@ from mailbot.reading.names import looks_like_name
 from mailbot.reading.person import people
 
 _ITEM: Final = re.compile(
-    r"(?P<indent>[ \t]*)"
-    r"(?P<mark>\(?\d{1,3}[.)]|[a-z]\)|[-*•·◦▪►–—§Ø\uf0b7\uf0a7]|o(?=[ \t]))"
-    r"[ \t]+(?P<text>\S.*)"
+    r"(?P<indent>[ \t\xa0]*)"
+    r"(?P<mark>\(?\d{1,3}[.)]|[a-z]\)|[-*•·◦▪►–—§Ø\uf0b7\uf0a7]|o(?=[ \t\xa0]))"
+    r"[ \t\xa0]+(?P<text>\S.*)"
 )
 # Items that speak of the sender ("Jag själv"): not a person to read here (see `intent`).
 _SENDER_ITEM: Final = re.compile(

@@ -18,7 +18,13 @@ from mailbot.reading.found import Found, Unread
 from mailbot.reading.keys import awaits_value, key_line
 from mailbot.reading.lines import people_lines
 from mailbot.reading.lists import item_lines
-from mailbot.reading.names import PARTICLES, is_name_word, looks_like_name, matches_address
+from mailbot.reading.names import (
+    PARTICLES,
+    is_name_word,
+    looks_like_name,
+    matches_address,
+    turned_round,
+)
 from mailbot.reading.tables import tab_runs
 
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])")
@@ -38,7 +44,8 @@ _CUE: Final = re.compile(
 )
 # A sentence that gives the writer's own contact address ("Frågor? Mejla mig på …").
 _SELF_CONTACT: Final = re.compile(
-    r"\b(?:mig|mitt|min|me|my|nås|reach|kontakta|contact|frågor|questions|svara|reply)\b",
+    r"\b(?:mig|me|nås|reach|kontakta|contact|frågor|questions|svara|reply|(?:min|my) (?:e-?post"
+    r"|e-?mail|mejl|mail|adress|address))\b",
     re.IGNORECASE,
 )
 _CHAIN: Final = re.compile(r"\s*(?:,|och|and|samt|&)\s*", re.IGNORECASE)
@@ -79,8 +86,9 @@ def prose(lines: Sequence[str]) -> list[Found | Unread]:
     read: list[Found | Unread] = []
     for sentence in sentences(_left_over(lines)):
         located = locate(sentence)
-        read.extend(_with_addresses(sentence, located))
-        read.extend(_without_addresses(sentence, located))
+        names = _cue_names(sentence)
+        read.extend(_with_addresses(sentence, located, names))
+        read.extend(_without_addresses(sentence, located, names))
     return read
 
 
@@ -95,7 +103,16 @@ def _groups(sentence: str, located: Sequence[Located]) -> list[list[Located]]:
     return groups
 
 
-def _with_addresses(sentence: str, located: Sequence[Located]) -> list[Found | Unread]:
+def _spelled_name(names: list[tuple[int, str]], address: str) -> str | None:
+    """The one name of the sentence that the address spells ("Min kollega Omar Ali kommer i
+    stället, omar.ali@lund.se"); with none or several, no name."""
+    spelled = {text for _, text in names if matches_address(text, address)}
+    return spelled.pop() if len(spelled) == 1 else None
+
+
+def _with_addresses(
+    sentence: str, located: Sequence[Located], names: list[tuple[int, str]]
+) -> list[Found | Unread]:
     read: list[Found | Unread] = []
     boundary = 0
     for group in _groups(sentence, located):
@@ -106,9 +123,12 @@ def _with_addresses(sentence: str, located: Sequence[Located]) -> list[Found | U
             found = group[0]
             name = _name_before(sentence[boundary : found.start], found.address)
             name = name or _name_after(sentence[group[-1].end :])
-            if name is not None or _CUE.search(sentence):
+            name = name or _spelled_name(names, found.address)
+            contact = _SELF_CONTACT.search(sentence)
+            if name is not None or (_CUE.search(sentence) and not contact):
+                name = None if name is None else turned_round(name, found.address)
                 read.append(Found("prose", sentence, name=name, email=found.address))
-            elif not _SELF_CONTACT.search(sentence):
+            elif not contact or _CUE.search(sentence):  # "anmäler X, svara till …": ask
                 read.append(Unread("prose", sentence, "an address without a name"))
         boundary = group[-1].end
     return read
@@ -143,11 +163,10 @@ def _name_after(text: str) -> str | None:
     return None
 
 
-def _without_addresses(sentence: str, located: Sequence[Located]) -> list[Unread]:
-    """Names written after a word of registering (and names chained to them with "och", ",")
-    that have no address next to them."""
-    taken = [(g.start, g.end) for g in located]
-    read: list[Unread] = []
+def _cue_names(sentence: str) -> list[tuple[int, str]]:
+    """(end, name) of each name written after a word of registering, and of the names chained
+    to it with "och", "," ("min kollega Lisa Berg och Omar Ali")."""
+    names: list[tuple[int, str]] = []
     done = 0  # a chain of names is followed once, not again from each cue inside it
     for cue in _CUE.finditer(sentence):
         if cue.start() < done:
@@ -155,12 +174,26 @@ def _without_addresses(sentence: str, located: Sequence[Located]) -> list[Unread
         position = done = cue.end()
         while (name := _next_name(sentence, position)) is not None:
             _, end, text = name
-            if not _has_address_next(sentence, end, taken):
-                read.append(Unread("prose", sentence, "no address", text))
+            names.append((end, text))
             chained = _CHAIN.match(sentence, end)
             if chained is None:
                 break
             position = done = chained.end()
+    return names
+
+
+def _without_addresses(
+    sentence: str, located: Sequence[Located], names: list[tuple[int, str]]
+) -> list[Unread]:
+    """The names after a word of registering that have no address: none next to them, and
+    none elsewhere in the sentence that spells them."""
+    taken = [(g.start, g.end) for g in located]
+    read = [
+        Unread("prose", sentence, "no address", text)
+        for end, text in names
+        if not _has_address_next(sentence, end, taken)
+        and not any(matches_address(text, g.address) for g in located)
+    ]
     return list({(u.line, u.name): u for u in read}.values())
 
 

@@ -17,6 +17,7 @@ from mailbot.reading.addresses import addresses
 from mailbot.reading.found import Found, Source, Unread
 from mailbot.reading.key_blocks import key_blocks
 from mailbot.reading.keys import Field, key
+from mailbot.reading.lists import is_item
 from mailbot.reading.names import is_name_word, looks_like_name, split_title, turned_round
 
 _PEOPLE_FIELDS: Final = frozenset({"name", "first-name", "last-name", "name-and-title", "email"})
@@ -163,7 +164,7 @@ def tab_runs(lines: Sequence[str]) -> list[range]:
     runs: list[range] = []
     start: int | None = None
     for index, line in enumerate([*lines, ""]):
-        if "\t" in line.strip(" "):
+        if "\t" in line.strip(" ") and not is_item(line):  # a list item is the list's
             start = index if start is None else start
             continue
         if start is not None and index - start >= 2:

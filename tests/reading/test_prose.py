@@ -142,3 +142,15 @@ def test_prose_never_invents_an_address(text: str) -> None:
             assert read.email is not None and read.email in text
         assert read == read  # values, comparable
     assert prose(text.splitlines()) == prose(text.splitlines())
+
+
+def test_an_address_alone_after_my_colleague_is_found_without_a_name() -> None:
+    assert found("Please register my colleague jane.doe@example.org too.") == [
+        (None, "jane.doe@example.org")
+    ]
+
+
+def test_an_address_alone_in_a_sentence_that_also_gives_a_contact_is_asked_about() -> None:
+    assert unread("Jag anmäler två, svara gärna till kim@lund.se") == [
+        ("an address without a name", None)
+    ]

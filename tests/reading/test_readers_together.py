@@ -87,3 +87,43 @@ Tack!""",
 def test_each_person_is_read_once_by_the_reader_of_its_form(mail: str) -> None:
     text, expected = MAILS[mail]
     assert read_all(text) == expected
+
+
+MORE = {
+    "outlook bullets followed by non-breaking spaces": (
+        "Vi är två som vill delta:\n\n·\xa0\xa0\xa0\xa0\xa0\xa0\xa0 Anna Svensson, anna.svensson@huddinge.se\n"
+        "·\xa0\xa0\xa0\xa0\xa0\xa0\xa0 Per Persson, per.persson@huddinge.se",
+        [
+            ("list", "Anna Svensson", "anna.svensson@huddinge.se"),
+            ("list", "Per Persson", "per.persson@huddinge.se"),
+        ],
+    ),
+    "a numbered list with tabs is a list, not a table": (
+        "1.       Anna Svensson\t\tanna.svensson@lund.se\n2.       Per Persson\t\tper.persson@lund.se",
+        [
+            ("list", "Anna Svensson", "anna.svensson@lund.se"),
+            ("list", "Per Persson", "per.persson@lund.se"),
+        ],
+    ),
+    "a colleague whose address stands at the end of the sentence": (
+        "Återbud från mig. Min kollega Omar Ali kommer i stället, omar.ali@lund.se",
+        [("prose", "Omar Ali", "omar.ali@lund.se")],
+    ),
+    "surname-first names in prose turned round by their addresses": (
+        "Anmäler Svensson Anna anna.svensson@polisen.se och Persson Johan johan.persson@polisen.se",
+        [
+            ("prose", "Anna Svensson", "anna.svensson@polisen.se"),
+            ("prose", "Johan Persson", "johan.persson@polisen.se"),
+        ],
+    ),
+    "an address in the same sentence that spells someone else is not given to the name": (
+        "Jag anmäler Kalle Karlsson, svara gärna till kim.berg@lund.se",
+        [("prose", None, "an address without a name"), ("prose", "Kalle Karlsson", "no address")],
+    ),
+}
+
+
+@pytest.mark.parametrize("mail", list(MORE))
+def test_real_mail_quirks_are_read_by_the_right_reader(mail: str) -> None:
+    text, expected = MORE[mail]
+    assert read_all(text) == expected
