@@ -64,6 +64,7 @@ def paragraphs(lines: Sequence[str]) -> Iterator[str]:
 
 
 def sentences(lines: Sequence[str]) -> Iterator[str]:
+    """The sentences of the text: paragraphs split after `.`, `!` or `?` before a word."""
     for paragraph in paragraphs(lines):
         yield from (s for s in _SENTENCE_END.split(paragraph) if s.strip())
 
