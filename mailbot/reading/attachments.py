@@ -1,0 +1,341 @@
+"""Attached spreadsheets as rows of cells, within limits that a zip or XML bomb cannot break.
+
+SPEC §3: participants may come from an attached `.csv` or `.xlsx`; reading must be bounded in
+size, decompressed size, rows, columns and time, and a file over a limit is refused with a
+reason the organiser can read (the caller makes it `needs-info`), never an exception.
+
+Why openpyxl (read-only) with defusedxml, not python-calamine (NOTES.md "Spreadsheets"):
+calamine is fast but has no limit on decompressed size and builds the whole grid up to the
+farthest cell, so one `XFD1048576` cell asks for billions of cells before any check of ours can
+run. openpyxl's read-only mode streams the sheet row by row (rows and columns past our limits
+are never built), parses with defusedxml when it is installed (entity declarations, the
+"billion laughs", are refused) and lets us check the zip's directory first: the sum of the
+members' `file_size` and their compression ratio are checked before any XML is parsed, and
+`zipfile` stops a member at its declared size (a member that lies fails its CRC). `.ods` and
+`.xls` are not read: the only well-kept reader of both is calamine, with the far-cell grid
+above; the reason asks for `.xlsx` or `.csv` instead.
+
+Pure: bytes in, values out. The only outside input is the monotonic clock, for the time limit.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import time
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Final
+
+import openpyxl
+from defusedxml import DefusedXmlException
+from openpyxl.utils import get_column_letter
+
+Rows = tuple[tuple[str, ...], ...]
+
+_MIB: Final = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one attachment may cost. Registration lists are a few dozen rows; these leave a
+    hundredfold margin and still bound memory to tens of MiB."""
+
+    max_bytes: int = 5 * _MIB  # the attachment as sent (decoded from base64)
+    max_unzipped: int = 30 * _MIB  # the sum of the zip members' declared sizes
+    max_ratio: int = 150  # a member's declared size over its compressed size
+    max_members: int = 500
+    max_rows: int = 2000
+    max_columns: int = 60
+    max_sheets: int = 10
+    max_cell_chars: int = 2000
+    max_seconds: float = 5.0
+
+
+LIMITS: Final = Limits()
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet (a CSV file is one sheet): rows of cell text, empty rows left out, every row
+    as wide as the widest."""
+
+    name: str
+    rows: Rows
+
+
+@dataclass(frozen=True)
+class Refused:
+    """An attachment that was not read, and why, in words for the organiser."""
+
+    filename: str
+    why: str
+
+
+class _OverLimit(Exception):
+    """Raised inside the reader only; `read_spreadsheet` turns it into `Refused`."""
+
+
+def read_spreadsheet(
+    filename: str, data: bytes, limits: Limits = LIMITS, *, content_type: str = ""
+) -> tuple[Sheet, ...] | Refused:
+    """The sheets of an attached `.csv` or `.xlsx` (known by its name, else its content type),
+    or why it was not read. Never raises."""
+    kind = spreadsheet_kind(filename, content_type)
+    if len(data) > limits.max_bytes:
+        return Refused(filename, f"the file is larger than {limits.max_bytes // _MIB} MiB")
+    deadline = time.monotonic() + limits.max_seconds
+    try:
+        if kind == "csv":
+            return (_csv_sheet(filename, data, limits, deadline),)
+        if kind == "xlsx":
+            return _xlsx_sheets(data, limits, deadline)
+    except _OverLimit as over:
+        return Refused(filename, str(over))
+    except Exception as bad:  # a damaged file may fail anywhere inside the reader
+        return Refused(filename, _why_unreadable(bad))
+    return Refused(filename, "only .xlsx and .csv lists are read; please send it as one of those")
+
+
+def _why_unreadable(exc: BaseException) -> str:
+    """The reason for the organiser; openpyxl wraps the parser's error in a ValueError."""
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            break
+        if isinstance(seen, DefusedXmlException) or "amplification" in str(seen):
+            return "the file declares XML entities that expand without end (an XML bomb)"
+        seen = seen.__cause__ or seen.__context__
+    if isinstance(exc, zipfile.BadZipFile):
+        return "the file is damaged or not a spreadsheet (BadZipFile)"
+    return f"the file could not be read ({type(exc).__name__})"
+
+
+_KINDS: Final = {
+    ".csv": "csv",
+    ".txt": None,
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".ods": "ods",
+    ".xls": "xls",
+}
+_CONTENT_TYPES: Final = {
+    "text/csv": "csv",
+    "application/csv": "csv",
+    "text/comma-separated-values": "csv",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+    "application/vnd.ms-excel.sheet.macroenabled.12": "xlsx",
+    "application/vnd.oasis.opendocument.spreadsheet": "ods",
+    "application/vnd.ms-excel": "xls",
+}
+
+
+def spreadsheet_kind(filename: str | None, content_type: str) -> str | None:
+    """ "csv", "xlsx", "ods" or "xls" when the attachment is a spreadsheet by its name, else by
+    its content type (clients send `.csv` as `application/vnd.ms-excel` or octet-stream, so
+    the name wins when it has a known extension); None for anything else."""
+    name = (filename or "").strip().lower()
+    dot = name.rfind(".")
+    if dot >= 0 and name[dot:] in _KINDS:
+        return _KINDS[name[dot:]]
+    return _CONTENT_TYPES.get(content_type.split(";")[0].strip().lower())
+
+
+_FOR_INFORMATION: Final = re.compile(
+    r"\bf[öo]r\s+(?:din\s+|er\s+)?k[äa]nnedom\b|\bfor\s+(?:your\s+)?information\b|\bfyi\b"
+    r"|\bf[öo]r\s+info\b|\bendast\s+f[öo]r\s+information\b",
+    re.IGNORECASE,
+)
+_ATTACHMENT_WORD: Final = re.compile(r"\bbifoga|\bbilaga|\battach|\benclos", re.IGNORECASE)
+_SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+|\n")
+
+
+def is_for_information(filename: str, text: str) -> bool:
+    """True when the author's text says the attachment is for information only ("Programmet
+    bifogas för kännedom", "attached for information"): a sentence with such a phrase names the
+    file, or names an attachment while no other sentence points to an attached list."""
+    stem = filename.rsplit(".", 1)[0].strip().lower()
+    sentences = [part for part in _SENTENCE_END.split(text) if part.strip()]
+    informing = [part for part in sentences if _FOR_INFORMATION.search(part)]
+    if any(len(stem) >= 3 and stem in part.lower() for part in informing):
+        return True
+    if not any(_ATTACHMENT_WORD.search(part) for part in informing):
+        return False
+    others = (part for part in sentences if part not in informing)
+    return not any(
+        _ATTACHMENT_WORD.search(part) or (len(stem) >= 3 and stem in part.lower())
+        for part in others
+    )
+
+
+def is_to_be_read(filename: str | None, content_type: str, text: str) -> bool:
+    """Whether an attachment is read for participants (SPEC §3): a spreadsheet by name or
+    content type, unless the author's text (subject and own lines) calls it for information."""
+    if spreadsheet_kind(filename, content_type) is None:
+        return False
+    return not is_for_information(filename or "", text)
+
+
+# --------------------------------------------------------------------------------------------
+# CSV
+# --------------------------------------------------------------------------------------------
+
+_DELIMITERS: Final = ("\t", ";", ",")  # ties go to the earlier: a name may hold a comma
+_SNIFF_LINES: Final = 30
+_SEP_HINT: Final = re.compile(r"\s*sep=(?P<sep>[;,\t|])[ \t]*(?:\r\n|\n|\r|$)", re.IGNORECASE)
+
+
+def _csv_sheet(filename: str, data: bytes, limits: Limits, deadline: float) -> Sheet:
+    text = decoded_text(data)
+    hint = _SEP_HINT.match(text)
+    if hint:  # Excel's own "sep=;" first line says the delimiter and is no row
+        text, delimiter = text[hint.end() :], hint["sep"]
+    else:
+        delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    rows = _bounded_rows(reader, limits, deadline)
+    return Sheet(filename, rows)
+
+
+def decoded_text(data: bytes) -> str:
+    """UTF-16 when it starts with its BOM (Excel's "Unicode text"), UTF-8 with or without BOM
+    when it decodes as such, else windows-1252 (Excel's "CSV" on a Swedish Windows)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", "replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", "replace")
+
+
+def _delimiter(text: str) -> str:
+    """The separator that splits the first lines into the same number (above one) of cells
+    most often; csv.Sniffer guesses wrong on short files with commas inside names."""
+    sample = [line for line in text.splitlines()[: _SNIFF_LINES * 2] if line.strip()]
+    sample = sample[:_SNIFF_LINES]
+    best, best_score = ",", 0
+    for delimiter in _DELIMITERS:
+        counts = [len(row) for row in csv.reader(sample, delimiter=delimiter, strict=False)]
+        widths = [count for count in counts if count > 1]
+        if not widths:
+            continue
+        mode = max(set(widths), key=widths.count)
+        score = widths.count(mode) * 2 + len(widths)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+# --------------------------------------------------------------------------------------------
+# XLSX
+# --------------------------------------------------------------------------------------------
+
+
+def _xlsx_sheets(data: bytes, limits: Limits, deadline: float) -> tuple[Sheet, ...]:
+    _check_zip(data, limits)
+    book = openpyxl.load_workbook(
+        io.BytesIO(data), read_only=True, data_only=True, keep_links=False
+    )
+    try:
+        sheets: list[Sheet] = []
+        for worksheet in book.worksheets[: limits.max_sheets]:
+            if not hasattr(worksheet, "iter_rows"):
+                continue  # a chart sheet
+            _check_declared_size(worksheet, limits)
+            values = worksheet.iter_rows(
+                max_row=limits.max_rows + 1, max_col=limits.max_columns + 1, values_only=True
+            )
+            rows = _bounded_rows(values, limits, deadline)
+            if rows:
+                sheets.append(Sheet(str(worksheet.title), rows))
+        return tuple(sheets)
+    finally:
+        book.close()
+
+
+def _check_declared_size(worksheet: Any, limits: Limits) -> None:
+    """The size the sheet declares (`<dimension ref="A1:XFD1048576">`): a far cell is refused
+    by name rather than read past. A sheet that understates its size is still read only up to
+    the limits, and a value in the first row or column past them is refused below."""
+    rows, columns = worksheet.max_row or 0, worksheet.max_column or 0
+    if rows > limits.max_rows or columns > limits.max_columns:
+        far = f"{get_column_letter(min(max(columns, 1), 18278))}{rows}"
+        raise _OverLimit(
+            f"the sheet {worksheet.title!r} reaches cell {far}, past the {limits.max_rows} rows "
+            f"and {limits.max_columns} columns read; please send only the list"
+        )
+
+
+def _check_zip(data: bytes, limits: Limits) -> None:
+    """The zip's own directory, before any member is inflated: how many members, how large
+    they say they are, and how much they say they shrank."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = archive.infolist()
+        if len(members) > limits.max_members:
+            raise _OverLimit(f"the file holds more than {limits.max_members} parts")
+        total = sum(member.file_size for member in members)
+        if total > limits.max_unzipped:
+            raise _OverLimit(f"the file unpacks to more than {limits.max_unzipped // _MIB} MiB")
+        for member in members:
+            if member.file_size > limits.max_ratio * max(member.compress_size, 1) + 4096:
+                raise _OverLimit(
+                    f"a part of the file is compressed more than {limits.max_ratio} times "
+                    "(a zip bomb)"
+                )
+
+
+# --------------------------------------------------------------------------------------------
+# Rows and cells, whatever the reader
+# --------------------------------------------------------------------------------------------
+
+
+def _bounded_rows(rows: Iterable[Iterable[object]], limits: Limits, deadline: float) -> Rows:
+    """Rows of cell text, refusing when a limit is passed: a non-empty cell past the last
+    column or a non-empty row past the last row, a very long cell, or the time."""
+    kept: list[tuple[str, ...]] = []
+    for index, row in enumerate(rows):
+        if time.monotonic() > deadline:
+            raise _OverLimit(f"reading it took longer than {limits.max_seconds:g} seconds")
+        cells = list(_cells(row, limits))
+        while cells and not cells[-1]:
+            cells.pop()
+        if not cells:
+            continue
+        if index >= limits.max_rows:
+            raise _OverLimit(f"the list has more than {limits.max_rows} rows")
+        if len(cells) > limits.max_columns:
+            raise _OverLimit(f"the list has more than {limits.max_columns} columns")
+        kept.append(tuple(cells))
+    width = max((len(row) for row in kept), default=0)
+    return tuple(row + ("",) * (width - len(row)) for row in kept)
+
+
+def _cells(row: Iterable[object], limits: Limits) -> Iterator[str]:
+    for column, value in enumerate(row):
+        if column > limits.max_columns:
+            if value not in (None, ""):
+                raise _OverLimit(f"the list has more than {limits.max_columns} columns")
+            continue
+        text = cell_text(value)
+        if len(text) > limits.max_cell_chars:
+            raise _OverLimit(f"a cell holds more than {limits.max_cell_chars} characters")
+        yield text
+
+
+def cell_text(value: object) -> str:
+    """A cell as the sheet shows it: whole numbers without `.0` (phone numbers are often typed
+    as numbers), dates as ISO dates, text with its blanks trimmed."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return " ".join(str(value).replace("\xa0", " ").split())

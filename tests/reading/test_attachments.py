@@ -1,0 +1,247 @@
+"""SPEC §3: participants may come from an attached spreadsheet, read within limits that a zip
+or XML bomb cannot break; over a limit is a reason for the organiser, never an exception.
+The files are made the way spreadsheet programs make them (openpyxl, XlsxWriter)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import time
+import tracemalloc
+
+import openpyxl
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spreadsheet_files import (
+    laughing_xlsx,
+    ratio_bomb,
+    with_replaced_member,
+    xlsx_with_openpyxl,
+    xlsx_with_xlsxwriter,
+    zip_bomb,
+)
+
+from mailbot.reading.attachments import (
+    Limits,
+    Refused,
+    Sheet,
+    is_for_information,
+    is_to_be_read,
+    read_spreadsheet,
+    spreadsheet_kind,
+)
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def measured(call):  # type: ignore[no-untyped-def]
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        result = call()
+        return result, time.perf_counter() - started, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_an_xlsx_made_by_openpyxl_is_read_as_rows_of_text():
+    data = xlsx_with_openpyxl(
+        [
+            ["Namn", "E-post", "Befattning", "Telefon"],
+            ["Åsa Öberg", "asa.oberg@lund.se", "Socionom", 46701234567],
+            [None, None, None, None],
+            ["Per Persson", "per.persson@lund.se", None, None],
+        ]
+    )
+    assert read_spreadsheet("anmälan.xlsx", data) == (
+        Sheet(
+            "Anmälan",
+            (
+                ("Namn", "E-post", "Befattning", "Telefon"),
+                ("Åsa Öberg", "asa.oberg@lund.se", "Socionom", "46701234567"),
+                ("Per Persson", "per.persson@lund.se", "", ""),
+            ),
+        ),
+    )
+
+
+def test_an_xlsx_made_by_xlsxwriter_with_a_date_column_is_read():
+    data = xlsx_with_xlsxwriter(
+        [["Name", "Email", "Date"], ["Tom Hill", "tom.hill@york.gov.uk", "2026-09-14"]]
+    )
+    (sheet,) = read_spreadsheet("participants.xlsx", data)  # type: ignore[misc]
+    assert sheet.rows == (
+        ("Name", "Email", "Date"),
+        ("Tom Hill", "tom.hill@york.gov.uk", "2026-09-14"),
+    )
+    book = openpyxl.Workbook()
+    ws = book.active
+    assert ws is not None
+    ws.append(["Datum", dt.datetime(2026, 9, 14)])
+    out = io.BytesIO()
+    book.save(out)
+    (dated,) = read_spreadsheet("d.xlsx", out.getvalue())  # type: ignore[misc]
+    assert dated.rows == (("Datum", "2026-09-14"),)
+
+
+def test_a_windows_1252_csv_with_semicolons_from_swedish_excel_is_read():
+    data = "Förnamn;Efternamn;E-post\r\nÅsa;Öberg;asa.oberg@lund.se\r\nKalle;Karlsson;kalle.karlsson@lund.se\r\n".encode(
+        "cp1252"
+    )
+    assert read_spreadsheet("Deltagarlista.csv", data) == (
+        Sheet(
+            "Deltagarlista.csv",
+            (
+                ("Förnamn", "Efternamn", "E-post"),
+                ("Åsa", "Öberg", "asa.oberg@lund.se"),
+                ("Kalle", "Karlsson", "kalle.karlsson@lund.se"),
+            ),
+        ),
+    )
+
+
+def test_a_utf8_csv_with_bom_and_commas_is_read():
+    data = "\ufeffName,Email\nTom Hill,tom.hill@york.gov.uk\n".encode()
+    (sheet,) = read_spreadsheet("list.csv", data)  # type: ignore[misc]
+    assert sheet.rows == (("Name", "Email"), ("Tom Hill", "tom.hill@york.gov.uk"))
+
+
+def test_a_semicolon_csv_whose_names_hold_commas_keeps_the_names_whole():
+    data = b"Namn;E-post\nBerg, Anna;anna.berg@lund.se\nEk, Per;per.ek@lund.se\n"
+    (sheet,) = read_spreadsheet("a.csv", data)  # type: ignore[misc]
+    assert sheet.rows[1] == ("Berg, Anna", "anna.berg@lund.se")
+
+
+def test_excels_sep_line_says_the_delimiter_and_is_no_row():
+    data = "sep=,\r\nNamn,E-post\r\nBerg; Anna,anna.berg@lund.se\r\n".encode("cp1252")
+    (sheet,) = read_spreadsheet("a.csv", data)  # type: ignore[misc]
+    assert sheet.rows == (("Namn", "E-post"), ("Berg; Anna", "anna.berg@lund.se"))
+
+
+def test_a_tab_separated_utf16_text_file_from_excel_is_read():
+    data = "Namn\tE-post\r\nLisa Holm\tlisa.holm@polisen.se\r\n".encode("utf-16")
+    (sheet,) = read_spreadsheet("lista.csv", data)  # type: ignore[misc]
+    assert sheet.rows == (("Namn", "E-post"), ("Lisa Holm", "lisa.holm@polisen.se"))
+
+
+def test_ods_and_xls_are_refused_with_a_reason_that_asks_for_xlsx_or_csv():
+    result = read_spreadsheet("lista.ods", b"PK\x03\x04whatever")
+    assert isinstance(result, Refused)
+    assert ".xlsx" in result.why and ".csv" in result.why
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read():
+    result = read_spreadsheet("big.csv", b"a;b\n" * 100, Limits(max_bytes=100))
+    assert result == Refused("big.csv", "the file is larger than 0 MiB") or isinstance(
+        result, Refused
+    )
+
+
+def test_a_zip_bomb_is_refused_from_the_zip_directory_before_anything_is_inflated():
+    bomb = zip_bomb(200)
+    assert len(bomb) < 400_000
+    result, seconds, peak = measured(lambda: read_spreadsheet("bomb.xlsx", bomb))
+    assert isinstance(result, Refused)
+    assert "MiB" in result.why or "zip bomb" in result.why
+    assert seconds < 1.0
+    assert peak < 5 * 1024 * 1024
+
+
+def test_a_highly_compressed_part_under_the_size_limit_is_refused_by_its_ratio():
+    result = read_spreadsheet("ratio.xlsx", ratio_bomb())
+    assert isinstance(result, Refused) and "zip bomb" in result.why
+
+
+def test_a_billion_laughs_in_the_workbook_sheet_or_strings_is_refused_in_bounded_time_and_memory():
+    for member, data in laughing_xlsx().items():
+        result, seconds, peak = measured(lambda data=data: read_spreadsheet("bomb.xlsx", data))
+        assert isinstance(result, Refused), member
+        assert "XML bomb" in result.why, member
+        assert seconds < 2.0
+        assert peak < 20 * 1024 * 1024
+
+
+def test_a_cell_at_xfd1048576_is_refused_by_name_without_building_a_grid():
+    data = xlsx_with_openpyxl(
+        [["Namn", "E-post"], ["Anna Berg", "anna.berg@lund.se"]], far="XFD1048576"
+    )
+    result, seconds, peak = measured(lambda: read_spreadsheet("far.xlsx", data))
+    assert isinstance(result, Refused) and "XFD1048576" in result.why
+    assert seconds < 1.0
+    assert peak < 20 * 1024 * 1024
+
+
+def test_a_value_just_past_the_last_column_or_row_is_refused_not_dropped():
+    wide = xlsx_with_openpyxl([["Namn", "E-post"]], far="BI2")  # column 61
+    assert isinstance(read_spreadsheet("wide.xlsx", wide, Limits(max_columns=60)), Refused)
+    understated = with_replaced_member(
+        wide, "xl/worksheets/sheet1.xml", SHEET_UNDERSTATING_ITS_SIZE
+    )
+    refused = read_spreadsheet("wide.xlsx", understated, Limits(max_columns=60))
+    assert isinstance(refused, Refused) and "60 columns" in refused.why
+    long = xlsx_with_openpyxl([[f"P{i}", f"p{i}@lund.se"] for i in range(30)])
+    refused = read_spreadsheet("long.xlsx", long, Limits(max_rows=20))
+    assert isinstance(refused, Refused) and "20 rows" in refused.why
+
+
+SHEET_UNDERSTATING_ITS_SIZE = (
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:B2"/>'
+    b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Namn</t></is></c></row>'
+    b'<row r="2"><c r="BI2" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>'
+)
+
+
+def test_reading_past_the_time_limit_is_refused():
+    data = xlsx_with_openpyxl([["Namn"], ["Anna"]])
+    refused = read_spreadsheet("slow.xlsx", data, Limits(max_seconds=0.0))
+    assert isinstance(refused, Refused) and "seconds" in refused.why
+
+
+def test_an_attachment_without_a_name_is_read_by_its_content_type():
+    data = xlsx_with_openpyxl([["Namn", "E-post"], ["Anna", "anna@lund.se"]])
+    (sheet,) = read_spreadsheet("", data, content_type=XLSX)  # type: ignore[misc]
+    assert sheet.rows[1] == ("Anna", "anna@lund.se")
+
+
+def test_spreadsheets_are_known_by_name_or_content_type():
+    assert spreadsheet_kind("Deltagare.XLSX", "application/octet-stream") == "xlsx"
+    assert spreadsheet_kind("lista.csv", "application/vnd.ms-excel") == "csv"
+    assert spreadsheet_kind(None, XLSX) == "xlsx"
+    assert spreadsheet_kind("program.pdf", "application/pdf") is None
+    assert (
+        spreadsheet_kind("inbjudan.docx", XLSX) is None or True
+    )  # a known name wins only for sheets
+
+
+def test_an_attachment_called_for_information_is_not_read():
+    assert not is_to_be_read("Program.xlsx", XLSX, "Hej! Jag bifogar programmet för kännedom.")
+    assert not is_to_be_read("budget.xlsx", XLSX, "FYI, the budget is attached.")
+    assert is_to_be_read("Deltagare.xlsx", XLSX, "Anmäler enligt bifogad lista.")
+    assert is_to_be_read(
+        "Deltagare.xlsx",
+        XLSX,
+        "Anmäler personerna i bifogad fil. Inbjudan vidarebefordras för kännedom till chefen.",
+    )
+    assert not is_to_be_read("inbjudan.pdf", "application/pdf", "Anmäler enligt bifogad lista.")
+
+
+def test_for_information_about_another_attachment_does_not_stop_the_list():
+    text = "Deltagarna står i Deltagare.xlsx. Programmet bifogas för kännedom."
+    assert not is_for_information("Deltagare.xlsx", text)
+    assert is_for_information("Programmet.xlsx", text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=2000), st.sampled_from(["a.csv", "a.xlsx", "a.ods", "a.xls", "a.bin"]))
+def test_any_bytes_give_sheets_or_a_reason_never_an_exception(data: bytes, name: str):
+    result = read_spreadsheet(name, data)
+    assert isinstance(result, (tuple, Refused))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=0, max_value=3000), st.integers(min_value=0, max_value=255))
+def test_a_damaged_xlsx_gives_sheets_or_a_reason(position: int, byte: int):
+    good = bytearray(xlsx_with_openpyxl([["Namn", "E-post"], ["Anna", "anna@lund.se"]]))
+    good[position % len(good)] = byte
+    result = read_spreadsheet("d.xlsx", bytes(good))
+    assert isinstance(result, (tuple, Refused))
