@@ -68,6 +68,13 @@ _NOT_ORGANISATION: Final = re.compile(
 )
 
 
+_NOT_ORGANISATION_START: Final = re.compile(
+    r"/|(?:skickat från|sent from|get outlook|hämta outlook|med vänlig\w* hälsning\w*"
+    r"|vänlig\w* hälsning\w*|hälsningar|mvh|best regards|kind regards|regards|thanks|tack)\b",
+    _I,
+)
+
+
 def organisation_evidence(
     subject: str,
     lines: Sequence[str],
@@ -123,6 +130,7 @@ def _in_signature(signature: Sequence[str], sender_name: str | None) -> list[Evi
     """Signature lines that may name an organisation: not a greeting, the sender's name, a
     phone number, an address or a web link; lines with an organisation word first."""
     kept: list[str] = []
+    own_names = {word.casefold() for word in (sender_name or "").replace(",", " ").split()}
     for raw in signature:
         line = raw.strip(" \t-–—|*_")
         if not line or locate(line) or _NOT_ORGANISATION.search(line):
@@ -132,6 +140,8 @@ def _in_signature(signature: Sequence[str], sender_name: str | None) -> list[Evi
             continue
         if sender_name and line.casefold() == sender_name.casefold():
             continue
+        if _NOT_ORGANISATION_START.match(line) or line.casefold() in own_names:
+            continue  # "Skickat från min iPhone", "/Eva", "Hälsningar Per", "Eva" alone
         kept.append(line)
     strong = [line for line in kept if _HAS_STEM.search(line)]
     ordered = strong + [line for line in kept if line not in strong]

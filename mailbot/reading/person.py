@@ -44,7 +44,8 @@ _PROSE_WORDS: Final = frozenset(
     och som också även gärna kan inte går deltar delta hon han hennes hans mejl mail nedan i
     me my our we will would like to is are also too please can't cannot attend come register
     she he her his and who the skicka send kontakta contact svara reply ring call mejla
-    maila läs read besök visit frågor questions info information här here
+    maila läs read besök visit frågor questions info information här here yes ja nej no both
+    båda us blir tre två three two hej hi hello dear
     """.split()  # noqa: SIM905 (a word list reads best as words)
 )
 _QUOTED: Final = re.compile(r'"([^"]+)"')
@@ -70,8 +71,8 @@ def _parts(text: str) -> list[str]:
 
 
 def _is_prose(part: str) -> bool:
-    words = [w.strip(".,!?").casefold() for w in part.split()]
-    return len(words) > 6 or any(w in _PROSE_WORDS for w in words)
+    words = [w.strip(".,!?:").casefold() for w in part.split()]
+    return len(words) > 6 or ":" in part or any(w in _PROSE_WORDS for w in words)
 
 
 def _name_index(parts: list[str], email: str | None) -> int | None:

@@ -98,3 +98,15 @@ def test_evidence_is_always_text_written_in_the_message(text: str, subject: str)
             or evidence.where == "key"
             or evidence.text in text
         )
+
+
+def test_client_footers_valedictions_and_the_senders_first_name_alone_are_no_organisation() -> None:
+    signature = (
+        "Hälsningar Per",
+        "/Eva",
+        "Skickat från min iPhone",
+        "Get Outlook for iOS",
+        "Maria",
+        "Göteborgs Stad",
+    )
+    assert texts(signature=signature, sender="Maria Lind") == ["Göteborgs Stad"]

@@ -127,3 +127,9 @@ MORE = {
 def test_real_mail_quirks_are_read_by_the_right_reader(mail: str) -> None:
     text, expected = MORE[mail]
     assert read_all(text) == expected
+
+
+def test_a_sentence_before_a_name_and_address_is_read_as_prose_not_as_a_title() -> None:
+    assert read_all("Yes, both of us: Tom Hill tom.hill@york.gov.uk") == [
+        ("prose", "Tom Hill", "tom.hill@york.gov.uk")
+    ]
