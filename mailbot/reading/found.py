@@ -36,3 +36,4 @@ class Unread:
     source: Source
     line: str
     why: str
+    name: str | None = None  # the person it is about, when a name could be read ("no address")

@@ -1,0 +1,405 @@
+"""What the author's words ask for (SPEC §3, §6): registering, the sender counted or not, a
+cancellation, a substitution, another seminar's date, an attachment for information only.
+
+Why predicates and values, not a verdict: a phrase says what it says ("Återbud – Lisa Berg",
+"Anna kan inte, Per Persson går i stället"); whom it concerns among the actor's registrations,
+and what to do, is the decision's business. So each function returns the phrase's line and the
+names and addresses written with it, or nothing; none of them guesses.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from mailbot.reading.addresses import addresses, locate
+from mailbot.reading.lists import is_item
+from mailbot.reading.names import PARTICLES, is_name_word, looks_like_name
+from mailbot.reading.prose import sentences
+
+_I: Final = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person as written with a phrase: a name, an address, or both."""
+
+    name: str | None = None
+    address: str | None = None
+
+
+@dataclass(frozen=True)
+class Cancellation:
+    """A request to cancel; no names and no addresses means the writer themself."""
+
+    line: str
+    names: tuple[str, ...] = ()
+    addresses: tuple[str, ...] = ()
+    of_sender: bool = False  # the phrase speaks of the writer ("jag", "mig", "I")
+    in_subject: bool = False
+
+
+@dataclass(frozen=True)
+class Substitution:
+    """One person going instead of another; either side None when the text does not say
+    ("byte av deltagare" names no one)."""
+
+    line: str
+    old: Mention | None
+    new: Mention | None
+
+
+@dataclass(frozen=True)
+class DateRequest:
+    """A date written where the author asks to come (or in the subject), as written."""
+
+    line: str
+    date: str
+    in_subject: bool = False
+
+
+def units(lines: Sequence[str]) -> tuple[str, ...]:
+    """The author's sentences (wrapped lines joined), with each list item a unit of its own."""
+    return _units(tuple(lines))
+
+
+@functools.lru_cache(maxsize=64)  # each phrase reader asks for the units of the same mail
+def _units(lines: tuple[str, ...]) -> tuple[str, ...]:
+    found: list[str] = []
+    block: list[str] = []
+    for line in [*lines, ""]:
+        if is_item(line) or not line.strip():
+            found.extend(sentences(block))
+            block = []
+            if line.strip():
+                found.append(line.strip())
+        else:
+            block.append(line)
+    return tuple(found)
+
+
+# ---------------------------------------------------------------------------- registering
+
+_REGISTERING: Final = re.compile(
+    r"\b(?:anmäl\w*|anmal\w*|delta\w*|deltag\w*|komma|kommer|plats\w*|regist\w*|attend\w*|"
+    r"participat\w*|sign(?:ing|ed)?[ -]?up|enrol\w*)",
+    _I,
+)
+
+
+def signs_of_registering(subject: str, lines: Sequence[str]) -> bool:
+    """Any form of anmäl-, delta/deltag-, komma/kommer, plats, regist-, attend, sign up in the
+    subject or the author's text (SPEC §3)."""
+    return any(_REGISTERING.search(text) for text in [subject, *lines])
+
+
+# ---------------------------------------------------------------------------- the sender
+
+_SENDER_COUNTED: Final = re.compile(
+    r"\bmig själv\b|\bjag och\b|^\W*jag själv\W*$|\bjag kommer (?:gärna|också|med|själv)\b"
+    r"|\bjag (?:vill )?(?:gärna )?(?:delta|deltar|komma)\b|\banmäl(?:er|a|s)? (?:härmed )?mig\b"
+    r"|\bmyself\b|\bI(?: will| would like to|'d like to|’d like to| want to| shall| hope to)"
+    r" (?:attend|come|join|participate|be there|(?:register|sign up)(?:\s+(?:myself|for|to)\b"
+    r"|\s*[.!,]|$))"
+    r"|\b(?:me|I) and my colleague|\bregister me\b|\bsign me up\b|\bcount me in\b"
+    r"|\bI(?:'ll| will) be there\b",
+    _I,
+)
+_NOT_COMING: Final = re.compile(
+    r"\bsjälv (?:kan|kommer|har) jag (?:\w+ )?inte\b|\bjag själv (?:kan|kommer) (?:\w+ )?inte\b"
+    r"|\bjag (?:kan|kommer) (?:\w+ )?inte (?:\w+ )?(?:komma|delta|närvara)? ?själv\b"
+    r"|\b(?:inte|ej) mig själv\b|\bnot (?:me|myself)\b"
+    r"|\bI (?:can't|cannot|can’t|won't|won’t|will not) (?:\w+ )?(?:attend|come|join|make it)\b"
+    r"[^.!?]*\bmyself\b|\bmyself,? I (?:can't|cannot|can’t|won't|won’t|will not)\b",
+    _I,
+)
+# The writer registers others: they do not come unless another sentence counts them in
+# ("Jag anmäler mina kollegor" alone excludes; "… två kollegor och mig själv" does not).
+_OTHERS: Final = re.compile(
+    r"\bjag (?:vill )?anmäl(?:er|a) (?:härmed )?(?:mina|två|tre|fyra|fem|följande|nedanstående)\b"
+    r"|\bI (?:am|'m) registering (?:my|the following|two|three) colleagues\b",
+    _I,
+)
+
+
+def sender_counted(lines: Sequence[str]) -> str | None:
+    """The sentence that counts the writer in ("mig själv", "jag och …", "Jag själv" as a list
+    item, "Jag kommer gärna", "anmäler mig", "I will attend myself"); None when none does or
+    the same sentence says they do not come."""
+    for unit in units(lines):
+        counted = _SENDER_COUNTED.search(unit)
+        if counted and not _NOT_COMING.search(unit) and not _CANCEL.search(unit):
+            return unit
+    return None
+
+
+def sender_excluded(lines: Sequence[str]) -> str | None:
+    """The sentence that says the writer does not come ("själv kan jag inte", "själv kommer jag
+    inte", "I can't attend myself"), or registers only others ("jag anmäler mina kollegor")
+    when no sentence counts the writer in."""
+    found = units(lines)
+    not_coming = next((unit for unit in found if _NOT_COMING.search(unit)), None)
+    if not_coming is not None or sender_counted(lines) is not None:
+        return not_coming
+    return next((unit for unit in found if _OTHERS.search(unit)), None)
+
+
+# ---------------------------------------------------------------------------- cancelling
+
+_CANCEL: Final = re.compile(
+    r"\bavanmäl\w*|\bavanmal\w*|\båterbud\w*|\baterbud\w*|\bavbok\w*|\bstryk(?:a|er|s)?\b"
+    r"|\b(?:kan|kommer) (?:\w+ )?inte (?:att )?(?:kunna )?(?:komma|delta|närvara)\b|\bförhinder\b"
+    r"|\bcancel\w*|\bunregister\w*|\bde-?register\w*"
+    r"|\b(?:can't|cannot|can’t|can not|won't|won’t|will not be able to|unable to) "
+    r"(?:\w+ )?(?:attend|come|make it|participate)\b",
+    _I,
+)
+_FIRST_PERSON: Final = re.compile(r"\b(?:jag|mig|själv|I|me|my|myself)\b", _I)
+
+
+def cancellations(subject: str, lines: Sequence[str]) -> tuple[Cancellation, ...]:
+    """Each sentence (and the subject) that asks to cancel, with the names and addresses written
+    in it, or in the list items right below a sentence that ends in a colon ("Följande kan inte
+    komma:" / "- Lisa Berg"). A sentence that says one person goes instead of another is a
+    substitution instead."""
+    found: list[Cancellation] = []
+    if _CANCEL.search(subject) and not _is_substitution(subject):
+        found.append(_cancellation(subject, in_subject=True))
+    read = units(lines)
+    for index, unit in enumerate(read):
+        if _CANCEL.search(unit) and not _is_substitution(unit):
+            below = _items_below(read, index) if unit.rstrip().endswith(":") else ()
+            found.append(_cancellation(unit, in_subject=False, below=below))
+    return tuple(found)
+
+
+def _items_below(read: Sequence[str], index: int) -> tuple[str, ...]:
+    items: list[str] = []
+    for unit in read[index + 1 :]:
+        if not is_item(unit):
+            break
+        items.append(unit)
+    return tuple(items)
+
+
+def _cancellation(text: str, *, in_subject: bool, below: Sequence[str] = ()) -> Cancellation:
+    without_phrase = _CANCEL.sub(" , ", text)
+    names = list(names_in(without_phrase))
+    written = addresses(text)
+    for item in below:
+        names.extend(names_in(_ITEM_MARK.sub("", item)))
+        written.extend(addresses(item))
+    return Cancellation(
+        line="\n".join([text, *below]),
+        names=tuple(dict.fromkeys(names)),
+        addresses=tuple(dict.fromkeys(written)),
+        of_sender=_FIRST_PERSON.search(without_phrase) is not None and not below,
+        in_subject=in_subject,
+    )
+
+
+_ITEM_MARK: Final = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|[a-z]\)|\S)\s+")
+_TOKEN: Final = re.compile(r"[^\s,;:()<>\[\]\"–—!?/]+")
+_SUBJECT_PREFIX: Final = re.compile(r"^(?:\s*(?:re|sv|vb|fw|fwd|vs|aw|ang)\s*:\s*)+", _I)
+_VERB_AFTER: Final = re.compile(
+    r"\s+(?:kan|kommer|har|får|ska|går|can|cannot|can't|will|won't|is|has)\b", _I
+)
+
+
+def names_in(text: str) -> tuple[str, ...]:
+    """The names written in a phrase: runs of two to five name words, and a single given name
+    where a verb follows it ("Lisa kan inte") or it stands alone ("Återbud: Lisa")."""
+    text = _without_addresses(_SUBJECT_PREFIX.sub("", text))
+    runs: list[list[re.Match[str]]] = []
+    current: list[re.Match[str]] = []
+    for match in _TOKEN.finditer(text):
+        word = match.group().rstrip(".")
+        joined = bool(current) and text[current[-1].end() : match.start()].isspace()
+        if is_name_word(word) or (joined and word in PARTICLES):
+            if not joined:
+                runs.append(current)
+                current = []
+            current.append(match)
+            if word != match.group() and len(word) > 1:  # a full stop ends the sentence
+                runs.append(current)
+                current = []
+        else:
+            runs.append(current)
+            current = []
+    runs.append(current)
+    found = [name for run in runs if (name := _run_name(text, run)) is not None]
+    return tuple(dict.fromkeys(found))
+
+
+def _run_name(text: str, run: list[re.Match[str]]) -> str | None:
+    while run and run[-1].group() in PARTICLES:
+        run = run[:-1]
+    if not run:
+        return None
+    name = " ".join(m.group().rstrip(".") if len(m.group()) > 2 else m.group() for m in run)
+    if looks_like_name(name):
+        return name
+    if len(run) > 1:
+        return None
+    after = text[run[0].end() :]
+    alone = not (text[: run[0].start()] + after).strip(" ,.;:!?-–—")
+    return name if alone or _VERB_AFTER.match(after) else None
+
+
+def _without_addresses(text: str) -> str:
+    """The text with addresses blanked (their local parts are not names)."""
+    for found in reversed(locate(text)):
+        text = text[: found.start] + " , " + text[found.end :]
+    return text
+
+
+# ---------------------------------------------------------------------------- substituting
+
+# new … <verb> … old: "Per ersätter Anna", "Per går i stället för Anna", "Per instead of Anna".
+_NEW_FOR_OLD: Final = re.compile(
+    r"\b(?:ersätter|replaces|will replace|is replacing|substitutes for"
+    r"|(?:(?:går|kommer|deltar|will go|will come|will attend|goes|comes|attends) )?"
+    r"(?:i stället för|istället för|instead of|in place of))\b",
+    _I,
+)
+# old … <verb> … new: "Lisa ersätts av Omar", "Anna byts ut mot Per", "Y is replaced by X".
+_OLD_BY_NEW: Final = re.compile(
+    r"\b(?:ersätts (?:av|med)|byts ut mot|byts mot|(?:is|will be|is being) replaced (?:by|with))\b",
+    _I,
+)
+# "Anna kan inte, Per Persson går i stället: per.persson@lund.se"
+_GOES_INSTEAD: Final = re.compile(
+    r"\b(?:går|kommer|deltar|åker|will go|will come|will attend|goes|comes|attends|is coming)"
+    r" (?:i stället|istället|instead)\b",
+    _I,
+)
+_CANNOT: Final = re.compile(
+    r"\b(?:kan|kommer) (?:\w+ )?inte\b|\bhar (?:fått )?förhinder\b|\b(?:can't|cannot|can’t|won't"
+    r"|can not|is unable to|will not)\b",
+    _I,
+)
+_CHANGE_ONLY: Final = re.compile(
+    r"\bbyte av (?:deltagare|person)\b|\bbyta deltagare\b|\bersättare\b"
+    r"|\b(?:change|substitution) of (?:participant|attendee)s?\b|\bsubstitut\w*\b",
+    _I,
+)
+
+
+def substitutions(subject: str, lines: Sequence[str]) -> tuple[Substitution, ...]:
+    """Each sentence that says one person goes instead of another, with who replaces whom as
+    written; "byte av deltagare" alone (in the text or the subject) is a Substitution that names
+    no one."""
+    found: list[Substitution] = []
+    for text in [subject, *units(lines)]:
+        read = _substitution(text)
+        if read is not None:
+            found.append(read)
+    return tuple(found)
+
+
+def _is_substitution(text: str) -> bool:
+    return bool(_NEW_FOR_OLD.search(text) or _OLD_BY_NEW.search(text) or _GOES_INSTEAD.search(text))
+
+
+def _substitution(text: str) -> Substitution | None:
+    if match := _NEW_FOR_OLD.search(text):
+        return Substitution(text, _leading(text[match.end() :]), _trailing(text[: match.start()]))
+    if match := _OLD_BY_NEW.search(text):
+        return Substitution(text, _trailing(text[: match.start()]), _leading(text[match.end() :]))
+    if match := _GOES_INSTEAD.search(text):
+        new = _trailing(text[: match.start()])
+        after = _leading(text[match.end() :])
+        if new is not None and new.address is None and after is not None and after.name is None:
+            new = Mention(new.name, after.address)
+        cannot = _CANNOT.search(text[: match.start()])
+        old = None if cannot is None else _trailing(text[: cannot.start()])
+        return Substitution(text, old, new)
+    if _CHANGE_ONLY.search(text):
+        return Substitution(text, None, None)
+    return None
+
+
+_EDGE: Final = " \t,;:()<>[]\"'–—-."
+_LEAD_WORDS: Final = re.compile(r"^(?:min kollega|my colleague|kollegan|colleague)\s+", _I)
+
+
+def _trailing(text: str) -> Mention | None:
+    """The person written last in `text` (the one a following verb is about)."""
+    text = text.rstrip(_EDGE)
+    found = locate(text)
+    address = None
+    if found and not text[found[-1].end :].strip(_EDGE):
+        address = found[-1].address
+        text = text[: found[-1].start].rstrip(_EDGE)
+    names = names_in(text.split(",")[-1] if address is None else text)
+    name = names[-1] if names and text.rstrip(_EDGE).endswith(names[-1]) else None
+    return None if name is None and address is None else Mention(name, address)
+
+
+def _leading(text: str) -> Mention | None:
+    """The person written first in `text` (the one a preceding verb is about)."""
+    text = _LEAD_WORDS.sub("", text.lstrip(_EDGE))
+    found = locate(text)
+    if found and not text[: found[0].start].strip(_EDGE):
+        after = text[found[0].end :]
+        names = names_in(after[: after.find(")") + 1]) if after.lstrip(" >").startswith("(") else ()
+        return Mention(names[0] if names else None, found[0].address)
+    names = names_in(re.split(r"[,.;!?]| och | and ", text, maxsplit=1)[0])
+    if not names or not text.startswith(names[0].split()[0]):
+        return None
+    rest = text[text.find(names[0]) + len(names[0]) :]
+    address = (
+        found[0].address if found and not rest[: rest.find(found[0].address)].strip(_EDGE) else None
+    )
+    return Mention(names[0], address)
+
+
+# ---------------------------------------------------------------------------- dates (§6)
+
+_MONTH: Final = (
+    r"(?:januari|january|jan|februari|february|feb|mars|march|mar|april|apr|maj|may|juni|june"
+    r"|jun|juli|july|jul|augusti|august|aug|september|sept|sep|oktober|october|okt|oct"
+    r"|november|nov|december|dec)"
+)
+_DATE: Final = re.compile(
+    r"(?<![\w/.-])(?:\d{4}-\d{1,2}-\d{1,2}"
+    rf"|(?:the )?\d{{1,2}}(?::e|:a|st|nd|rd|th)?\.? (?:of )?{_MONTH}\b\.?(?: \d{{4}})?"
+    rf"|{_MONTH}\.? \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? \d{{4}})?"
+    r"|\d{1,2}/\d{1,2}(?![\d/]))",
+    _I,
+)
+_ASKING: Final = re.compile(
+    r"\b(?:hellre|föredrar|föredra|i stället|istället|byta|flytta|annat|annan|andra|komma|kommer"
+    r"|delta|deltar|gå|går|anmäla|anmäler|vill|önskar|rather|prefer|instead|another|other"
+    r"|switch|move|attend|come|join|register)\b",
+    _I,
+)
+
+
+def date_requests(subject: str, lines: Sequence[str]) -> tuple[DateRequest, ...]:
+    """Dates written in the subject, and in sentences about coming ("vi vill hellre komma den
+    19 maj", "15/9", "the 15th of September"), as written; which seminar a date is, is for the
+    decision to tell."""
+    found = [DateRequest(subject, m[0].rstrip("."), True) for m in _DATE.finditer(subject)]
+    for unit in units(lines):
+        if _ASKING.search(unit):
+            found.extend(DateRequest(unit, m[0].rstrip(".")) for m in _DATE.finditer(unit))
+    return tuple(found)
+
+
+# ---------------------------------------------------------------------------- attachments
+
+_FOR_INFORMATION: Final = re.compile(
+    r"\bför (?:din |er )?kännedom\b|\btill (?:din |er )?kännedom\b|\bendast för information\b"
+    r"|\bFYI\b|\bfor your information\b|\bfor information only\b|\bfor info(?:rmation)?\b",
+    _I,
+)
+
+
+def for_information_only(subject: str, lines: Sequence[str]) -> str | None:
+    """The sentence that says an attachment is for information only ("för kännedom"), so its
+    list of names is not a registration (SPEC §3)."""
+    return next((t for t in [subject, *units(lines)] if _FOR_INFORMATION.search(t)), None)

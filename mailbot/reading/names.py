@@ -1,0 +1,171 @@
+"""People's names as written, and the few repairs SPEC §3 allows.
+
+Why so little: a name is kept as written, because the organiser and the participant know how it
+is spelled and the bot does not. Three repairs only: a title written inside the name goes to the
+title; a display name in "Efternamn Förnamn" order is turned round when the address shows the
+other order; and the greeting form ("Hej Anna") is the first given name.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import Final
+
+# Words that begin with a capital in a sentence or a signature but are never part of a name.
+_NOT_NAME_WORDS: Final = frozenset(
+    """
+    jag vi du ni han hon de min mina mitt vår våra vårt hej hejsan hallå tjena med mvh
+    vänliga vänlig bästa hälsningar hälsning tack och eller samt även också från till på i
+    för av om kollega kollegan kollegor kolleger anmälan anmäler anmäla anmälning återbud
+    avanmälan seminarium seminariet datum namn titel befattning kommun stad region polisen
+    förvaltning nej ja ok okej se nedan bifogar bifogat bifogad hälsar gärna kan kommer vill
+    ska skulle i me my our we you he she they his her the a an and or also from to at of for
+    with by in on hi hello dear thanks thank regards best kind sincerely cheers please
+    registration register participant participants name email mail e-post epost telefon tel
+    mobil phone mobile attached attachment below see yes no monday tuesday wednesday
+    thursday friday måndag tisdag onsdag torsdag fredag lördag söndag tyvärr dessvärre
+    unfortunately sorry det detta den denna nu då men sadly regret hon han dom det this that
+    there here avanmälan avbokning avboka stryk cancel cancellation unregister byte
+    ersättare vänligen snälla kindly härmed hereby angående regarding ang re sv vb fw fwd
+    följande nedanstående dessa these following alla all båda both ingen ingen none vi
+    """.split()  # noqa: SIM905 (a word list reads best as words)
+)
+# Lower-case words that stand inside names (Anna von Platen, Per af Klercker, Ludwig van Dijk).
+PARTICLES: Final = frozenset(
+    """
+    von af av de van der den la le du di da del della bin ibn al el zu ten ter
+    """.split()  # noqa: SIM905 (a word list reads best as words)
+)
+_HONORIFICS: Final = frozenset(
+    """
+    dr dr. prof prof. mr mr. mrs mrs. ms ms. fru herr
+    """.split()  # noqa: SIM905 (a word list reads best as words)
+)
+_NAME_WORD: Final = re.compile(r"[^\W\d_](?:[^\W\d_]|['’])*(?:-[^\W\d_](?:[^\W\d_]|['’])*)*")
+_INITIAL: Final = re.compile(r"[^\W\d_]\.(?:-?[^\W\d_]\.)?")
+_TITLE_SEPARATOR: Final = re.compile(r"\s*(?:,|;|\s[-–—|/]\s|\()\s*")
+_LOCAL_SPLIT: Final = re.compile(r"[._\-+]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def is_name_word(word: str) -> bool:
+    """A word that can stand in a name: capitalised letters (hyphens and apostrophes allowed,
+    `ANNA` too), or an initial (`A.`), and not a word of greeting or prose."""
+    if _INITIAL.fullmatch(word):
+        return True
+    if not _NAME_WORD.fullmatch(word) or not word[0].isupper():
+        return False
+    return word.casefold() not in _NOT_NAME_WORDS
+
+
+def looks_like_name(text: str, *, min_words: int = 2, max_words: int = 5) -> bool:
+    """Two to five name words (particles inside allowed): `Anna Svensson`, `Per af Klercker`,
+    `Lars-Erik O'Brien`; not `Med vänliga hälsningar`, not `Hej Anna`."""
+    words = text.split()
+    if not min_words <= len(words) <= max_words:
+        return False
+    if not is_name_word(words[0]) or not is_name_word(words[-1]):
+        return False
+    return all(is_name_word(w) or w in PARTICLES for w in words[1:-1])
+
+
+def split_title(text: str) -> tuple[str, str | None]:
+    """`Anna Svensson, socialsekreterare` → (`Anna Svensson`, `socialsekreterare`).
+
+    A title follows the name after a comma, a dash or in parentheses, or is written in lower
+    case after it (`Anna Svensson socialsekreterare`: Swedish titles are not capitalised). A
+    single word before a comma is a surname (`Persson, Johan`), not a name with a title.
+    """
+    text = " ".join(text.split())
+    parts = _TITLE_SEPARATOR.split(text, maxsplit=1)
+    if len(parts) == 2:
+        name, title = parts[0], parts[1].strip(" )")
+        if title and len(name.split()) >= 2 and looks_like_name(name, min_words=2):
+            return name, title
+    words = text.split()
+    for index, word in enumerate(words):
+        if index >= 2 and word[:1].islower() and word not in PARTICLES:
+            if looks_like_name(" ".join(words[:index])):
+                return " ".join(words[:index]), " ".join(words[index:])
+            break
+    return text, None
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@functools.lru_cache(maxsize=4096)
+def _spelled(text: str) -> tuple[str, ...]:
+    """The ways a name word is written in an address: `Åsa Öberg` → asa/oberg, aasa/oeberg."""
+    folded = text.casefold()
+    german = folded.replace("å", "aa").replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
+    return tuple(dict.fromkeys((_folded(text), _folded(german))))
+
+
+def _tokens(words: list[str]) -> list[str]:
+    return [t for w in words for t in _LOCAL_SPLIT.split(w.strip(",")) if t]
+
+
+def _same(words: list[str], local_tokens: list[str]) -> bool:
+    tokens = _tokens(words)
+    if len(tokens) != len(local_tokens):
+        return False
+    return all(local in _spelled(t) for t, local in zip(tokens, local_tokens, strict=True))
+
+
+def turned_round(name: str, address: str) -> str:
+    """ "Persson Johan" (or "Persson, Johan") with `johan.persson@…` → "Johan Persson".
+
+    Turned only when the address's local part spells the name in the other order and not in the
+    written one: without that evidence "Persson Johan" may well be how the person is named.
+    """
+    local = address.partition("@")[0]
+    local_tokens = [t for t in _LOCAL_SPLIT.split(_folded(local)) if t and not t.isdigit()]
+    words = name.replace(",", " ").split()
+    if len(words) < 2 or not local_tokens or _same(words, local_tokens):
+        return name
+    for cut in range(1, len(words)):
+        rotated = words[cut:] + words[:cut]
+        if _same(rotated, local_tokens):
+            return " ".join(rotated)
+    return name
+
+
+def matches_address(name: str, address: str) -> bool:
+    """Some word of the name is spelled in the address's local part (`anna.s@…` for Anna
+    Svensson): the evidence that an address belongs to this name rather than another."""
+    local = _folded(address.partition("@")[0])
+    local_tokens = set(_LOCAL_SPLIT.split(local))
+    for word in _tokens(name.split()):
+        if len(word) >= 2 and any(s in local_tokens for s in _spelled(word)):
+            return True
+    return False
+
+
+def contradicts(name: str, address: str) -> bool:
+    """The address spells someone else: its local part is a first.last-like pair of words of
+    which none is a word of the name (`Anna Svensson` with `per.persson@…`). Such a pairing is
+    worth a question (the chooser decides); `as@…`, `anna.s2@…` and `info@…` contradict nothing."""
+    local = _folded(address.partition("@")[0])
+    words = [t for t in _LOCAL_SPLIT.split(local) if len(t) >= 2 and t.isalpha()]
+    return len(words) >= 2 and len(name.split()) >= 2 and not matches_address(name, address)
+
+
+def greeting_name(name: str) -> str:
+    """The name to greet with: "Anna" for "Anna Svensson", "Svensson, Anna" and "Dr. Anna
+    Svensson"; a name that starts with an initial is greeted whole ("A. Svensson")."""
+    if "," in name:
+        last, _, first = name.partition(",")
+        if first.strip() and len(last.split()) == 1:
+            name = first
+    words = [w for w in name.split() if w.casefold() not in _HONORIFICS]
+    if not words:
+        return name.strip()
+    if _INITIAL.fullmatch(words[0]):
+        return " ".join(words)
+    return words[0]

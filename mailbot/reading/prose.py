@@ -1,0 +1,227 @@
+"""People named around addresses in sentences (SPEC §3): "Jag vill anmäla mig själv och min
+kollega Kalle Karlsson (kalle.karlsson@lund.se)".
+
+Why so strict: in prose an address belongs to the name written next to it (before it, or in
+parentheses after it), and to nothing else. Two addresses written together after two names
+("Anna och Per (a@x.se, p@x.se)") are not paired by guessing; a name written after a word of
+registering ("min kollega Kalle Karlsson") with no address next to it is asked about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Final
+
+from mailbot.reading.addresses import Located, locate
+from mailbot.reading.found import Found, Unread
+from mailbot.reading.keys import awaits_value, key_line
+from mailbot.reading.lines import people_lines
+from mailbot.reading.lists import item_lines
+from mailbot.reading.names import (
+    PARTICLES,
+    is_name_word,
+    looks_like_name,
+    matches_address,
+    turned_round,
+)
+from mailbot.reading.tables import tab_runs
+
+_SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])")
+# What may stand between a name and its address: brackets, dashes, and a word for "address".
+_BETWEEN: Final = re.compile(
+    r"(?:[\s(<\[:,;–—\-]|\b(?:på|med|e-?post(?:adress)?|mejl|mail(?:adress)?|e-?mail|at|"
+    r"adress(?:en)?|address)\b)*$",
+    re.IGNORECASE,
+)
+_AFTER_NAME: Final = re.compile(r"[>)\]]?\s*\(([^()@]+)\)")
+_TOGETHER: Final = re.compile(r"[\s,;/]*(?:(?:och|and|samt|&)[\s,;/]*)?", re.IGNORECASE)
+# Words after which a name is someone being registered.
+_CUE: Final = re.compile(
+    r"\b(?:kollega\w*|kolleg(?:or|er)\w*|medarbetare\w*|anmäl\w*|registrer\w*|colleague\w*|"
+    r"register\w*|sign(?:ing)? up|enrol\w*|i stället|istället|instead|ersätt\w*|replac\w*)\b",
+    re.IGNORECASE,
+)
+# A sentence that gives the writer's own contact address ("Frågor? Mejla mig på …").
+_SELF_CONTACT: Final = re.compile(
+    r"\b(?:mig|me|nås|reach|kontakta|contact|frågor|questions|svara|reply|(?:min|my) (?:e-?post"
+    r"|e-?mail|mejl|mail|adress|address))\b",
+    re.IGNORECASE,
+)
+_CHAIN: Final = re.compile(r"\s*(?:,|och|and|samt|&)\s*", re.IGNORECASE)
+_NAME_RUN: Final = re.compile(r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,4}")
+
+
+def paragraphs(lines: Sequence[str]) -> Iterator[str]:
+    """Consecutive non-blank lines joined: plain-text mail wraps sentences at 72-76 columns."""
+    current: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            yield " ".join(current)
+            current = []
+
+
+def sentences(lines: Sequence[str]) -> Iterator[str]:
+    """The sentences of the text: paragraphs split after `.`, `!` or `?` before a word."""
+    for paragraph in paragraphs(lines):
+        yield from (s for s in _SENTENCE_END.split(paragraph) if s.strip())
+
+
+def _left_over(lines: Sequence[str]) -> list[str]:
+    """The lines no structured reader reads (key lines, list items, tables, separated lines)
+    blanked out, so each person is read once and a list does not run into a sentence."""
+    taken = item_lines(lines) | {i for run in tab_runs(lines) for i in run}
+    taken |= people_lines(lines).keys()
+    taken |= {i for i in range(1, len(lines)) if awaits_value(lines[i - 1])}
+    return [
+        "" if i in taken or key_line(line) is not None else line for i, line in enumerate(lines)
+    ]
+
+
+def prose(lines: Sequence[str]) -> list[Found | Unread]:
+    """People named in the author's sentences: Found for a name with its address (or an address
+    alone in a sentence about registering), Unread for what cannot be paired. Lines the other
+    readers read are left to them."""
+    read: list[Found | Unread] = []
+    for sentence in sentences(_left_over(lines)):
+        located = locate(sentence)
+        names = _cue_names(sentence)
+        read.extend(_with_addresses(sentence, located, names))
+        read.extend(_without_addresses(sentence, located, names))
+    return read
+
+
+def _groups(sentence: str, located: Sequence[Located]) -> list[list[Located]]:
+    """Addresses written together ("a@x.se, p@x.se") form one group."""
+    groups: list[list[Located]] = []
+    for found in located:
+        if groups and _TOGETHER.fullmatch(sentence[groups[-1][-1].end : found.start]):
+            groups[-1].append(found)
+        else:
+            groups.append([found])
+    return groups
+
+
+def _spelled_name(names: list[tuple[int, str]], address: str) -> str | None:
+    """The one name of the sentence that the address spells ("Min kollega Omar Ali kommer i
+    stället, omar.ali@lund.se"); with none or several, no name."""
+    spelled = {text for _, text in names if matches_address(text, address)}
+    return spelled.pop() if len(spelled) == 1 else None
+
+
+def _with_addresses(
+    sentence: str, located: Sequence[Located], names: list[tuple[int, str]]
+) -> list[Found | Unread]:
+    read: list[Found | Unread] = []
+    boundary = 0
+    for group in _groups(sentence, located):
+        distinct = {g.address.casefold() for g in group}
+        if len(distinct) > 1:
+            read.append(Unread("prose", sentence, "cannot tell whose address is whose"))
+        else:
+            found = group[0]
+            name = _name_before(sentence[boundary : found.start], found.address)
+            name = name or _name_after(sentence[group[-1].end :])
+            name = name or _spelled_name(names, found.address)
+            contact = _SELF_CONTACT.search(sentence)
+            if name is not None or (_CUE.search(sentence) and not contact):
+                name = None if name is None else turned_round(name, found.address)
+                read.append(Found("prose", sentence, name=name, email=found.address))
+            elif not contact or _CUE.search(sentence):  # "anmäler X, svara till …": ask
+                read.append(Unread("prose", sentence, "an address without a name"))
+        boundary = group[-1].end
+    return read
+
+
+def _name_before(text: str, address: str) -> str | None:
+    """The name that ends right before an address: `min kollega Kalle Karlsson (` → Kalle
+    Karlsson; one word only when the address spells it (`Kalle (kalle@…)`)."""
+    cut = _BETWEEN.search(text)
+    words = text[: cut.start() if cut else len(text)].split()
+    run: list[str] = []
+    for word in reversed(words):
+        if is_name_word(word) or (run and word in PARTICLES):
+            run.insert(0, word)
+            if len(run) == 5:
+                break
+        else:
+            break
+    while run and run[0] in PARTICLES:
+        run.pop(0)
+    name = " ".join(run)
+    if looks_like_name(name) or (len(run) == 1 and matches_address(name, address)):
+        return name
+    return None
+
+
+def _name_after(text: str) -> str | None:
+    """`kalle@lund.se (Kalle Karlsson)` → Kalle Karlsson."""
+    match = _AFTER_NAME.match(text)
+    if match and looks_like_name(match[1].strip()):
+        return match[1].strip()
+    return None
+
+
+def _cue_names(sentence: str) -> list[tuple[int, str]]:
+    """(end, name) of each name written after a word of registering, and of the names chained
+    to it with "och", "," ("min kollega Lisa Berg och Omar Ali")."""
+    names: list[tuple[int, str]] = []
+    done = 0  # a chain of names is followed once, not again from each cue inside it
+    for cue in _CUE.finditer(sentence):
+        if cue.start() < done:
+            continue
+        position = done = cue.end()
+        while (name := _next_name(sentence, position)) is not None:
+            _, end, text = name
+            names.append((end, text))
+            chained = _CHAIN.match(sentence, end)
+            if chained is None:
+                break
+            position = done = chained.end()
+    return names
+
+
+def _without_addresses(
+    sentence: str, located: Sequence[Located], names: list[tuple[int, str]]
+) -> list[Unread]:
+    """The names after a word of registering that have no address: none next to them, and
+    none elsewhere in the sentence that spells them."""
+    taken = [(g.start, g.end) for g in located]
+    read = [
+        Unread("prose", sentence, "no address", text)
+        for end, text in names
+        if not _has_address_next(sentence, end, taken)
+        and not any(matches_address(text, g.address) for g in located)
+    ]
+    return list({(u.line, u.name): u for u in read}.values())
+
+
+def _next_name(sentence: str, position: int) -> tuple[int, int, str] | None:
+    """The name that starts within three words after `position`."""
+    words = re.finditer(r"\S+", sentence[position : position + 200])
+    for count, word in enumerate(words):
+        if count >= 3:
+            return None
+        start = position + word.start()
+        match = _NAME_RUN.match(sentence, start)
+        if match is not None:
+            text = _longest_name(match[0])
+            if text is not None:
+                return start, start + len(text), text
+    return None
+
+
+def _longest_name(text: str) -> str | None:
+    words = text.split()
+    for size in range(len(words), 1, -1):
+        candidate = " ".join(words[:size]).rstrip(".")
+        if looks_like_name(candidate):
+            return candidate
+    return None
+
+
+def _has_address_next(sentence: str, end: int, taken: list[tuple[int, int]]) -> bool:
+    """An address follows the name with only brackets, dashes or "e-post" between."""
+    return any(start >= end and _BETWEEN.fullmatch(sentence[end:start]) for start, _ in taken)

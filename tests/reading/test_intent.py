@@ -1,0 +1,316 @@
+"""Phrases of intent in the author's text and the subject (reading.intent, SPEC §3, §6)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mailbot.reading.intent import (
+    Cancellation,
+    Mention,
+    Substitution,
+    cancellations,
+    date_requests,
+    for_information_only,
+    names_in,
+    sender_counted,
+    sender_excluded,
+    signs_of_registering,
+    substitutions,
+)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        ("Anmälan", ""),
+        ("Avanmälan?", "Hej, vi vill anmäla två personer"),
+        ("", "Jag vill delta i seminariet"),
+        ("", "Vi deltar gärna"),
+        ("", "Kommer ni att ha plats för oss?"),
+        ("Registration", ""),
+        ("", "I would like to attend"),
+        ("", "Can I sign up two colleagues?"),
+        ("", "Vi kommer tre stycken"),
+    ],
+)
+def test_a_sign_of_registering_in_the_subject_or_the_text_is_seen(subject: str, text: str) -> None:
+    assert signs_of_registering(subject, text.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        ("Nyhetsbrev november", "Läs om höstens nyheter på vår webbplats."),
+        ("Fråga om parkering", "Var parkerar man vid lokalen?"),
+        ("Your invoice", "Please find the invoice attached."),
+        ("Avanmälan", ""),
+    ],
+    ids=["a newsletter", "a question", "an english notice", "a cancellation alone"],
+)
+def test_a_mail_with_no_sign_of_registering_is_seen_as_none(subject: str, text: str) -> None:
+    assert not signs_of_registering(subject, text.splitlines())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jag vill anmäla mig själv och min kollega Kalle Karlsson.",
+        "Jag och min kollega Lisa kommer.",
+        "Jag anmäler:\n- Jag själv\n- Anna Svensson, anna@lund.se",
+        "Tack! Jag kommer gärna.",
+        "Hej, anmäler härmed mig till seminariet.",
+        "I will attend myself, together with Jane Doe.",
+        "Please register me and my colleague.",
+        "Me and my colleague would like to come.",
+    ],
+)
+def test_the_sender_is_counted_when_the_text_says_so(text: str) -> None:
+    assert sender_counted(text.splitlines()) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Själv kan jag inte komma, men jag anmäler mina kollegor.",
+        "Själv kommer jag inte, men Anna kommer.",
+        "Jag anmäler mina kollegor:",
+        "Jag själv kan tyvärr inte delta.",
+        "Jag anmäler inte mig själv.",
+        "I can't attend myself, but please register Jane Doe.",
+        "Myself, I cannot come.",
+    ],
+)
+def test_the_sender_is_excluded_when_the_text_says_they_do_not_come(text: str) -> None:
+    assert sender_excluded(text.splitlines()) is not None
+    assert sender_counted(text.splitlines()) is None
+
+
+def test_registering_others_and_oneself_counts_the_sender() -> None:
+    lines = ["Jag anmäler härmed två kollegor och mig själv."]
+    assert sender_counted(lines) is not None
+    assert sender_excluded(lines) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I would like to register two colleagues.",
+        "Jag vill anmäla Anna Svensson.",
+        "Vi kommer tre.",
+    ],
+)
+def test_registering_others_does_not_count_the_sender(text: str) -> None:
+    assert sender_counted([text]) is None
+
+
+def test_registering_for_the_seminar_counts_the_sender() -> None:
+    assert sender_counted(["I would like to register for the seminar."]) is not None
+
+
+def test_registering_only_others_excludes_the_sender() -> None:
+    assert sender_excluded(["Jag vill anmäla följande personer:", "- Anna Svensson, anna@lund.se"])
+
+
+def test_a_plain_registration_of_others_neither_counts_nor_excludes_the_sender() -> None:
+    lines = ["Hej!", "Vi anmäler Anna Svensson, anna@lund.se."]
+    assert sender_counted(lines) is None
+    assert sender_excluded(lines) is None
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "expected"),
+    [
+        (
+            "Återbud – Lisa Berg",
+            "",
+            Cancellation("Återbud – Lisa Berg", ("Lisa Berg",), in_subject=True),
+        ),
+        ("SV: Avanmälan", "", Cancellation("SV: Avanmälan", in_subject=True)),
+        (
+            "",
+            "kan inte komma, stryk mig",
+            Cancellation("kan inte komma, stryk mig", of_sender=True),
+        ),
+        ("", "Lisa kan tyvärr inte delta.", Cancellation("Lisa kan tyvärr inte delta.", ("Lisa",))),
+        (
+            "",
+            "Vänligen avboka anna@lund.se",
+            Cancellation("Vänligen avboka anna@lund.se", addresses=("anna@lund.se",)),
+        ),
+        (
+            "",
+            "Stryk Per Persson från listan.",
+            Cancellation("Stryk Per Persson från listan.", ("Per Persson",)),
+        ),
+        ("Cancellation", "", Cancellation("Cancellation", in_subject=True)),
+        (
+            "",
+            "Please unregister John Smith.",
+            Cancellation("Please unregister John Smith.", ("John Smith",)),
+        ),
+        ("", "I can't attend, sorry.", Cancellation("I can't attend, sorry.", of_sender=True)),
+        ("", "Vi har fått förhinder.", Cancellation("Vi har fått förhinder.")),
+    ],
+    ids=[
+        "aterbud with a name in the subject",
+        "avanmalan in a reply subject",
+        "cannot come and strike me",
+        "a given name that cannot take part",
+        "cancel an address",
+        "strike a named person",
+        "english cancellation subject",
+        "english unregister a name",
+        "english cannot attend",
+        "we have been prevented",
+    ],
+)
+def test_a_cancellation_carries_the_names_and_addresses_written_with_it(
+    subject: str, text: str, expected: Cancellation
+) -> None:
+    assert cancellations(subject, text.splitlines()) == (expected,)
+
+
+def test_the_people_listed_below_a_cancel_sentence_are_the_ones_cancelled() -> None:
+    lines = [
+        "Hej!",
+        "Följande kan tyvärr inte komma:",
+        "- Lisa Berg",
+        "- omar.ali@lund.se",
+        "",
+        "Mvh Kim",
+    ]
+    (cancel,) = cancellations("", lines)
+    assert (cancel.names, cancel.addresses, cancel.of_sender) == (
+        ("Lisa Berg",),
+        ("omar.ali@lund.se",),
+        False,
+    )
+    assert cancel.line == "Följande kan tyvärr inte komma:\n- Lisa Berg\n- omar.ali@lund.se"
+
+
+def test_a_mail_with_no_cancel_phrase_has_no_cancellation() -> None:
+    assert cancellations("Anmälan", ["Jag kan komma den 14:e.", "Anna kommer också."]) == ()
+
+
+def test_one_mail_may_cancel_one_person_and_register_another() -> None:
+    lines = [
+        "Lisa Berg kan tyvärr inte komma.",
+        "",
+        "Vi anmäler i stället Omar Ali, omar@lund.se, till nästa.",
+    ]
+    (cancel,) = cancellations("", lines)
+    assert cancel.names == ("Lisa Berg",)
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "new"),
+    [
+        (
+            "Anna kan inte, Per Persson går i stället: per.persson@lund.se",
+            Mention("Anna"),
+            Mention("Per Persson", "per.persson@lund.se"),
+        ),
+        (
+            "Lisa ersätts av Omar Ali (omar.ali@lund.se).",
+            Mention("Lisa"),
+            Mention("Omar Ali", "omar.ali@lund.se"),
+        ),
+        (
+            "Omar Ali, omar@lund.se, kommer i stället för Lisa Berg.",
+            Mention("Lisa Berg"),
+            Mention("Omar Ali", "omar@lund.se"),
+        ),
+        (
+            "Per Persson ersätter anna@lund.se",
+            Mention(None, "anna@lund.se"),
+            Mention("Per Persson"),
+        ),
+        ("John Smith replaces Jane Doe.", Mention("Jane Doe"), Mention("John Smith")),
+        ("Jane Doe will attend instead of John Smith", Mention("John Smith"), Mention("Jane Doe")),
+        (
+            "Jane Doe is replaced by John Smith <john@example.org>",
+            Mention("Jane Doe"),
+            Mention("John Smith", "john@example.org"),
+        ),
+    ],
+    ids=[
+        "one cannot and another goes instead with an address",
+        "replaced by",
+        "comes instead of",
+        "replaces an address",
+        "english replaces",
+        "english instead of",
+        "english is replaced by",
+    ],
+)
+def test_a_substitution_says_who_replaces_whom(text: str, old: Mention, new: Mention) -> None:
+    assert substitutions("", [text]) == (Substitution(text, old, new),)
+
+
+@pytest.mark.parametrize("text", ["Byte av deltagare", "Change of participant", "Substitution"])
+def test_a_change_of_participant_without_names_is_a_substitution_naming_no_one(text: str) -> None:
+    assert substitutions(text, []) == (Substitution(text, None, None),)
+
+
+def test_a_substitution_is_not_also_a_cancellation() -> None:
+    text = ["Anna kan inte komma, Per Persson går i stället: per.persson@lund.se"]
+    assert cancellations("", text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Vi vill hellre komma den 19 maj.", "19 maj"),
+        ("Kan vi byta till 15/9?", "15/9"),
+        ("We would rather come on the 15th of September.", "the 15th of September"),
+        ("Jag vill anmäla mig till 2026-09-15.", "2026-09-15"),
+        ("Could we attend on September 15 instead?", "September 15"),
+    ],
+)
+def test_a_date_where_the_author_asks_to_come_is_read_as_written(text: str, date: str) -> None:
+    (request,) = date_requests("", [text])
+    assert request.date == date
+
+
+def test_a_date_in_the_subject_is_read() -> None:
+    (request,) = date_requests("Anmälan 19 maj", [])
+    assert (request.date, request.in_subject) == ("19 maj", True)
+
+
+def test_a_date_in_a_sentence_about_something_else_is_no_request() -> None:
+    assert date_requests("", ["Fakturan skickades 15/9.", "Vi ses!"]) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bifogar listan för kännedom.",
+        "Till er kännedom: deltagarlistan.",
+        "FYI, the list of staff.",
+        "For information only.",
+    ],
+)
+def test_an_attachment_for_information_only_is_seen(text: str) -> None:
+    assert for_information_only("", [text]) == text
+
+
+def test_an_attachment_without_such_words_is_not_for_information_only() -> None:
+    assert for_information_only("Anmälan", ["Bifogar listan med deltagare."]) is None
+
+
+def test_names_in_a_phrase_are_runs_of_name_words_and_a_lone_given_name() -> None:
+    assert names_in("Återbud – Lisa Berg och Per af Klercker") == ("Lisa Berg", "Per af Klercker")
+    assert names_in("Omar kan inte.") == ("Omar",)
+    assert names_in("Tyvärr kan vi inte.") == ()
+    assert names_in("Avboka kalle.karlsson@lund.se") == ()
+
+
+@given(st.text(max_size=300), st.text(max_size=80))
+def test_intent_functions_never_raise_and_are_deterministic(text: str, subject: str) -> None:
+    lines = text.splitlines()
+    for function in (cancellations, substitutions, date_requests):
+        assert function(subject, lines) == function(subject, lines)  # type: ignore[operator]
+    assert sender_counted(lines) == sender_counted(lines)
+    assert sender_excluded(lines) == sender_excluded(lines)
