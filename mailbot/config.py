@@ -93,7 +93,8 @@ class Bot:
     language: str = "sv"
     check_deliverability: bool = False
     database: Path = Path("mailbot.sqlite3")
-    templates: Path = Path("templates")
+    # The organiser's edited templates; None: only the shipped ones (SPEC §13).
+    templates: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -343,7 +344,15 @@ def _bot(r: _Reader, t: Mapping[str, Any], base: Path) -> Bot:
     language = r.get(t, "bot", "language", str, default="sv")
     if language not in ("sv", "en"):
         r.problem("bot.language", f'must be "sv" or "en", not {language!r}')
-    templates = base / r.get(t, "bot", "templates", str, default="templates")
+    # Only edited templates live there; the rest fall back to the shipped ones. A folder that
+    # is named but absent is a mistake (the organiser's edits would silently not be used).
+    named = r.get(t, "bot", "templates", str, default=None)
+    templates = base / named if named is not None else None
+    if templates is not None and not templates.is_dir():
+        r.problem(
+            "bot.templates",
+            f"{templates}: no such folder (leave it out: the shipped ones are used)",
+        )
     return Bot(
         address=address or "",
         display_name=r.get(t, "bot", "display_name", str, default="mailbot"),

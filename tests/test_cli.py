@@ -16,7 +16,7 @@ import pytest
 
 from support import REPO
 
-EXAMPLES = REPO / "examples" / "registrations"
+EXAMPLES = REPO / "mailbot" / "examples" / "registrations"
 
 
 def mailbot(*args: str, cwd: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -36,8 +36,8 @@ def mailbot(*args: str, cwd: Path, check: bool = True) -> subprocess.CompletedPr
 @pytest.fixture
 def event(tmp_path: Path) -> Path:
     """A folder with the shipped example config and templates, as an organiser has it."""
-    shutil.copy(REPO / "config.toml", tmp_path / "config.toml")
-    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    shutil.copy(REPO / "mailbot" / "examples" / "config.toml", tmp_path / "config.toml")
+    shutil.copytree(REPO / "mailbot" / "templates", tmp_path / "templates")
     return tmp_path
 
 
