@@ -513,6 +513,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--now", help=argparse.SUPPRESS)
 
+    add_setup_commands(sub)
+    return parser
+
+
+def add_setup_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`init` and `demo`: they take no `--config` of an event, they make or bring one."""
     help = "write a starter config.toml (the example event) to make your own; never overwrites"
     p = sub.add_parser("init", help=help, description=help)
     p.add_argument("directory", nargs="?", default=".", metavar="DIR", help="default: .")
@@ -527,7 +533,6 @@ def build_parser() -> argparse.ArgumentParser:
         "--config", help="the event to use (default: the config.toml shipped with mailbot)"
     )
     p.set_defaults(func=cmd_demo)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
