@@ -287,7 +287,8 @@ def print_summary(
         file=out,
     )
     print(
-        "The servers and the database were temporary and are gone. To run mailbot on a real "
-        "mailbox, see “Running it for real” in README.md.",
+        "The servers and the database were temporary and are gone. To start your own event, "
+        "run `mailbot init` in a new folder; for a real mailbox, see “Running it for real” "
+        "in README.md.",
         file=out,
     )
