@@ -30,6 +30,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, Self, TypeVar
 
@@ -39,10 +40,12 @@ from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginEr
 from imapclient.imapclient import _parse_untagged_response  # what idle_check parses with
 
 from mailbot import config
+from mailbot.tokens import AccessToken, ProviderUnreachable, TokenError, TokenProvider, renew_at
 
 log = logging.getLogger(__name__)
 
 DoneMode = Literal["auto", "move", "copy", "flag"]
+Login = str | TokenProvider  # a password, or where XOAUTH2 tokens come from
 DONE_KEYWORD = "$MailbotDone"
 DEFAULT_TIMEOUT = SocketTimeout(connect=15.0, read=120.0)
 IDLE_ROUND_S = 300.0  # RFC 2177: servers may drop an IDLE after 30 min; re-issue well before
@@ -115,7 +118,7 @@ def _login_failure(what: str, error: Exception) -> ImapError:
 
 def connect(
     settings: config.Imap,
-    password: str,
+    password: Login,
     timeout: SocketTimeout | float = DEFAULT_TIMEOUT,
     *,
     ssl_context: ssl.SSLContext | None = None,
@@ -123,13 +126,16 @@ def connect(
 ) -> Mailbox:
     """Connect and log in (TLS as `settings.tls` says, never less); `select()` comes next.
 
-    `ssl_context` replaces the default verifying context (tests pass one trusting a
-    self-signed certificate). `done_mode` forces how `mark_done` works (see `Mailbox`).
+    `password` is the password, or a `TokenProvider` for SASL XOAUTH2: a fresh token is
+    fetched for each connection, and the Mailbox's `renew_at` says when to replace it.
+    `ssl_context` replaces the default verifying context (which trusts `settings.ca_file`
+    besides the system's CAs). `done_mode` forces how `mark_done` works (see `Mailbox`).
     """
     where = f"{settings.host}:{settings.port}"
     if settings.tls == "none" and settings.host not in config.LOOPBACK_HOSTS:
         raise ImapError(f"{where}: refusing to send a password without TLS to a remote host")
-    context = ssl_context or ssl.create_default_context()
+    token = _token(password) if not isinstance(password, str) else None
+    context = ssl_context or tls_context(settings.ca_file)
     with _translated(f"connecting to {where}"):
         client = imapclient.IMAPClient(
             settings.host,
@@ -143,7 +149,10 @@ def connect(
         if settings.tls == "starttls":
             _start_tls(client, context, where)
         with _translated(f"logging in to {where} as {settings.username!r}"):
-            client.login(settings.username, password)
+            if token is None:
+                client.login(settings.username, password)
+            else:
+                client.oauth2_login(settings.username, token.token)
     except BaseException:
         _close_quietly(client)
         raise
@@ -153,7 +162,26 @@ def connect(
         # response, message bodies included, for a log nobody reads: measured 20-40 % of
         # the time of a batched fetch.
         client._imap.debug = 0
-    return Mailbox(client, settings, done_mode)
+    return Mailbox(client, settings, done_mode, token)
+
+
+def tls_context(ca_file: Path | None) -> ssl.SSLContext:
+    """The system's trusted CAs, plus those in `ca_file` (a private CA, a TLS-inspecting proxy)."""
+    context = ssl.create_default_context()
+    if ca_file is not None:
+        context.load_verify_locations(cafile=str(ca_file))
+    return context
+
+
+def _token(provider: TokenProvider) -> AccessToken:
+    """A token, or why not: a refusal needs a human (`AuthenticationFailed`); an unreachable
+    provider is retried like an unreachable server (`ConnectionLost`)."""
+    try:
+        return provider.fetch()
+    except ProviderUnreachable as e:
+        raise ConnectionLost(f"OAuth token: {e}") from e
+    except TokenError as e:
+        raise AuthenticationFailed(f"OAuth token: {e}") from e
 
 
 def _start_tls(client: Any, context: ssl.SSLContext, where: str) -> None:
@@ -171,7 +199,7 @@ def _start_tls(client: Any, context: ssl.SSLContext, where: str) -> None:
 
 def open_mailbox(
     settings: config.Imap,
-    password: str,
+    password: Login,
     timeout: SocketTimeout | float = DEFAULT_TIMEOUT,
     *,
     ssl_context: ssl.SSLContext | None = None,
@@ -218,9 +246,19 @@ class Mailbox:
     Like the imapclient connection under it, a Mailbox is for one thread at a time.
     """
 
-    def __init__(self, client: Any, settings: config.Imap, done_mode: DoneMode = "auto") -> None:
+    def __init__(
+        self,
+        client: Any,
+        settings: config.Imap,
+        done_mode: DoneMode = "auto",
+        token: AccessToken | None = None,
+    ) -> None:
         self._client = client
         self.settings = settings
+        # Logged in with an OAuth token: the server may end the session when it expires
+        # (Exchange: `* BYE ... AccessTokenExpired`), so the session is renewed before then.
+        self.token_expires_at = token.expires_at if token else None
+        self.renew_at = renew_at(token, _utcnow()) if token else None
         self._requested_mode: DoneMode = done_mode
         self.done_mode: DoneMode | None = None  # resolved by select()
         self.uidvalidity: int | None = None
@@ -496,6 +534,22 @@ class Mailbox:
             untagged.pop(name, None)
         return bool(exists)
 
+    # -- OAuth token life
+    def seconds_to_renewal(self) -> float | None:
+        """Seconds until this session should be replaced by one with a fresh token (None:
+        logged in with a password, which does not expire)."""
+        if self.renew_at is None:
+            return None
+        return (self.renew_at - _utcnow()).total_seconds()
+
+    def token_has_ended(self, error: ConnectionLost) -> bool:
+        """Whether a lost connection is the server ending the session with its token: Exchange
+        says `AccessTokenExpired`; any server may just drop a session once its token expired.
+        Routine: log in again with a fresh token, no outage to report."""
+        if self.token_expires_at is None:
+            return False
+        return "AccessTokenExpired" in str(error) or _utcnow() >= self.token_expires_at
+
     # -- closing
     def logout(self) -> None:
         """Log out politely; a broken connection is just dropped."""
@@ -549,6 +603,10 @@ def _readable(sock: socket.socket, timeout_s: float) -> bool:
     poller = select.poll()
     poller.register(sock.fileno(), select.POLLIN)
     return bool(poller.poll(max(0.0, timeout_s) * 1000))
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
 
 
 def _stopped(stop: threading.Event | None) -> bool:

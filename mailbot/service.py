@@ -42,10 +42,11 @@ from typing import Literal, Protocol, TypeVar
 
 from imapclient import SocketTimeout
 
-from mailbot import imap, outbox, pipeline, privacy, replies, schedule
+from mailbot import imap, oauth, outbox, pipeline, privacy, replies, schedule
 from mailbot.config import Config, ConfigError, Imap
 from mailbot.model import Decision, Mail, OutboxItem
 from mailbot.store import OutboxEntry, Store, StoreError
+from mailbot.tokens import TokenError
 
 log = logging.getLogger("mailbot.service")
 
@@ -90,6 +91,7 @@ class Secrets:
 
     imap_password: str = field(repr=False)
     smtp_password: str = field(default="", repr=False)
+    oauth_secret: str = field(default="", repr=False)  # the Entra client secret, if one is used
 
 
 class StartError(Exception):
@@ -114,13 +116,28 @@ def secrets_from(config: Config, environ: Mapping[str, str] | None = None) -> Se
     assert config.imap is not None and config.smtp is not None
     imap_password = environ.get(config.imap.password_env, "")
     smtp_password = environ.get(config.smtp.password_env, "")
-    if not imap_password:
+    if config.imap.auth == "password" and not imap_password:
         problems.append(_unset(where, "imap", config.imap.password_env))
-    if config.smtp.username and not smtp_password:
+    if config.smtp.auth == "password" and config.smtp.username and not smtp_password:
         problems.append(_unset(where, "smtp", config.smtp.password_env))
+    oauth_secret = oauth.client_secret(config, environ)
+    problems += _oauth_problems(config, oauth_secret)
     if problems:
         raise ConfigError(problems)
-    return Secrets(imap_password, smtp_password)
+    return Secrets(imap_password, smtp_password, oauth_secret)
+
+
+def _oauth_problems(config: Config, oauth_secret: str) -> list[str]:
+    """Whether the token provider can be built (its extra installed, its secret set); the
+    provider itself is first asked for a token at the first login, where a refusal is exit 3."""
+    sections = (config.imap, config.smtp)
+    if not any(section is not None and section.auth == "oauth2" for section in sections):
+        return []
+    try:
+        oauth.provider_for(config, oauth_secret)
+    except TokenError as e:
+        return [str(e)]
+    return []
 
 
 def _unset(where: object, section: str, variable: str) -> str:
@@ -228,7 +245,7 @@ class Inbox:
     def __init__(
         self,
         settings: Imap,
-        password: str,
+        password: imap.Login,
         positions: Positions,
         intake: Intake,
         *,
@@ -312,6 +329,9 @@ class Inbox:
                 self._session(mailbox)
             return
         except imap.ConnectionLost as e:
+            if mailbox.token_has_ended(e):  # routine with OAuth: no outage, reconnect at once
+                log.info("IMAP session ended with its OAuth token (%s); logging in afresh", e)
+                return
             log.warning("IMAP connection lost (%s); reconnecting", e)
             self._on_trouble("IMAP", e)
             if time.monotonic() - started > 60:  # it worked for a while: count afresh
@@ -336,7 +356,12 @@ class Inbox:
             self._on_caught_up()
             if self._stop.is_set():
                 return
-            mailbox.wait(self._timing.retry_s if retrying else self._timing.wait_s, self._stop)
+            wait_s = self._timing.retry_s if retrying else self._timing.wait_s
+            renew_in = mailbox.seconds_to_renewal()
+            if renew_in is not None and renew_in <= 0:
+                log.info("IMAP: renewing the session before its OAuth token expires")
+                return  # `serve` logs in again with a fresh token, then searches again
+            mailbox.wait(wait_s if renew_in is None else min(wait_s, renew_in), self._stop)
 
     @staticmethod
     def _validity(mailbox: imap.Mailbox) -> int:
@@ -732,7 +757,7 @@ class Service:
 
         return Inbox(
             self._imap,
-            self._secrets.imap_password,
+            self._imap_login(),
             store,
             PipelineIntake(store, self.config, self._clock, self._wake_outbox),
             stop=self._halt,
@@ -741,6 +766,16 @@ class Service:
             on_caught_up=caught_up,
             on_trouble=lambda where, e: self._health.error(store, where, e),
         )
+
+    def _imap_login(self) -> imap.Login:
+        """The IMAP password, or the token provider for `auth = "oauth2"` (one per service, so
+        the provider's token cache lives as long as the service)."""
+        if self._imap.auth == "password":
+            return self._secrets.imap_password
+        try:
+            return oauth.provider_for(self.config, self._secrets.oauth_secret)
+        except TokenError as e:
+            raise StartError(f"IMAP: {e}") from e
 
     async def _start_scheduler(self, *parts: asyncio.Future[None]) -> schedule.Scheduler | None:
         """After the first catch-up, so that mail that came while the bot was down is counted
