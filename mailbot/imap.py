@@ -62,6 +62,10 @@ class ConnectionLost(ImapError):
     """The connection broke (or never came up); reconnect and resume from the last UID."""
 
 
+class SessionEnded(ConnectionLost):
+    """The server ended the session with `* BYE` (shutting down, a kick, an expired token)."""
+
+
 class AuthenticationFailed(ImapError):
     """The server rejected the username or password; retrying will not help."""
 
@@ -100,7 +104,7 @@ def _translated(what: str) -> Iterator[None]:
         raise ConnectionLost(f"{what}: {e or type(e).__name__}") from e
     except IMAPClientError as e:
         if b"* BYE" in str(e).encode():  # e.g. "Unexpected IDLE response: b'* BYE ...'"
-            raise ConnectionLost(f"{what}: {e}") from e
+            raise SessionEnded(f"{what}: {e}") from e
         raise ImapError(f"{what}: {e}") from e
 
 
@@ -148,10 +152,11 @@ def connect(
         nodelay(client)
         if settings.tls == "starttls":
             _start_tls(client, context, where)
-        with _translated(f"logging in to {where} as {settings.username!r}"):
-            if token is None:
+        if token is None:
+            with _translated(f"logging in to {where} as {settings.username!r}"):
                 client.login(settings.username, password)
-            else:
+        else:
+            with _translated(f"logging in to {where} as {settings.username!r} with an OAuth token"):
                 client.oauth2_login(settings.username, token.token)
     except BaseException:
         _close_quietly(client)
@@ -475,7 +480,7 @@ class Mailbox:
             with _translated("IDLE"):
                 responses = self._idle_check(step)
             if any(_is_bye(r) for r in responses):
-                raise ConnectionLost(f"the server ended the session: {_text(responses)}")
+                raise SessionEnded(f"the server ended the session: {_text(responses)}")
             if _has_news(responses):
                 return True
         return False
@@ -543,12 +548,18 @@ class Mailbox:
         return (self.renew_at - _utcnow()).total_seconds()
 
     def token_has_ended(self, error: ConnectionLost) -> bool:
-        """Whether a lost connection is the server ending the session with its token: Exchange
-        says `AccessTokenExpired`; any server may just drop a session once its token expired.
-        Routine: log in again with a fresh token, no outage to report."""
+        """Whether a lost connection is routine for a session logged in with a token: Exchange
+        ends it with `* BYE ... AccessTokenExpired` (imaplib may keep only the text after BYE),
+        other servers with a plain BYE when the token is revoked or expired, or drop it once
+        the token's life is over. The caller logs in again at once with a fresh token; if that
+        fails, `reconnect` reports the outage then."""
         if self.token_expires_at is None:
             return False
-        return "AccessTokenExpired" in str(error) or _utcnow() >= self.token_expires_at
+        return (
+            isinstance(error, SessionEnded)
+            or "AccessTokenExpired" in str(error)
+            or _utcnow() >= self.token_expires_at
+        )
 
     # -- closing
     def logout(self) -> None:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import requests
 from google.auth import exceptions
 from google.auth.transport.requests import Request
 from google.oauth2 import service_account
 
+from mailbot import oauth_http
 from mailbot.oauth_settings import OAuth2
 from mailbot.tokens import AccessToken, ProviderUnreachable, TokenError
 
@@ -29,9 +29,7 @@ class GoogleProvider:
 
     def fetch(self) -> AccessToken:
         credentials = self._credentials()
-        session = requests.Session()
-        if self.settings.ca_file is not None:
-            session.verify = str(self.settings.ca_file)
+        session = oauth_http.Session(self.settings.ca_file)
         where = f"Google ({credentials._token_uri})"
         try:
             credentials.refresh(Request(session))

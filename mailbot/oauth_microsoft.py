@@ -16,6 +16,7 @@ import msal
 import requests
 from cryptography import x509
 
+from mailbot import oauth_http
 from mailbot.oauth_settings import OAuth2
 from mailbot.tokens import AccessToken, ProviderUnreachable, TokenError
 
@@ -51,6 +52,8 @@ class MicrosoftProvider:
             raise TokenError(f"{self._where()}: TLS certificate not trusted: {e}") from e
         except requests.RequestException as e:
             raise ProviderUnreachable(f"{self._where()}: cannot reach it: {e}") from e
+        except Exception as e:  # msal's own checks (a key Entra cannot use: not RSA, …)
+            raise TokenError(f"{self._where()}: {type(e).__name__}: {e}") from e
         if not isinstance(result, dict) or "access_token" not in result:
             raise TokenError(f"{self._where()} refused a token: {explain(result)}")
         life = dt.timedelta(seconds=float(result.get("expires_in", 3600)))
@@ -69,8 +72,7 @@ class MicrosoftProvider:
                 authority=settings.microsoft_authority,
                 # An overridden authority (a national cloud, a test) is not in Microsoft's list.
                 instance_discovery=False if settings.authority else None,
-                verify=str(settings.ca_file) if settings.ca_file else True,
-                timeout=30,
+                http_client=oauth_http.Session(settings.ca_file),
             )
         except requests.exceptions.SSLError as e:
             raise TokenError(f"{self._where()}: TLS certificate not trusted: {e}") from e
