@@ -498,6 +498,18 @@ class PipelineIntake:
         return [result.status != "retry" for result in results]
 
 
+def warn_of_expiry(config: Config) -> None:
+    """A client secret or certificate that expires within 30 days, at each start (real time:
+    `--now` moves the event's clock, not the certificate's)."""
+    try:
+        warnings = oauth.expiry_warnings(config.oauth2, dt.datetime.now(dt.UTC))
+    except TokenError as e:  # unreadable: the provider says so at the first login
+        log.debug("expiry not checked: %s", e)
+        return
+    for warning in warnings:
+        log.warning("%s", warning)
+
+
 def decide_unfinished(store: Store, config: Config, clock: Clock) -> int:
     """Decide the messages a crash left stored but undecided (§12), before reading new mail."""
     left = store.unfinished()
@@ -717,6 +729,7 @@ class Service:
     # -- the long-running service
     async def _serve(self) -> int:
         started = time.monotonic()
+        warn_of_expiry(self.config)
         log.info(
             "mailbot run: reading %r on %s:%s, sending through %s:%s",
             self._imap.folder,
@@ -831,6 +844,7 @@ class Service:
     async def _once(self) -> int:
         """Catch up the inbox, run the scheduled work due now, drain the outbox, return."""
         status = EXIT_OK
+        warn_of_expiry(self.config)
         try:
             await _in_thread(self._inbox_once, "mailbot-imap")
         except imap.ConnectionLost as e:

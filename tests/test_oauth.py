@@ -299,9 +299,9 @@ def test_the_microsoft_provider_signs_with_a_certificate_instead_of_a_secret(
     dovecot: OAuthDovecot,
     smtp_sink: SmtpSink,
 ) -> None:
-    ca.issue_cert("mailbot-app", key_type=trustme.KeyType.RSA).private_key_and_cert_chain_pem.write_to_path(
-        str(tmp_path / "app.pem")
-    )
+    ca.issue_cert(
+        "mailbot-app", key_type=trustme.KeyType.RSA
+    ).private_key_and_cert_chain_pem.write_to_path(str(tmp_path / "app.pem"))
     cfg = oauth_config(
         tmp_path,
         oauth_imap(dovecot),
@@ -525,3 +525,12 @@ def test_a_certificate_for_another_host_name_stops_the_start(
         settings = oauth_imap(server, "implicit", host="localhost", ca_file=idp.ca_file)
         message = start_failure(oauth_config(tmp_path, settings, smtp_sink, idp))
     assert "Hostname mismatch" in message or "doesn't match" in message, message
+
+
+def test_the_microsoft_365_example_config_is_valid_and_logs_in_with_oauth2() -> None:
+    path = Path(__file__).parent.parent / "examples" / "config-microsoft365.toml"
+    cfg = config.load(path, {"MAILBOT_OAUTH_SECRET": "s"})
+    assert cfg.imap is not None and cfg.imap.auth == "oauth2"
+    assert cfg.smtp is not None and cfg.smtp.auth == "oauth2"
+    assert cfg.oauth2 is not None and cfg.oauth2.provider == "microsoft"
+    assert not any("MAILBOT_" in w for w in cfg.warnings)
