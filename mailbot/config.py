@@ -292,11 +292,8 @@ def from_mapping(data: Mapping[str, Any], path: Path, environ: Mapping[str, str]
             )
         if settings.auth == "oauth2" and oauth2 is None and "oauth2" not in data:
             r.problem(f"{section}.auth", '"oauth2" needs an [oauth2] table (see SPEC §2)')
-        if (
-            settings.auth == "password"
-            and settings.username
-            and not environ.get(settings.password_env)
-        ):
+        unset = not environ.get(settings.password_env)
+        if settings.auth == "password" and settings.username and unset:
             r.warnings.append(
                 f"{path}: {section}.password_env: environment variable "
                 f"{settings.password_env} is not set (needed by `mailbot run`)"

@@ -156,8 +156,7 @@ def connect(
             with _translated(f"logging in to {where} as {settings.username!r}"):
                 client.login(settings.username, password)
         else:
-            with _translated(f"logging in to {where} as {settings.username!r} with an OAuth token"):
-                client.oauth2_login(settings.username, token.token)
+            _oauth2_login(client, settings.username, token, where)
     except BaseException:
         _close_quietly(client)
         raise
@@ -176,6 +175,17 @@ def tls_context(ca_file: Path | None) -> ssl.SSLContext:
     if ca_file is not None:
         context.load_verify_locations(cafile=str(ca_file))
     return context
+
+
+def _oauth2_login(client: Any, user: str, token: AccessToken, where: str) -> None:
+    try:
+        with _translated(f"logging in to {where} as {user!r} with an OAuth token"):
+            client.oauth2_login(user, token.token)
+    except AuthenticationFailed as e:
+        raise AuthenticationFailed(
+            f"{e} (the provider issued the token, the mail server refused it: is the app "
+            "allowed into this mailbox? See docs/mailboxes.md)"
+        ) from e
 
 
 def _token(provider: TokenProvider) -> AccessToken:

@@ -476,6 +476,21 @@ def test_a_missing_client_secret_stops_mailbot_run_at_once_with_exit_3(
     assert "MAILBOT_OAUTH_SECRET is not set" in done.stderr
 
 
+def test_mailbot_run_with_a_wrong_client_secret_exits_3_with_entras_explanation(
+    tmp_path: Path, idp: IdentityProvider, dovecot: OAuthDovecot, smtp_sink: SmtpSink
+) -> None:
+    cfg = oauth_config(tmp_path, oauth_imap(dovecot), smtp_sink, idp)
+    done = subprocess.run(
+        [sys.executable, "-m", "mailbot.cli", "run", "--config", str(cfg.path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PATH": "/usr/bin:/bin", "MAILBOT_OAUTH_SECRET": "wrong"},
+    )
+    assert done.returncode == 3, done.stderr
+    assert "AADSTS7000215" in done.stderr and "the client secret is wrong" in done.stderr
+
+
 # --------------------------------------------------------------------------- TLS with a private CA
 
 
