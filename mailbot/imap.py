@@ -52,6 +52,7 @@ IDLE_ROUND_S = 300.0  # RFC 2177: servers may drop an IDLE after 30 min; re-issu
 STOP_CHECK_S = 1.0  # how often a blocking wait looks at its stop event
 MARK_BATCH = 200  # UIDs per MOVE/STORE: one at a time is ~70x slower on Dovecot (NOTES)
 SEARCH_RETRIES = 3
+MIN_SESSION = dt.timedelta(seconds=1)  # an OAuth session is renewed no sooner than this
 
 
 class ImapError(Exception):
@@ -273,7 +274,10 @@ class Mailbox:
         # Logged in with an OAuth token: the server may end the session when it expires
         # (Exchange: `* BYE ... AccessTokenExpired`), so the session is renewed before then.
         self.token_expires_at = token.expires_at if token else None
-        self.renew_at = renew_at(token, _utcnow()) if token else None
+        now = _utcnow()
+        # At least a second of session, so a token issued with no life left cannot make the
+        # caller log in again in a tight loop.
+        self.renew_at = max(renew_at(token, now), now + MIN_SESSION) if token else None
         self._requested_mode: DoneMode = done_mode
         self.done_mode: DoneMode | None = None  # resolved by select()
         self.uidvalidity: int | None = None

@@ -329,7 +329,9 @@ class Inbox:
                 self._session(mailbox)
             return
         except imap.ConnectionLost as e:
-            if mailbox.token_has_ended(e):  # routine with OAuth: no outage, reconnect at once
+            # Routine with OAuth: no outage, reconnect at once. A session ended within a second
+            # of its start is not: that server must be waited out with backoff, as below.
+            if mailbox.token_has_ended(e) and time.monotonic() - started >= 1.0:
                 log.info("IMAP session ended with its OAuth token (%s); logging in afresh", e)
                 return
             log.warning("IMAP connection lost (%s); reconnecting", e)
