@@ -47,6 +47,7 @@ _KEYS: Mapping[str, frozenset[str]] = {
     "command": frozenset({"command", "timeout_seconds"}),
 }
 _COMMON = frozenset({"provider", "scope", "ca_file"})
+_ALL = _COMMON.union(*_KEYS.values())
 
 
 @dataclass(frozen=True)
@@ -128,10 +129,15 @@ def read_oauth2(r: Reader, t: Any, base: Path, environ: Mapping[str, str]) -> OA
     provider = r.get(t, "oauth2", "provider", str, hint='"microsoft", "google" or "command"')
     if provider not in _KEYS:
         if provider is not None:
-            known = '"microsoft", "google" or "command"'
-            r.problem("oauth2.provider", f"must be {known}, not {provider!r}")
+            names = '"microsoft", "google" or "command"'
+            r.problem("oauth2.provider", f"must be {names}, not {provider!r}")
         return None
-    r.check_unknown(t, "oauth2", set(_COMMON | _KEYS[provider]))
+    known = _COMMON | _KEYS[provider]
+    for key in sorted(set(t) - known):
+        owner = next((name for name, keys in _KEYS.items() if key in keys), None)
+        if owner is not None:
+            r.problem(f"oauth2.{key}", f'is for provider = "{owner}", not "{provider}"')
+    r.check_unknown({k: v for k, v in t.items() if k not in _ALL}, "oauth2", set(known))
     _check_extra(r, provider)
     scope_default = {"microsoft": MICROSOFT_SCOPE, "google": GOOGLE_SCOPE}.get(provider, "")
     common = {

@@ -406,7 +406,7 @@ def test_a_session_ended_with_its_token_is_renewed_and_the_next_mail_is_answered
     caplog.set_level(logging.INFO)
     with InThread(Service(cfg, Secrets("", "", CLIENT_SECRET), timing=FAST)):
         wait_until(lambda: len(confirmations(smtp_sink)) == 1, what="the first reply")
-        time.sleep(0.5)  # into IDLE
+        time.sleep(1.5)  # into IDLE, the session a second old at least (a younger end is an outage)
         first = len(idp.state.issued)
         idp.state.revoke_all()
         subprocess.run(
@@ -549,3 +549,10 @@ def test_the_microsoft_365_example_config_is_valid_and_logs_in_with_oauth2() -> 
     assert cfg.smtp is not None and cfg.smtp.auth == "oauth2"
     assert cfg.oauth2 is not None and cfg.oauth2.provider == "microsoft"
     assert not any("MAILBOT_" in w for w in cfg.warnings)
+
+
+def test_a_key_of_another_provider_says_which_provider_it_is_for(tmp_path: Path) -> None:
+    text = SMALL_CONFIG + '\n[oauth2]\nprovider = "command"\ncommand = ["/bin/true"]\n'
+    text += 'tenant = "t"\n'
+    with pytest.raises(ConfigError, match=r'oauth2\.tenant: is for provider = "microsoft"'):
+        make_config(tmp_path, text)
