@@ -495,6 +495,7 @@ KINDS: tuple[str, ...] = (
     "confirm-sender",
     "alert-reply-cap",
     "alert-failed",
+    "alert-credential-expiry",
     "bounce-notice",
     "delivery-failed",
     "reminder",

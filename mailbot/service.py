@@ -44,7 +44,7 @@ from imapclient import SocketTimeout
 
 from mailbot import imap, oauth, outbox, pipeline, privacy, replies, schedule
 from mailbot.config import Config, ConfigError, Imap
-from mailbot.model import Decision, Mail, OutboxItem
+from mailbot.model import Alert, Decision, Mail, OutboxItem
 from mailbot.store import OutboxEntry, Store, StoreError
 from mailbot.tokens import TokenError
 
@@ -54,6 +54,7 @@ Clock = Callable[[], dt.datetime]
 Source = tuple[str, int, int]  # (folder, UIDVALIDITY, UID): where a message was found
 T = TypeVar("T")
 
+EXPIRY_ALERT = "alert-credential-expiry"
 EXIT_OK = 0
 EXIT_CONFIG = 3  # as `cli`: a password refused, TLS not as configured: a human must act
 EXIT_UNAVAILABLE = 5  # `--once`: a server could not be reached; cron tries again next time
@@ -500,16 +501,38 @@ class PipelineIntake:
         return [result.status != "retry" for result in results]
 
 
-def warn_of_expiry(config: Config) -> None:
-    """A client secret or certificate that expires within 30 days, at each start (real time:
-    `--now` moves the event's clock, not the certificate's)."""
+def expiry_warnings(config: Config) -> list[str]:
+    """A client secret or certificate that expires within 30 days (real time: `--now` moves
+    the event's clock, not the certificate's)."""
     try:
-        warnings = oauth.expiry_warnings(config.oauth2, dt.datetime.now(dt.UTC))
+        return oauth.expiry_warnings(config.oauth2, dt.datetime.now(dt.UTC))
     except TokenError as e:  # unreadable: the provider says so at the first login
         log.debug("expiry not checked: %s", e)
-        return
+        return []
+
+
+def warn_of_expiry(store: Store, config: Config, now: dt.datetime) -> bool:
+    """Log each expiry warning at start, and mail them to the organiser at most once a day
+    (SPEC §2), since a log line is not what reaches whoever must make a new secret. True when
+    a mail was queued."""
+    warnings = expiry_warnings(config)
     for warning in warnings:
         log.warning("%s", warning)
+    alert = Alert(EXPIRY_ALERT, "oauth2", now.date())
+    if not warnings or store.alerted(alert.kind, alert.key, alert.day):
+        return False
+    organiser = config.organiser.address
+    context = {"warnings": warnings}
+    mail = Mail(EXPIRY_ALERT, (organiser,), config.bot.language, answers=False, context=context)
+    try:
+        rendered = replies.render(mail, config, now)
+    except Exception as e:  # a broken template costs the notice, not the start
+        log.error("could not render the %s notice: %s", EXPIRY_ALERT, e)
+        return False
+    with store.transaction():
+        store.queue([rendered], now, source=None, organiser=organiser)
+        store.record_alert(alert)
+    return True
 
 
 def decide_unfinished(store: Store, config: Config, clock: Clock) -> int:
@@ -731,7 +754,6 @@ class Service:
     # -- the long-running service
     async def _serve(self) -> int:
         started = time.monotonic()
-        warn_of_expiry(self.config)
         log.info(
             "mailbot run: reading %r on %s:%s, sending through %s:%s",
             self._imap.folder,
@@ -757,6 +779,8 @@ class Service:
     def _inbox_main(self) -> None:
         with Store(self.config.bot.database) as store:
             self._health.started(store)
+            if warn_of_expiry(store, self.config, self._clock()):
+                self._wake_outbox()
             if decide_unfinished(store, self.config, self._clock):
                 self._wake_outbox()
             self._inbox(store).serve()
@@ -846,7 +870,6 @@ class Service:
     async def _once(self) -> int:
         """Catch up the inbox, run the scheduled work due now, drain the outbox, return."""
         status = EXIT_OK
-        warn_of_expiry(self.config)
         try:
             await _in_thread(self._inbox_once, "mailbot-imap")
         except imap.ConnectionLost as e:
@@ -865,6 +888,7 @@ class Service:
 
     def _inbox_once(self) -> None:
         with Store(self.config.bot.database) as store:
+            warn_of_expiry(store, self.config, self._clock())
             decide_unfinished(store, self.config, self._clock)
             self._inbox(store).catch_up_once()
 

@@ -600,6 +600,13 @@ class Store:
         ).fetchone()
         return row is not None
 
+    def record_alert(self, alert: Any) -> None:
+        """Note an alert mailed outside a decision (`model.Alert`): at most one a day."""
+        self.conn.execute(
+            "INSERT OR IGNORE INTO alerts (kind, key, day) VALUES (?,?,?)",
+            (alert.kind, alert.key, alert.day.isoformat()),
+        )
+
     def alerts_on(self, kind: str, day: dt.date) -> int:
         return int(
             self.conn.execute(

@@ -11,6 +11,8 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
+import email
+import email.policy
 import json
 import logging
 import stat
@@ -43,7 +45,7 @@ from mailbot.store import Store
 from mailbot.testservers import SmtpSink
 from mailbot.tokens import ProviderUnreachable, TokenError
 
-from support import SMALL_CONFIG, at, make_config, registration, wait_until, with_servers
+from support import ORGANISER, SMALL_CONFIG, at, make_config, registration, wait_until, with_servers
 
 pytestmark = pytest.mark.servers
 
@@ -82,7 +84,11 @@ def oauth2_table(idp: IdentityProvider, **keys: object) -> str:
         "ca_file": str(idp.ca_file),
     }
     values.update(keys)
-    lines = [f"{k} = {json.dumps(v)}" for k, v in values.items() if v is not None]
+    lines = [
+        f"{k} = {v.isoformat() if isinstance(v, dt.date) else json.dumps(v)}"
+        for k, v in values.items()
+        if v is not None
+    ]
     return "\n[oauth2]\n" + "\n".join(lines) + "\n"
 
 
@@ -556,3 +562,26 @@ def test_a_key_of_another_provider_says_which_provider_it_is_for(tmp_path: Path)
     text += 'tenant = "t"\n'
     with pytest.raises(ConfigError, match=r'oauth2\.tenant: is for provider = "microsoft"'):
         make_config(tmp_path, text)
+
+
+def test_a_secret_expiring_soon_is_mailed_to_the_organiser_once_a_day(
+    tmp_path: Path,
+    idp: IdentityProvider,
+    dovecot: OAuthDovecot,
+    smtp_sink: SmtpSink,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    soon = (dt.datetime.now(dt.UTC) + dt.timedelta(days=10)).date()
+    settings = oauth_imap(dovecot)
+    cfg = oauth_config(tmp_path, settings, smtp_sink, idp, secret_expires=soon)
+    append(dovecot, settings.folder)
+    for _ in range(2):  # a restart the same day tells no one again
+        with InThread(Service(cfg, Secrets("", "", CLIENT_SECRET), timing=FAST)):
+            wait_until(lambda: len(smtp_sink.received) >= 1, what="the notice")
+            time.sleep(0.5)
+    (notice,) = smtp_sink.received
+    assert list(notice.rcpt_tos) == [ORGANISER]
+    parsed = email.message_from_bytes(notice.data, policy=email.policy.default)
+    assert parsed["Subject"] == "mailbots inloggning till brevlådan går snart ut"  # bot.language
+    assert f"the client secret expires on {soon}" in parsed.get_body().get_content()
+    assert f"the client secret expires on {soon}" in caplog.text
