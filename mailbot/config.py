@@ -11,6 +11,7 @@ module takes a `Config` value instead of reading anything itself.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 import re
 import tomllib
@@ -21,6 +22,7 @@ from typing import Any, Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mailbot import durations
+from mailbot.oauth_settings import AuthMode, OAuth2, read_auth, read_ca_file, read_oauth2
 
 TlsMode = Literal["implicit", "starttls", "none"]
 UnauthenticatedPolicy = Literal["ignore", "confirm"]
@@ -107,6 +109,8 @@ class Imap:
     done_folder: str = "Processed"
     idle: bool = True
     poll_seconds: int = 60
+    auth: AuthMode = "password"
+    ca_file: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,8 @@ class Smtp:
     tls: TlsMode = "starttls"
     username: str = ""
     password_env: str = "MAILBOT_SMTP_PASSWORD"
+    auth: AuthMode = "password"
+    ca_file: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -140,6 +146,7 @@ class Config:
     security: Security = field(default_factory=Security)
     imap: Imap | None = None
     smtp: Smtp | None = None
+    oauth2: OAuth2 | None = None
     retention_days: int | None = None
     warnings: tuple[str, ...] = ()
 
@@ -231,12 +238,12 @@ def _article(name: str) -> str:
 
 
 def _closest(key: str, known: set[str]) -> str | None:
-    import difflib
-
     matches = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.7)
     return matches[0] if matches else None
 
 
+_SECTIONS = {"bot", "organiser", "imap", "smtp", "oauth2", "security", "seminars", "seats"}
+_SECTIONS |= {"actors", "retention"}
 _DOMAIN_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 _ADDRESS_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -259,26 +266,13 @@ def load(path: str | os.PathLike[str], environ: Mapping[str, str] | None = None)
 def from_mapping(data: Mapping[str, Any], path: Path, environ: Mapping[str, str]) -> Config:
     r = _Reader(path)
     base = path.parent
-    r.check_unknown(
-        data,
-        "",
-        {
-            "bot",
-            "organiser",
-            "imap",
-            "smtp",
-            "security",
-            "seminars",
-            "seats",
-            "actors",
-            "retention",
-        },
-    )
+    r.check_unknown(data, "", _SECTIONS)
 
     bot = _bot(r, _table(r, data, "bot"), base)
     organiser = _organiser(r, _table(r, data, "organiser"))
-    imap = _imap(r, data["imap"]) if isinstance(data.get("imap"), dict) else None
-    smtp = _smtp(r, data["smtp"]) if isinstance(data.get("smtp"), dict) else None
+    imap = _imap(r, data["imap"], base) if isinstance(data.get("imap"), dict) else None
+    smtp = _smtp(r, data["smtp"], base) if isinstance(data.get("smtp"), dict) else None
+    oauth2 = read_oauth2(r, data["oauth2"], base, environ) if "oauth2" in data else None
     security = _security(r, data.get("security", {}))
     seminars = _seminars(r, data.get("seminars"))
     seats = _seats(r, data.get("seats", {}))
@@ -296,7 +290,10 @@ def from_mapping(data: Mapping[str, Any], path: Path, environ: Mapping[str, str]
                 f'"none" sends the password in clear text; it is allowed only for a loopback '
                 f'host, not {settings.host!r}: use "implicit" or "starttls"',
             )
-        if settings.username and not environ.get(settings.password_env):
+        if settings.auth == "oauth2" and oauth2 is None and "oauth2" not in data:
+            r.problem(f"{section}.auth", '"oauth2" needs an [oauth2] table (see SPEC §2)')
+        unset = not environ.get(settings.password_env)
+        if settings.auth == "password" and settings.username and unset:
             r.warnings.append(
                 f"{path}: {section}.password_env: environment variable "
                 f"{settings.password_env} is not set (needed by `mailbot run`)"
@@ -318,6 +315,7 @@ def from_mapping(data: Mapping[str, Any], path: Path, environ: Mapping[str, str]
         security=security,
         imap=imap,
         smtp=smtp,
+        oauth2=oauth2,
         retention_days=retention_days,
         warnings=tuple(r.warnings),
     )
@@ -381,9 +379,9 @@ def _port(r: _Reader, t: Mapping[str, Any], section: str, default: int) -> int:
     return int(port)
 
 
-def _imap(r: _Reader, t: Mapping[str, Any]) -> Imap:
+def _imap(r: _Reader, t: Mapping[str, Any], base: Path) -> Imap:
     known = {"host", "port", "tls", "username", "password_env", "folder", "done_folder"}
-    r.check_unknown(t, "imap", known | {"idle", "poll_seconds"})
+    r.check_unknown(t, "imap", known | {"idle", "poll_seconds", "auth", "ca_file"})
     poll = r.get(t, "imap", "poll_seconds", int, default=60)
     if poll < 1:
         r.problem("imap.poll_seconds", f"must be at least 1, not {poll}")
@@ -397,17 +395,22 @@ def _imap(r: _Reader, t: Mapping[str, Any]) -> Imap:
         done_folder=r.get(t, "imap", "done_folder", str, default="Processed"),
         idle=r.get(t, "imap", "idle", bool, default=True),
         poll_seconds=poll,
+        auth=read_auth(r, t, "imap"),
+        ca_file=read_ca_file(r, t, "imap", base),
     )
 
 
-def _smtp(r: _Reader, t: Mapping[str, Any]) -> Smtp:
-    r.check_unknown(t, "smtp", {"host", "port", "tls", "username", "password_env"})
+def _smtp(r: _Reader, t: Mapping[str, Any], base: Path) -> Smtp:
+    known = {"host", "port", "tls", "username", "password_env", "auth", "ca_file"}
+    r.check_unknown(t, "smtp", known)
     return Smtp(
         host=r.get(t, "smtp", "host", str) or "",
         port=_port(r, t, "smtp", 587),
         tls=_tls(r, t, "smtp", "starttls"),
         username=r.get(t, "smtp", "username", str, default=""),
         password_env=r.get(t, "smtp", "password_env", str, default="MAILBOT_SMTP_PASSWORD"),
+        auth=read_auth(r, t, "smtp"),
+        ca_file=read_ca_file(r, t, "smtp", base),
     )
 
 

@@ -35,19 +35,20 @@ import threading
 import time
 from collections.abc import Callable
 
-from mailbot import imap, outbox, pipeline, schedule
+from mailbot import imap, oauth, outbox, pipeline, schedule
 from mailbot.aio import first_of, in_thread
 from mailbot.config import Config, ConfigError
 from mailbot.health import Health
-from mailbot.inbox import Inbox
+from mailbot.inbox import Inbox, StartError
 from mailbot.intake import PipelineIntake, decide_unfinished
 from mailbot.model import Decision
-from mailbot.notices import FailureNotices
+from mailbot.notices import FailureNotices, warn_of_expiry
 from mailbot.outbox_process import OutboxProcess
 from mailbot.passwords import Secrets
 from mailbot.pipeline import Clock
 from mailbot.store import Store
 from mailbot.timing import Timing
+from mailbot.tokens import TokenError
 
 log = logging.getLogger("mailbot.service")
 
@@ -160,6 +161,8 @@ class Service:
     def _inbox_main(self) -> None:
         with Store(self.config.bot.database) as store:
             self._health.started(store)
+            if warn_of_expiry(store, self.config, self._clock()):
+                self._wake_outbox()
             if decide_unfinished(store, self.config, self._clock):
                 self._wake_outbox()
             self._inbox(store).serve()
@@ -175,7 +178,7 @@ class Service:
 
         return Inbox(
             self._imap,
-            self._secrets.imap_password,
+            self._imap_login(),
             store.mailbox,
             PipelineIntake(store, self.config, self._clock, self._wake_outbox),
             stop=self._halt,
@@ -184,6 +187,16 @@ class Service:
             on_caught_up=caught_up,
             on_trouble=lambda where, e: self._health.error(store, where, e),
         )
+
+    def _imap_login(self) -> imap.Login:
+        """The IMAP password, or the token provider for `auth = "oauth2"` (one per service, so
+        the provider's token cache lives as long as the service)."""
+        if self._imap.auth == "password":
+            return self._secrets.imap_password
+        try:
+            return oauth.provider_for(self.config, self._secrets.oauth_secret)
+        except TokenError as e:
+            raise StartError(f"IMAP: {e}") from e
 
     async def _start_scheduler(self, *parts: asyncio.Future[None]) -> schedule.Scheduler | None:
         """After the first catch-up, so that mail that came while the bot was down is counted
@@ -257,6 +270,7 @@ class Service:
 
     def _inbox_once(self) -> None:
         with Store(self.config.bot.database) as store:
+            warn_of_expiry(store, self.config, self._clock())
             decide_unfinished(store, self.config, self._clock)
             self._inbox(store).catch_up_once()
 

@@ -231,8 +231,13 @@ def with_servers(text: str, imap: config_mod.Imap, smtp: config_mod.Smtp) -> str
     import json
 
     def table(name: str, settings: Any) -> str:
-        pairs = dataclasses.asdict(settings).items()
-        return "\n".join([f"[{name}]", *(f"{k} = {json.dumps(v)}" for k, v in pairs)])
+        pairs = [
+            (k, str(v) if isinstance(v, Path) else v)
+            for k, v in dataclasses.asdict(settings).items()
+        ]
+        return "\n".join(
+            [f"[{name}]", *(f"{k} = {json.dumps(v)}" for k, v in pairs if v is not None)]
+        )
 
     return f"{text}\n{table('imap', imap)}\n\n{table('smtp', smtp)}\n"
 
