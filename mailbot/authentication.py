@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from mailbot.domains import domain_key
+
 Verdict = Literal["pass", "fail", "unknown"]
 
 # The authserv-id as written: the first token, after any comments (RFC 8601 §2.2). Used only to
@@ -40,8 +42,12 @@ def _public_suffixes():  # type: ignore[no-untyped-def]
 
 
 def organisational_domain(domain: str) -> str:
-    """The registrable domain (RFC 7489 §3.2), by the Public Suffix List the package ships."""
-    domain = domain.lower().rstrip(".")
+    """The registrable domain (RFC 7489 §3.2), by the Public Suffix List the package ships.
+
+    In A-labels (`domains.domain_key`), so that a `header.from=xn--…` aligns with a From
+    domain decoded to Unicode, and the reverse.
+    """
+    domain = domain_key(domain)
     found: str | None = _public_suffixes().privatesuffix(domain)
     return found or domain
 

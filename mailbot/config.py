@@ -21,8 +21,10 @@ from typing import Any, Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mailbot import durations
+from mailbot.domains import address_key, domain_key
 
 TlsMode = Literal["implicit", "starttls", "none"]
+AuthMode = Literal["password", "oauth2"]
 UnauthenticatedPolicy = Literal["ignore", "confirm"]
 LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 
@@ -116,6 +118,12 @@ class Smtp:
     tls: TlsMode = "starttls"
     username: str = ""
     password_env: str = "MAILBOT_SMTP_PASSWORD"
+    auth: AuthMode = "password"
+    ca_file: Path | None = None  # PEM certificates trusted besides the system's CAs
+    # The provider's sending limits (None: no limit). Exchange Online: 3, 30, 10,000.
+    max_connections: int | None = None
+    max_per_minute: int | None = None
+    max_recipients_per_day: int | None = None
 
 
 @dataclass(frozen=True)
@@ -237,7 +245,9 @@ def _closest(key: str, known: set[str]) -> str | None:
     return matches[0] if matches else None
 
 
-_DOMAIN_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+_DOMAIN_RE = re.compile(  # in A-labels: an IDN TLD is `xn--…`
+    r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59})$"
+)
 _ADDRESS_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -278,7 +288,7 @@ def from_mapping(data: Mapping[str, Any], path: Path, environ: Mapping[str, str]
     bot = _bot(r, _table(r, data, "bot"), base)
     organiser = _organiser(r, _table(r, data, "organiser"))
     imap = _imap(r, data["imap"]) if isinstance(data.get("imap"), dict) else None
-    smtp = _smtp(r, data["smtp"]) if isinstance(data.get("smtp"), dict) else None
+    smtp = _smtp(r, data["smtp"], base) if isinstance(data.get("smtp"), dict) else None
     security = _security(r, data.get("security", {}))
     seminars = _seminars(r, data.get("seminars"))
     seats = _seats(r, data.get("seats", {}))
@@ -296,7 +306,8 @@ def from_mapping(data: Mapping[str, Any], path: Path, environ: Mapping[str, str]
                 f'"none" sends the password in clear text; it is allowed only for a loopback '
                 f'host, not {settings.host!r}: use "implicit" or "starttls"',
             )
-        if settings.username and not environ.get(settings.password_env):
+        oauth = getattr(settings, "auth", "password") == "oauth2"
+        if settings.username and not oauth and not environ.get(settings.password_env):
             r.warnings.append(
                 f"{path}: {section}.password_env: environment variable "
                 f"{settings.password_env} is not set (needed by `mailbot run`)"
@@ -400,15 +411,36 @@ def _imap(r: _Reader, t: Mapping[str, Any]) -> Imap:
     )
 
 
-def _smtp(r: _Reader, t: Mapping[str, Any]) -> Smtp:
-    r.check_unknown(t, "smtp", {"host", "port", "tls", "username", "password_env"})
+def _smtp(r: _Reader, t: Mapping[str, Any], base: Path) -> Smtp:
+    limits = ("max_connections", "max_per_minute", "max_recipients_per_day")
+    known = {"host", "port", "tls", "username", "password_env", "auth", "ca_file", *limits}
+    r.check_unknown(t, "smtp", known)
+    auth = r.get(t, "smtp", "auth", str, default="password")
+    if auth not in ("password", "oauth2"):
+        r.problem("smtp.auth", f'must be "password" or "oauth2", not {auth!r}')
+    ca_file = r.get(t, "smtp", "ca_file", str, default=None)
+    if ca_file is not None and not (base / ca_file).is_file():
+        r.problem("smtp.ca_file", f"{base / ca_file} is not a file (PEM certificates)")
+    pacing = {key: _limit(r, t, "smtp", key) for key in limits}
     return Smtp(
         host=r.get(t, "smtp", "host", str) or "",
         port=_port(r, t, "smtp", 587),
         tls=_tls(r, t, "smtp", "starttls"),
         username=r.get(t, "smtp", "username", str, default=""),
         password_env=r.get(t, "smtp", "password_env", str, default="MAILBOT_SMTP_PASSWORD"),
+        auth="oauth2" if auth == "oauth2" else "password",
+        ca_file=None if ca_file is None else base / ca_file,
+        **pacing,
     )
+
+
+def _limit(r: _Reader, t: Mapping[str, Any], section: str, key: str) -> int | None:
+    """An optional provider limit: absent is no limit, else a whole number of at least 1."""
+    value = r.get(t, section, key, int, default=None)
+    if value is not None and value < 1:
+        r.problem(f"{section}.{key}", f"must be at least 1 (leave it out: no limit), not {value}")
+        return None
+    return value  # type: ignore[no-any-return]
 
 
 def _security(r: _Reader, t: Any) -> Security:
@@ -551,7 +583,7 @@ def _actors(r: _Reader, items: Any, seminar_ids: set[str]) -> list[Actor]:
         if name in names:
             r.problem(f"{p}.name", f"duplicate actor name {name!r}")
         names.add(name)
-        domains = tuple(d.strip().lower().rstrip(".") for d in r.strings(t, p, "domains"))
+        domains = tuple(domain_key(d) for d in r.strings(t, p, "domains"))  # A-labels (§4)
         for d in domains:
             if not _DOMAIN_RE.match(d):
                 r.problem(f"{p}.domains", f'{d!r} is not a domain name (write e.g. "huddinge.se")')
@@ -559,10 +591,10 @@ def _actors(r: _Reader, items: Any, seminar_ids: set[str]) -> list[Actor]:
         for a in addresses:
             if not _ADDRESS_RE.match(a):
                 r.problem(f"{p}.addresses", f"{a!r} is not an email address")
-            elif a.casefold() in owners:
-                r.problem(f"{p}.addresses", f"{a!r} is already listed for {owners[a.casefold()]!r}")
+            elif (key := address_key(a)) in owners:
+                r.problem(f"{p}.addresses", f"{a!r} is already listed for {owners[key]!r}")
             else:
-                owners[a.casefold()] = name or p
+                owners[key] = name or p
         if not domains and not addresses:
             r.problem(p, "an actor needs `domains` or `addresses` (who may register for it)")
         seminar = r.get(t, p, "seminar", str)

@@ -550,6 +550,26 @@ class FailureNotices:
     def mark_failed(self, item_id: int, error: str, at: dt.datetime) -> None:
         self._record(item_id, at, error, {}, lambda: self._store.mark_failed(item_id, error, at))
 
+    def mark_partial(
+        self,
+        item_id: int,
+        at: dt.datetime,
+        remaining: Sequence[str],
+        refused: Mapping[str, str],
+        error: str,
+        next_attempt_at: dt.datetime,
+    ) -> None:
+        """Some recipients refused for now (retried alone): told only of those refused for good."""
+
+        def record() -> None:
+            self._store.mark_partial(item_id, at, remaining, refused, error, next_attempt_at)
+
+        if not refused:
+            record()
+            return
+        text = "; ".join(f"{address}: {reply}" for address, reply in refused.items())
+        self._record(item_id, at, text, refused, record)
+
     def _record(
         self,
         item_id: int,

@@ -27,7 +27,7 @@ from mailbot.state import ACTIVE, HeldToken, Registration
 if TYPE_CHECKING:
     from mailbot.model import OutboxItem
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Each entry migrates from version i to i+1; a release that changes the schema appends one.
 MIGRATIONS: tuple[str, ...] = (
@@ -146,6 +146,11 @@ MIGRATIONS: tuple[str, ...] = (
         released_at TEXT
     );
     CREATE INDEX held_sender ON held(sender_key, released_at);
+    """,
+    # 3: a mail accepted for some recipients and refused for now (4xx) for others is tried
+    # again for those alone (§12): `remaining_json` lists them; NULL is "every recipient".
+    """
+    ALTER TABLE outbox ADD COLUMN remaining_json TEXT;
     """,
 )
 
@@ -635,8 +640,8 @@ class Store:
         from mailbot.model import OutboxItem
 
         rows = self.conn.execute(
-            "SELECT id, message_id, mail_from, to_json, cc_json, raw, attempts FROM outbox"
-            " WHERE status = 'queued' AND (attempts = 0 OR next_attempt_at <= ?)"
+            "SELECT id, message_id, mail_from, to_json, cc_json, raw, attempts, remaining_json"
+            " FROM outbox WHERE status = 'queued' AND (attempts = 0 OR next_attempt_at <= ?)"
             " ORDER BY id LIMIT ?",
             (iso(now), limit),
         ).fetchall()
@@ -645,7 +650,7 @@ class Store:
                 r[0],
                 r[1],
                 r[2],
-                tuple(json.loads(r[3])) + tuple(json.loads(r[4])),
+                tuple(json.loads(r[7])) if r[7] else tuple(json.loads(r[3]) + json.loads(r[4])),
                 bytes(r[5]),
                 r[6],
             )
@@ -657,8 +662,38 @@ class Store:
             self.conn.execute(
                 "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1,"
                 " refused_json = ? WHERE id = ?",
-                (iso(at), json.dumps(dict(refused)) if refused else None, item_id),
+                (iso(at), self._refused_with(item_id, refused), item_id),
             )
+
+    def mark_partial(
+        self,
+        item_id: int,
+        at: dt.datetime,
+        remaining: Sequence[str],
+        refused: Mapping[str, str],
+        error: str,
+        next_attempt_at: dt.datetime,
+    ) -> None:
+        """Sent to some recipients; `remaining` (refused for now) are tried again alone."""
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,"
+                " remaining_json = ?, refused_json = ? WHERE id = ?",
+                (
+                    error[:2000],
+                    iso(next_attempt_at),
+                    json.dumps(list(remaining)),
+                    self._refused_with(item_id, refused),
+                    item_id,
+                ),
+            )
+
+    def _refused_with(self, item_id: int, refused: Mapping[str, str]) -> str | None:
+        """The row's refusals so far (from earlier partial tries) and `refused`, as JSON."""
+        row = self.conn.execute("SELECT refused_json FROM outbox WHERE id = ?", (item_id,))
+        earlier = row.fetchone()
+        merged = {**json.loads(earlier[0] if earlier and earlier[0] else "{}"), **refused}
+        return json.dumps(merged) if merged else None
 
     def mark_written(self, item_ids: Sequence[int], at: dt.datetime) -> None:
         with self.transaction():
