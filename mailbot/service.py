@@ -42,10 +42,11 @@ from typing import Literal, Protocol, TypeVar
 
 from imapclient import SocketTimeout
 
-from mailbot import imap, outbox, pipeline, privacy, replies, schedule
+from mailbot import imap, outbox, pacing, pipeline, privacy, replies, schedule
 from mailbot.config import Config, ConfigError, Imap
 from mailbot.model import Decision, Mail, OutboxItem
 from mailbot.store import OutboxEntry, Store, StoreError
+from mailbot.tokens import TokenProvider
 
 log = logging.getLogger("mailbot.service")
 
@@ -80,6 +81,9 @@ class Timing:
     reconnect_cap_s: float = 120.0
     first_catch_up_s: float = 120.0  # the scheduler starts after this even with no catch-up
     grace_s: float = 8.0  # SIGTERM: time left for the work in hand (SPEC §13: exit in 10 s)
+    # SIGTERM: time left to a send in flight. A hung SMTP server answers nothing within any
+    # grace: the send is then cut off (at worst sent again at start, same Message-ID).
+    smtp_stop_grace_s: float = 2.0
     imap_timeout: SocketTimeout = field(default_factory=lambda: imap.DEFAULT_TIMEOUT)
     once_connect_attempts: int = 3  # `--once`: tries to reach the IMAP server before giving up
 
@@ -116,7 +120,8 @@ def secrets_from(config: Config, environ: Mapping[str, str] | None = None) -> Se
     smtp_password = environ.get(config.smtp.password_env, "")
     if not imap_password:
         problems.append(_unset(where, "imap", config.imap.password_env))
-    if config.smtp.username and not smtp_password:
+    smtp_oauth = config.smtp.auth == "oauth2"  # the token comes from the [oauth2] provider
+    if config.smtp.username and not smtp_oauth and not smtp_password:
         problems.append(_unset(where, "smtp", config.smtp.password_env))
     if problems:
         raise ConfigError(problems)
@@ -164,6 +169,14 @@ class Health:
 
     def backlog(self, store: Store, queued: int) -> None:
         self._write(store, outbox_backlog=str(queued))
+
+    def smtp_pause(self, store: Store, pause: pacing.Pause | None) -> None:
+        """Why the outbox waits, when the provider asked it to slow down; "" when it does not."""
+        text = ""
+        if pause is not None:
+            until = pause.until.astimezone(dt.UTC).strftime("%H:%M UTC")
+            text = f"provider asked us to slow down until {until} ({pause.reason})"
+        self._write(store, smtp_slow_down=text)
 
     def error(self, store: Store, where: str, error: object) -> None:
         with self._lock:
@@ -648,11 +661,13 @@ class Service:
         timing: Timing | None = None,
         halt: threading.Event | None = None,
         outbox_process: bool = False,
+        smtp_tokens: TokenProvider | None = None,
     ) -> None:
         """`halt`, when given, is the stop signal itself: `cli` sets it from a SIGTERM that
         comes while the program is still starting, before `run` installs its own handlers.
         `outbox_process`: send from a child process (`_outbox_elsewhere`), as `mailbot run`
-        does; tests that script the clock keep it here."""
+        does; tests that script the clock keep it here. `smtp_tokens`: the [oauth2] provider
+        when `[smtp] auth = "oauth2"` (it goes to the outbox process pickled)."""
         if config.imap is None or config.smtp is None:
             raise ConfigError([f"{config.path}: `mailbot run` needs [imap] and [smtp]"])
         self.config = config
@@ -668,6 +683,8 @@ class Service:
         self._caught_up = asyncio.Event()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._outbox_process = outbox_process
+        self._smtp_tokens = smtp_tokens
+        self._pacer = outbox.Pacer.for_settings(config.smtp)
 
     # -- controlling it
     def stop(self) -> None:
@@ -712,6 +729,8 @@ class Service:
     # -- the long-running service
     async def _serve(self) -> int:
         started = time.monotonic()
+        if not await self._smtp_works():
+            return EXIT_OK  # stopped while checking
         log.info(
             "mailbot run: reading %r on %s:%s, sending through %s:%s",
             self._imap.folder,
@@ -812,6 +831,27 @@ class Service:
             log.warning("the IMAP side did not finish in time; what it had is taken again at start")
         log.info("stopped after %.1f s of service", time.monotonic() - started)
 
+    async def _smtp_works(self) -> bool:
+        """SPEC §12: the SMTP login and certificate checked at start, as IMAP's are; a refused
+        login, token or certificate is `StartError` (exit 3). An unreachable server only
+        warns: the outbox retries. False if stopped meanwhile (a hung server is cut short)."""
+        check = asyncio.ensure_future(
+            outbox.check_login(self._smtp, self._secrets.smtp_password, tokens=self._smtp_tokens)
+        )
+        await _first_of(check, self._stopping.wait())
+        if not check.done():
+            check.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await check
+            return False
+        try:
+            unreachable = check.result()
+        except outbox.SmtpConfigError as e:
+            raise StartError(f"SMTP: {e}") from e
+        if unreachable:
+            log.warning("SMTP: %s; the outbox keeps trying", privacy.redact(unreachable))
+        return True
+
     # -- once (cron)
     async def _once(self) -> int:
         """Catch up the inbox, run the scheduled work due now, drain the outbox, return."""
@@ -826,8 +866,8 @@ class Service:
             status = EXIT_CONFIG
         await asyncio.to_thread(self._tick_once)
         with Store(self.config.bot.database) as store:
-            async with outbox.Sender(self._smtp, self._secrets.smtp_password) as sender:
-                result = await self._drain(store, FailureNotices(store, self.config), sender)
+            async with self._sender() as sender:
+                result, _ = await self._drain(store, FailureNotices(store, self.config), sender)
         if result == "config":
             status = EXIT_CONFIG
         return status
@@ -867,8 +907,8 @@ class Service:
         os.close(wake_read)
         assert child.stdin is not None
         with contextlib.suppress(BrokenPipeError), child.stdin:  # the passwords: never in argv
-            pickle.dump((self.config, self._secrets, offset, self._timing, level, wake_read),
-                        child.stdin)  # fmt: skip
+            pickle.dump((self.config, self._secrets, offset, self._timing, level, wake_read,
+                         self._smtp_tokens), child.stdin)  # fmt: skip
         exited = _in_thread(child.wait, "mailbot-outbox-wait")
         os.set_blocking(wake_write, False)
         try:
@@ -922,50 +962,86 @@ class Service:
         self._outbox_due.set()  # mail may be waiting from before the start
         await self._outbox_loop()
 
+    def _sender(self) -> outbox.Sender:
+        return outbox.Sender(self._smtp, self._secrets.smtp_password, tokens=self._smtp_tokens)
+
+    def _connections(self) -> int:
+        """`SMTP_CONNECTIONS`, or fewer if the provider allows fewer (`max_connections`)."""
+        return min(SMTP_CONNECTIONS, self._smtp.max_connections or SMTP_CONNECTIONS)
+
     async def _outbox_loop(self) -> None:
         """Drain when mail was queued and every `outbox_poll_s` for retries, until stopped.
 
         Each send is committed as soon as it is answered (§12). The commits need not wait for
         the disk: what a power loss could forget here (a "sent" mark, a failure notice) is
         redone by the retry that follows, with the same Message-ID; a kill -9 forgets nothing.
+        When pacing holds mail back, the loop waits until it may go (a stop ends the wait).
         """
         with Store(self.config.bot.database, synchronous="NORMAL") as store:
             notices = FailureNotices(store, self.config)
-            password = self._secrets.smtp_password
             async with contextlib.AsyncExitStack() as opened:
                 senders = [
-                    await opened.enter_async_context(outbox.Sender(self._smtp, password))
-                    for _ in range(SMTP_CONNECTIONS)
+                    await opened.enter_async_context(self._sender())
+                    for _ in range(self._connections())
                 ]
                 while not self._stopping.is_set():
                     self._outbox_due.clear()
-                    result = await self._drain(store, notices, senders)
-                    if result == "config":  # a human must act: try now and then, not on each mail
-                        await _first_of(
-                            self._stopping.wait(), timeout=self._timing.smtp_config_retry_s
-                        )
-                    elif result == "error":
-                        await _first_of(self._stopping.wait(), timeout=self._timing.retry_s)
-                    else:
-                        await _first_of(
-                            self._stopping.wait(),
-                            self._outbox_due.wait(),
-                            timeout=self._timing.outbox_poll_s,
-                        )
+                    drained = await self._drain_until_stopped(store, notices, senders)
+                    if drained is None:
+                        return
+                    await self._after_drain(*drained)
+
+    async def _after_drain(self, result: DrainResult, waiting_until: dt.datetime | None) -> None:
+        """The wait before the next round: slow after a config error, until the pace allows."""
+        if result == "config":  # a human must act: try now and then, not on each mail
+            await _first_of(self._stopping.wait(), timeout=self._timing.smtp_config_retry_s)
+        elif result == "error":
+            await _first_of(self._stopping.wait(), timeout=self._timing.retry_s)
+        elif waiting_until is not None:
+            wait = (waiting_until - self._clock()).total_seconds()
+            await _first_of(self._stopping.wait(), timeout=max(0.0, wait))
+        else:
+            await _first_of(
+                self._stopping.wait(),
+                self._outbox_due.wait(),
+                timeout=self._timing.outbox_poll_s,
+            )
+
+    async def _drain_until_stopped(
+        self, store: Store, notices: FailureNotices, senders: Sequence[outbox.Sender]
+    ) -> tuple[DrainResult, dt.datetime | None] | None:
+        """`_drain`, cut off `smtp_stop_grace_s` after a stop (a hung server answers nothing:
+        the round would last the whole SMTP timeout). None if it was cut off."""
+        round_ = asyncio.ensure_future(self._drain(store, notices, senders))
+        await _first_of(round_, self._stopping.wait())
+        if not round_.done():
+            await _first_of(round_, timeout=self._timing.smtp_stop_grace_s)
+        if not round_.done():
+            round_.cancel()  # mid-send at worst: sent again at start, same Message-ID
+            log.info("outbox: a send was still in flight at the stop; it goes at the next start")
+            with contextlib.suppress(asyncio.CancelledError):
+                await round_
+            return None
+        return round_.result()
 
     async def _drain(
         self,
         store: Store,
         notices: FailureNotices,
         sender: outbox.Sender | Sequence[outbox.Sender],
-    ) -> DrainResult:
-        """Send everything due now, `OUTBOX_BATCH` at a time so that a stop is heard."""
+    ) -> tuple[DrainResult, dt.datetime | None]:
+        """Send everything due now, `OUTBOX_BATCH` at a time so that a stop is heard; and when
+        to look again if pacing held mail back."""
         deferred = 0
+        waiting_until = None
         try:
             while not self._stopping.is_set():
-                stats = await outbox.drain(notices, sender, self._clock, limit=OUTBOX_BATCH)
+                stats = await outbox.drain(
+                    notices, sender, self._clock, limit=OUTBOX_BATCH, pacer=self._pacer
+                )
                 deferred += stats.retried
-                if stats.sent + stats.retried + stats.failed < OUTBOX_BATCH:
+                waiting_until = stats.waiting_until
+                if waiting_until or stats.sent + stats.retried + stats.failed < OUTBOX_BATCH:
                     break
         except outbox.SmtpConfigError as e:
             log.error(
@@ -974,15 +1050,16 @@ class Service:
                 self._timing.smtp_config_retry_s,
             )
             self._health.error(store, "SMTP", e)
-            return "config"
+            return "config", None
         except (sqlite3.Error, StoreError) as e:
             log.error("outbox: %s; trying again in %.0f s", e, self._timing.retry_s)
             self._health.error(store, "outbox", e)
-            return "error"
+            return "error", None
         if deferred:
             self._health.error(store, "SMTP", f"{deferred} mails deferred for a later try")
+        self._health.smtp_pause(store, self._pacer.pace.paused(self._clock()))
         self._health.backlog(store, store.outbox_counts().get("queued", 0))
-        return "ok"
+        return "ok", waiting_until
 
 
 # --------------------------------------------------------------------------- asyncio helpers
@@ -1038,14 +1115,14 @@ def _outbox_child() -> None:
     """The outbox process of `Service._outbox_elsewhere`; its arguments come pickled on stdin
     from the parent (a pipe between the two: nothing else writes there)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the group: the parent decides
-    config, secrets, offset, timing, log_level, wake = pickle.load(sys.stdin.buffer)
+    config, secrets, offset, timing, log_level, wake, tokens = pickle.load(sys.stdin.buffer)
     configure_logging(log_level)
     clock_offset: dt.timedelta = offset
 
     def clock() -> dt.datetime:
         return pipeline.utcnow() + clock_offset
 
-    service = Service(config, secrets, clock=clock, timing=timing)
+    service = Service(config, secrets, clock=clock, timing=timing, smtp_tokens=tokens)
     asyncio.run(service._outbox_child_main(wake))
 
 
@@ -1057,9 +1134,19 @@ def run(
     clock: Clock = pipeline.utcnow,
     timing: Timing | None = None,
     halt: threading.Event | None = None,
+    smtp_tokens: TokenProvider | None = None,
 ) -> int:
-    """`mailbot run [--once]` (the passwords come from `secrets_from`); the exit status."""
-    service = Service(config, secrets, clock=clock, timing=timing, halt=halt, outbox_process=True)
+    """`mailbot run [--once]` (the passwords come from `secrets_from`; the token provider,
+    for `[smtp] auth = "oauth2"`, from `oauth.provider_for`); the exit status."""
+    service = Service(
+        config,
+        secrets,
+        clock=clock,
+        timing=timing,
+        halt=halt,
+        outbox_process=True,
+        smtp_tokens=smtp_tokens,
+    )
     return asyncio.run(service.run(once=once))
 
 

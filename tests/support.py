@@ -217,8 +217,18 @@ def with_servers(text: str, imap: config_mod.Imap, smtp: config_mod.Smtp) -> str
     import json
 
     def table(name: str, settings: Any) -> str:
-        pairs = dataclasses.asdict(settings).items()
-        return "\n".join([f"[{name}]", *(f"{k} = {json.dumps(v)}" for k, v in pairs)])
+        pairs = [(k, v) for k, v in dataclasses.asdict(settings).items() if v is not None]
+        return "\n".join(
+            [
+                f"[{name}]",
+                *(
+                    f"{k} = {json.dumps(str(v))}"
+                    if isinstance(v, Path)
+                    else f"{k} = {json.dumps(v)}"
+                    for k, v in pairs
+                ),
+            ]
+        )
 
     return f"{text}\n{table('imap', imap)}\n\n{table('smtp', smtp)}\n"
 
