@@ -64,6 +64,7 @@ MAX_DELAY = dt.timedelta(hours=6)
 MAX_AGE = dt.timedelta(days=2)  # Postfix bounces after 5 days; a registration reply is stale sooner
 JITTER = 0.10
 TEMPORARY_5XX = frozenset({552})
+QUIT_TIMEOUT_S = 2.0  # the goodbye is a courtesy: not worth holding a stop for
 CHECK_TIMEOUT_S = 30.0  # the login check at start: a server this slow is "unreachable", not wrong
 
 
@@ -355,6 +356,9 @@ class Sender:
             return classify(e)
         try:
             refused, _ = await smtp.sendmail(item.mail_from, list(item.rcpts), item.raw)
+        except asyncio.CancelledError:
+            self._drop()  # cut off mid-send (a stop): the server's state is unknown, never QUIT
+            raise
         except SMTPAuthenticationError as e:  # e.g. a session that needs to log in again
             if slowed := _slow_down(e):
                 return slowed
@@ -376,11 +380,12 @@ class Sender:
             self._smtp = None
 
     async def close(self) -> None:
-        """QUIT politely if connected."""
+        """QUIT politely if connected, waiting `QUIT_TIMEOUT_S` at most: a stop must not wait
+        the whole SMTP timeout on a server that stopped answering."""
         smtp, self._smtp = self._smtp, None
         if smtp is not None and smtp.is_connected:
             try:
-                await smtp.quit()
+                await smtp.quit(timeout=min(self._timeout_s, QUIT_TIMEOUT_S))
             except (SMTPException, OSError):
                 smtp.close()
 
@@ -464,6 +469,7 @@ async def drain(
                 waiting.appendleft(item)  # not a try: untouched, still due
                 log.info("outbox: the server asked us to slow down: %s", redact(result.error))
                 return
+            pacer.pace = pacer.pace.answered()
             counts[_record(store, item, result, clock())] += 1
 
     tasks = [asyncio.ensure_future(send_waiting(one)) for one in senders]

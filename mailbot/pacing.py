@@ -95,15 +95,18 @@ class Pace:
         return None  # not reached: an empty window has room
 
     def sent_at(self, when: dt.datetime, recipients: int) -> Pace:
-        """This pace after a mail to `recipients` addresses went at `when`: a success ends
-        a run of "slow down" answers."""
+        """This pace after a mail to `recipients` addresses went (or was handed over) at `when`."""
         day = tuple((t, n) for t, n in self.recipients if t > when - DAY)
         return dataclasses.replace(
             self,
             sent=(*(t for t in self.sent if t > when - MINUTE), when),
             recipients=(*day, (when, recipients)),
-            slowdowns=0,
         )
+
+    def answered(self) -> Pace:
+        """This pace after the server answered a mail with anything but "slow down": the run
+        of slow-downs (which doubles each pause) is over."""
+        return dataclasses.replace(self, slowdowns=0) if self.slowdowns else self
 
     def slowed(self, now: dt.datetime, reason: str, *, quota: bool) -> Pace:
         """This pace after the server said "slow down" at `now` (`quota`: the daily one)."""

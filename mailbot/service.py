@@ -997,9 +997,10 @@ class Service:
             await _first_of(self._stopping.wait(), timeout=self._timing.smtp_config_retry_s)
         elif result == "error":
             await _first_of(self._stopping.wait(), timeout=self._timing.retry_s)
-        elif waiting_until is not None:
+        elif waiting_until is not None:  # looked at again at least every `outbox_poll_s`
             wait = (waiting_until - self._clock()).total_seconds()
-            await _first_of(self._stopping.wait(), timeout=max(0.0, wait))
+            wait = min(max(0.0, wait), self._timing.outbox_poll_s)
+            await _first_of(self._stopping.wait(), timeout=wait)
         else:
             await _first_of(
                 self._stopping.wait(),

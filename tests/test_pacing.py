@@ -66,7 +66,7 @@ def test_a_slow_down_answer_pauses_sending_and_doubles_while_it_repeats() -> Non
     assert pace.paused(T0) is not None and pace.paused(T0 + CONNECTIONS_PAUSE) is None
     again = pace.slowed(T0 + CONNECTIONS_PAUSE, "busy", quota=False)
     assert again.next_send_at(T0 + CONNECTIONS_PAUSE, 1) == T0 + 3 * CONNECTIONS_PAUSE
-    calm = again.sent_at(T0 + 3 * CONNECTIONS_PAUSE, 1)  # a success ends the run
+    calm = again.sent_at(T0 + 3 * CONNECTIONS_PAUSE, 1).answered()  # an answer ends the run
     assert calm.slowed(T0, "busy", quota=False).slowdowns == 1
 
 
