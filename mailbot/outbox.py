@@ -128,8 +128,13 @@ class Pacer:
     pace: Pace = field(default_factory=Pace)
 
     @classmethod
-    def for_settings(cls, settings: config.Smtp) -> Pacer:
-        return cls(Pace(Limits(settings.max_per_minute, settings.max_recipients_per_day)))
+    def for_settings(
+        cls, settings: config.Smtp, sent: Sequence[tuple[dt.datetime, int]] = ()
+    ) -> Pacer:
+        """The pace `[smtp]` asks for; `sent`: (time, recipients) of mail sent in the last day,
+        so that a restart does not start the daily count from nothing."""
+        limits = Limits(settings.max_per_minute, settings.max_recipients_per_day)
+        return cls(Pace(limits, recipients=tuple(sent)))
 
 
 # --------------------------------------------------------------------------- backoff

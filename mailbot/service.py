@@ -979,6 +979,9 @@ class Service:
         """
         with Store(self.config.bot.database, synchronous="NORMAL") as store:
             notices = FailureNotices(store, self.config)
+            if self._smtp.max_recipients_per_day is not None:  # the day counted so far
+                sent = store.recipients_sent_since(self._clock() - pacing.DAY)
+                self._pacer = outbox.Pacer.for_settings(self._smtp, sent)
             async with contextlib.AsyncExitStack() as opened:
                 senders = [
                     await opened.enter_async_context(self._sender())

@@ -688,6 +688,16 @@ class Store:
                 ),
             )
 
+    def recipients_sent_since(self, since: dt.datetime) -> list[tuple[dt.datetime, int]]:
+        """(sent_at, number of recipients) of each mail sent since `since`, oldest first: the
+        provider's daily recipient limit counts them across a restart (`pacing.Pace`)."""
+        rows = self.conn.execute(
+            "SELECT sent_at, json_array_length(to_json) + json_array_length(cc_json) FROM outbox"
+            " WHERE status = 'sent' AND sent_at >= ? ORDER BY sent_at",
+            (iso(since),),
+        ).fetchall()
+        return [(when, int(r[1])) for r in rows if (when := from_iso(r[0])) is not None]
+
     def _refused_with(self, item_id: int, refused: Mapping[str, str]) -> str | None:
         """The row's refusals so far (from earlier partial tries) and `refused`, as JSON."""
         row = self.conn.execute("SELECT refused_json FROM outbox WHERE id = ?", (item_id,))

@@ -395,6 +395,21 @@ def test_status_says_the_provider_asked_us_to_slow_down_and_the_mail_waits(
         wait_until(lambda: not health().get("smtp_slow_down"), 20, "the slow-down cleared")
 
 
+def test_the_daily_recipient_count_survives_a_restart(tmp_path: Path) -> None:
+    cfg = make_config(tmp_path)
+    raw = registration("karin@huddinge.se", [("Per Ström", "per.strom@huddinge.se")], "<d1@h>")
+    with Store(cfg.bot.database) as store:
+        pipeline.handle(store, cfg, raw, ON_TIME)
+        (row,) = store.outbox_rows("queued")
+        store.mark_sent(row.id, ON_TIME, {})
+        sent = store.recipients_sent_since(ON_TIME - dt.timedelta(days=1))
+    assert sent == [(ON_TIME, 2)]
+    settings = config.Smtp(host="smtp.example.org", max_recipients_per_day=3)
+    pacer = outbox.Pacer.for_settings(settings, sent)
+    assert pacer.pace.next_send_at(ON_TIME, 1) is None
+    assert pacer.pace.next_send_at(ON_TIME, 2) == ON_TIME + dt.timedelta(days=1)
+
+
 # --------------------------------------------------------------------------- 4xx recipients
 
 
