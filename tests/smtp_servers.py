@@ -27,6 +27,7 @@ from mailbot.testservers import CertFiles, SmtpSink, _SinkHandler, free_port
 from mailbot.tokens import AccessToken, TokenError
 
 REFUSED_TOKEN = "535 5.7.3 Authentication unsuccessful"  # what Exchange Online answers
+BUSY = "432 4.3.2 Concurrent connections limit exceeded"
 
 
 @dataclass
@@ -62,6 +63,7 @@ class _OAuthHandler(_SinkHandler):
         super().__init__(sink)
         self.provider = sink.provider
         self.logins: list[str] = []  # the tokens presented, in order
+        self.busy_logins = 0  # answer this many logins with `BUSY`
 
     async def auth_XOAUTH2(self, server: Any, args: list[str]) -> AuthResult:
         if len(args) < 2:
@@ -73,6 +75,9 @@ class _OAuthHandler(_SinkHandler):
         values = dict(f.split("=", 1) for f in fields if "=" in f)
         user, token = values.get("user", ""), values.get("auth", "").removeprefix("Bearer ")
         self.logins.append(token)
+        if self.busy_logins > 0:  # Exchange: more connections than the mailbox may have
+            self.busy_logins -= 1
+            return AuthResult(success=False, handled=False, message=BUSY)
         if self.provider.accepts(user, token):
             return AuthResult(success=True, auth_data=user)
         return AuthResult(success=False, handled=False, message=REFUSED_TOKEN)

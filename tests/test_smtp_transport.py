@@ -365,6 +365,25 @@ def test_a_server_asking_to_slow_down_loses_nothing_and_fails_nothing(
 
 
 @pytest.mark.servers
+def test_a_login_answered_with_432_waits_and_is_no_config_error(ca: PrivateCa) -> None:
+    provider = IssuingProvider(BOT)
+    store = MemoryOutbox()
+    items = [store.queue(f"p{n}@example.org") for n in range(3)]
+    with OAuthSmtpSink(provider, tls="starttls", cert=ca.for_localhost) as sink:
+        settings = oauth_settings(sink, ca)
+        sink.handler.busy_logins = 3  # the check at start, then two tries of the outbox
+        unreachable = asyncio.run(outbox.check_login(settings, tokens=provider))
+        assert unreachable is not None and "432" in unreachable  # a warning, not exit 3
+        clock = FakeClock()
+        sender = outbox.Sender(settings, tokens=provider)
+        rounds = drain_all(store, sender, clock, outbox.Pacer())
+        assert [m.data for m in sink.received] == [i.raw for i in items]
+    assert all(r.status == "sent" and r.item.attempts == 1 for r in store.rows.values())
+    assert sum(s.failed + s.retried for s in rounds) == 0
+    assert clock.now - T0 == dt.timedelta(minutes=1 + 2)
+
+
+@pytest.mark.servers
 def test_status_says_the_provider_asked_us_to_slow_down_and_the_mail_waits(
     imap_server: ImapServer,
     folders: tuple[config.Imap, ImapPeer],
