@@ -24,15 +24,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from smtp_servers import (
-    HungServer,
-    IssuingProvider,
-    OAuthSmtpSink,
-    PrivateCa,
-    private_ca,
-)
-from test_outbox import T0, MemoryOutbox
-from test_service import FAST, ON_TIME, Clock, Running
 
 from mailbot import config, outbox, pipeline, status
 from mailbot.config import Config
@@ -40,8 +31,17 @@ from mailbot.service import FailureNotices, Secrets, Service, StartError
 from mailbot.store import Store
 from mailbot.testservers import ImapPeer, ImapServer, SmtpSink, free_port
 
+from smtp_servers import (
+    HungServer,
+    IssuingProvider,
+    OAuthSmtpSink,
+    PrivateCa,
+    private_ca,
+)
 from support import BOT, SMALL_CONFIG, BotProcess, make_config, registration, wait_until
 from support import with_servers as servers_config
+from test_outbox import T0, MemoryOutbox
+from test_service import FAST, ON_TIME, Clock, Running
 
 QUOTA = (
     "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to "
