@@ -11,6 +11,8 @@ from __future__ import annotations
 import base64
 import contextlib
 import datetime as dt
+import hashlib
+import hmac
 import secrets
 import socket
 import ssl
@@ -32,28 +34,34 @@ BUSY = "432 4.3.2 Concurrent connections limit exceeded"
 
 @dataclass
 class IssuingProvider:
-    """Issues random access tokens and remembers them, as an authorisation server does.
+    """Issues signed access tokens and verifies them, as an authorisation server does.
 
-    `refuse` makes `fetch` fail with a provider's explanation (a wrong client secret); the
-    sink asks `accepts` whether a token is one of ours and not revoked. Picklable, so that it
-    can go to the outbox process as the service sends it.
+    A token is a random nonce and its HMAC under the provider's key, so a copy of the provider
+    in another process (the outbox process of `mailbot run` gets it pickled) issues tokens the
+    sink accepts, as a real token endpoint and a real mail server agree through a key.
+    `refuse` makes `fetch` fail with a provider's explanation (a wrong client secret).
     """
 
     user: str
     lifetime: dt.timedelta = dt.timedelta(hours=1)
     refuse: str = ""
-    issued: list[str] = field(default_factory=list)
-    revoked: set[str] = field(default_factory=set)
+    key: bytes = field(default_factory=lambda: secrets.token_bytes(32))
+    issued: list[str] = field(default_factory=list)  # by this copy
 
     def fetch(self) -> AccessToken:
         if self.refuse:
             raise TokenError(self.refuse)
-        token = secrets.token_urlsafe(24)
+        nonce = secrets.token_urlsafe(16)
+        token = f"{nonce}.{self._signature(nonce)}"
         self.issued.append(token)
         return AccessToken(token, dt.datetime.now(dt.UTC) + self.lifetime)
 
+    def _signature(self, nonce: str) -> str:
+        return hmac.new(self.key, nonce.encode(), hashlib.sha256).hexdigest()
+
     def accepts(self, user: str, token: str) -> bool:
-        return user == self.user and token in self.issued and token not in self.revoked
+        nonce, _, signature = token.partition(".")
+        return user == self.user and hmac.compare_digest(signature, self._signature(nonce))
 
 
 class _OAuthHandler(_SinkHandler):

@@ -226,6 +226,38 @@ def test_a_registration_is_confirmed_over_xoauth2_smtp_trusting_a_private_ca(
     assert "asa.oberg@huddinge.se" in sink.received[0].rcpt_tos
     # One token for the check at start, one for the outbox's connection: each fresh, each ours.
     assert len(provider.issued) >= 2 and sink.handler.logins == provider.issued
+    assert all(provider.accepts(BOT, token) for token in provider.issued)
+
+
+@pytest.mark.servers
+def test_the_outbox_process_of_mailbot_run_sends_over_xoauth2_with_the_provider_handed_in(
+    imap_server: ImapServer,
+    folders: tuple[config.Imap, ImapPeer],
+    ca: PrivateCa,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    imap, peer = folders
+    provider = IssuingProvider(BOT)
+    monkeypatch.setenv("PYTHONPATH", str(Path(__file__).parent))  # the child unpickles it
+    with OAuthSmtpSink(provider, tls="implicit", cert=ca.for_localhost) as sink:
+        cfg = event_with(tmp_path, imap, oauth_settings(sink, ca))
+        people = [("Åsa Öberg", "asa.oberg@huddinge.se")]
+        peer.append([registration("karin.lind@huddinge.se", people, "<oauth-2@h>")], imap.folder,
+                    internal_date=ON_TIME)  # fmt: skip
+        service = Service(
+            cfg,
+            Secrets(imap_server.password),
+            clock=Clock(ON_TIME + dt.timedelta(hours=1)),
+            timing=FAST,
+            outbox_process=True,
+            smtp_tokens=provider,
+        )
+        with Running(service):
+            wait_until(lambda: len(sink.received) == 1, 30, "the confirmation")
+    assert parsed(sink.received[0].data)["In-Reply-To"] == "<oauth-2@h>"
+    assert len(provider.issued) == 1  # the check at start, here; the outbox's in its process
+    assert len(set(sink.handler.logins)) == len(sink.handler.logins) >= 2
 
 
 # --------------------------------------------------------------------------- checked at start
