@@ -230,7 +230,7 @@ def _accepted(refused: Mapping[str, aiosmtplib.SMTPResponse]) -> Result:
 
 def tls_context_for(settings: config.Smtp) -> ssl.SSLContext | None:
     """The system's CAs plus `[smtp] ca_file`, or None (aiosmtplib's default: the system's)."""
-    ca_file = getattr(settings, "ca_file", None)
+    ca_file = settings.ca_file
     if ca_file is None:
         return None
     context = ssl.create_default_context()
@@ -276,7 +276,7 @@ class Sender:
     ) -> None:
         if settings.tls == "none" and settings.host not in config.LOOPBACK_HOSTS:
             raise SmtpConfigError(f"{settings.host}: no password is sent without TLS")
-        if getattr(settings, "auth", "password") == "oauth2" and tokens is None:
+        if settings.auth == "oauth2" and tokens is None:
             raise SmtpConfigError('[smtp] auth = "oauth2" needs a token provider ([oauth2])')
         self.settings = settings
         self._password = password
@@ -294,7 +294,7 @@ class Sender:
     def _new_client(self) -> aiosmtplib.SMTP:
         tls = self.settings.tls
         username = self.settings.username or None
-        oauth = username is not None and self._tokens is not None
+        oauth = username is not None and self.settings.auth == "oauth2"
         return aiosmtplib.SMTP(
             hostname=self.settings.host,
             port=self.settings.port,
@@ -328,7 +328,7 @@ class Sender:
             if _slow_down(e):
                 raise
             user = self.settings.username
-            how = "token" if self._tokens is not None else "login"
+            how = "token" if self.settings.auth == "oauth2" else "login"
             raise SmtpConfigError(f"{self._where} refused the {how} of {user!r}: {e}") from e
         except SMTPException as e:
             if cert := _cert_problem(e):
