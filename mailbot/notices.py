@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from mailbot import oauth, replies, template_files
 from mailbot.config import Config
@@ -56,6 +56,26 @@ class FailureNotices:
         self._record(
             item_id, at, error, {}, lambda: self._store.outbox.mark_failed(item_id, error, at)
         )
+
+    def mark_partial(
+        self,
+        item_id: int,
+        at: dt.datetime,
+        remaining: Sequence[str],
+        refused: Mapping[str, str],
+        error: str,
+        next_attempt_at: dt.datetime,
+    ) -> None:
+        """Some recipients refused for now (retried alone): told only of those refused for good."""
+
+        def record() -> None:
+            self._store.outbox.mark_partial(item_id, at, remaining, refused, error, next_attempt_at)
+
+        if not refused:
+            record()
+            return
+        text = "; ".join(f"{address}: {reply}" for address, reply in refused.items())
+        self._record(item_id, at, text, refused, record)
 
     def _record(
         self,

@@ -41,6 +41,7 @@ from mailbot.config import Config, ConfigError
 from mailbot.health import Health
 from mailbot.inbox import Inbox, StartError
 from mailbot.intake import PipelineIntake, decide_unfinished
+from mailbot.logs import redact
 from mailbot.model import Decision
 from mailbot.notices import FailureNotices, warn_of_expiry
 from mailbot.outbox_process import OutboxProcess
@@ -48,7 +49,7 @@ from mailbot.passwords import Secrets
 from mailbot.pipeline import Clock
 from mailbot.store import Store
 from mailbot.timing import Timing
-from mailbot.tokens import TokenError
+from mailbot.tokens import TokenError, TokenProvider
 
 log = logging.getLogger("mailbot.service")
 
@@ -70,11 +71,13 @@ class Service:
         timing: Timing | None = None,
         halt: threading.Event | None = None,
         outbox_process: bool = False,
+        smtp_tokens: TokenProvider | None = None,
     ) -> None:
         """`halt`, when given, is the stop signal itself: `cli` sets it from a SIGTERM that
         comes while the program is still starting, before `run` installs its own handlers.
         `outbox_process`: send from a child process (`OutboxProcess.elsewhere`), as `mailbot run`
-        does; tests that script the clock keep it here."""
+        does; tests that script the clock keep it here. `smtp_tokens`: a provider to use
+        instead of the one `[oauth2]` configures, for `[smtp] auth = "oauth2"` (tests)."""
         if config.imap is None or config.smtp is None:
             raise ConfigError([f"{config.path}: `mailbot run` needs [imap] and [smtp]"])
         self.config = config
@@ -90,7 +93,14 @@ class Service:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._outbox_process = outbox_process
         self._outbox = OutboxProcess(
-            config, secrets, clock, self._timing, self._health, self._stopping, self.stop
+            config,
+            secrets,
+            clock,
+            self._timing,
+            self._health,
+            self._stopping,
+            self.stop,
+            smtp_tokens,
         )
 
     # -- controlling it
@@ -136,6 +146,8 @@ class Service:
     # -- the long-running service
     async def _serve(self) -> int:
         started = time.monotonic()
+        if not await self._smtp_works():
+            return EXIT_OK  # stopped while checking
         log.info(
             "mailbot run: reading %r on %s:%s, sending through %s:%s",
             self._imap.folder,
@@ -157,6 +169,25 @@ class Service:
             if error is not None:
                 raise error  # StartError: the CLI says what to fix
         return EXIT_OK
+
+    async def _smtp_works(self) -> bool:
+        """SPEC §12: the SMTP login and certificate checked at start, as IMAP's are; a refused
+        login, token or certificate is `StartError` (exit 3). An unreachable server only
+        warns: the outbox retries. False if stopped meanwhile (a hung server is cut short)."""
+        check = asyncio.ensure_future(self._outbox.check_login())
+        await first_of(check, self._stopping.wait())
+        if not check.done():
+            check.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await check
+            return False
+        try:
+            unreachable = check.result()
+        except outbox.SmtpConfigError as e:
+            raise StartError(f"SMTP: {e}") from e
+        if unreachable:
+            log.warning("SMTP: %s; the outbox keeps trying", redact(unreachable))
+        return True
 
     def _inbox_main(self) -> None:
         with Store(self.config.bot.database) as store:
@@ -262,8 +293,9 @@ class Service:
             status = EXIT_CONFIG
         await asyncio.to_thread(self._tick_once)
         with Store(self.config.bot.database) as store:
-            async with outbox.Sender(self._smtp, self._secrets.smtp_password) as sender:
-                result = await self._outbox.drain(store, FailureNotices(store, self.config), sender)
+            async with self._outbox.sender() as sender:
+                notices = FailureNotices(store, self.config)
+                result, _ = await self._outbox.drain(store, notices, sender)
         if result == "config":
             status = EXIT_CONFIG
         return status
@@ -290,6 +322,7 @@ def run(
     timing: Timing | None = None,
     halt: threading.Event | None = None,
 ) -> int:
-    """`mailbot run [--once]` (the passwords come from `secrets_from`); the exit status."""
+    """`mailbot run [--once]` (the passwords and the OAuth client secret come from
+    `secrets_from`; each process builds its own token provider from them); the exit status."""
     service = Service(config, secrets, clock=clock, timing=timing, halt=halt, outbox_process=True)
     return asyncio.run(service.run(once=once))
