@@ -56,7 +56,7 @@ from mailbot.logs import redact
 from mailbot.model import OutboxItem
 from mailbot.pacing import Limits, Pace, slow_down_reason
 from mailbot.tls import tls_context
-from mailbot.tokens import TokenError, TokenProvider
+from mailbot.tokens import ProviderUnreachable, TokenError, TokenProvider
 
 log = logging.getLogger(__name__)
 
@@ -311,6 +311,8 @@ class Sender:
         assert self._tokens is not None
         try:
             token = await asyncio.to_thread(self._tokens.fetch)  # providers block (HTTP)
+        except ProviderUnreachable as e:  # an outage, as an unreachable server: retried
+            raise SMTPConnectError(f"the OAuth provider could not be reached: {e}") from e
         except TokenError as e:
             raise SmtpConfigError(f"the OAuth provider gave no token for SMTP: {e}") from e
         return token.token

@@ -293,7 +293,12 @@ class Service:
             status = EXIT_CONFIG
         await asyncio.to_thread(self._tick_once)
         with Store(self.config.bot.database) as store:
-            async with self._outbox.sender() as sender:
+            try:
+                sender = self._outbox.sender()
+            except outbox.SmtpConfigError as e:  # e.g. no token provider: nothing can be sent
+                log.error("SMTP: %s", e)
+                return EXIT_CONFIG
+            async with sender:
                 notices = FailureNotices(store, self.config)
                 result, _ = await self._outbox.drain(store, notices, sender)
         if result == "config":

@@ -5,6 +5,7 @@
   of an Entra tenant, and a Google service-account token endpoint. Beside it, a plain-HTTP
   introspection endpoint (`/userinfo`) for Dovecot's `passdb oauth2`: it answers
   `{"email": ...}` for a token it issued that is still alive and not revoked, 401 otherwise.
+- `IntrospectedTokens`: the same check for an SMTP server (`smtp_servers.OAuthSmtpSink`).
 - `OAuthDovecot`: the test suite's private Dovecot with `passdb { driver = oauth2 }` added
   (`oauth2_passdb`, easy to move with the Dovecot driver), optionally `ssl = required`.
 """
@@ -18,6 +19,7 @@ import ssl
 import threading
 import time
 import urllib.parse
+import urllib.request
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -230,6 +232,24 @@ class IdentityProvider:
         for server in (self._https, self._http):
             server.shutdown()
             server.server_close()
+
+
+@dataclass(frozen=True)
+class IntrospectedTokens:
+    """An SMTP server's check of XOAUTH2 tokens, as Dovecot's `passdb oauth2` checks them: ask
+    the identity provider's introspection endpoint whether the token is alive, and for whom
+    (for `smtp_servers.OAuthSmtpSink`)."""
+
+    introspection_url: str
+    user: str
+
+    def accepts(self, user: str, token: str) -> bool:
+        request = urllib.request.Request(
+            self.introspection_url, headers={"Authorization": f"Bearer {token}"}
+        )
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            body = json.load(answer)
+        return body.get("active") is True and body.get("email") == user == self.user
 
 
 # --------------------------------------------------------------------------- Dovecot

@@ -19,7 +19,7 @@ import ssl
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import trustme
 from aiosmtpd.controller import Controller
@@ -64,6 +64,16 @@ class IssuingProvider:
         return user == self.user and hmac.compare_digest(signature, self._signature(nonce))
 
 
+class TokenVerifier(Protocol):
+    """Who decides whether a presented token is good: the issuer itself (`IssuingProvider`) or
+    an identity provider's introspection endpoint (`oauth_servers.IntrospectedTokens`)."""
+
+    @property
+    def user(self) -> str: ...
+
+    def accepts(self, user: str, token: str) -> bool: ...
+
+
 class _OAuthHandler(_SinkHandler):
     """The sink's handler plus SASL XOAUTH2 (aiosmtpd calls `auth_<MECHANISM>` hooks)."""
 
@@ -94,7 +104,7 @@ class _OAuthHandler(_SinkHandler):
 class OAuthSmtpSink(SmtpSink):
     """`SmtpSink` that offers only XOAUTH2 and checks tokens against `provider`."""
 
-    def __init__(self, provider: IssuingProvider, **kwargs: Any) -> None:
+    def __init__(self, provider: TokenVerifier, **kwargs: Any) -> None:
         super().__init__(username=provider.user, **kwargs)
         self.provider = provider
         self.handler = _OAuthHandler(self)

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from mailbot import config, outbox, pipeline, status
+from mailbot import config, oauth, outbox, pipeline, status
 from mailbot.config import Config
 from mailbot.inbox import StartError
 from mailbot.notices import FailureNotices
@@ -138,6 +138,31 @@ def test_a_refused_token_is_a_config_error_naming_the_token_and_sends_nothing(
         with pytest.raises(outbox.SmtpConfigError, match=r"refused the token .*535.*5\.7\.3"):
             asyncio.run(outbox.drain(store, sender, lambda: T0))
         assert sink.received == [] and store.rows[item.id].item.attempts == 0
+
+
+@pytest.mark.servers
+def test_an_unreachable_token_endpoint_is_an_outage_retried_not_a_config_error(
+    ca: PrivateCa, tmp_path: Path
+) -> None:
+    hangs = '\n[oauth2]\nprovider = "command"\ncommand = ["sleep", "10"]\ntimeout_seconds = 1\n'
+    tokens = oauth.provider_for(make_config(tmp_path, SMALL_CONFIG + hangs))
+    store = MemoryOutbox()
+    item = store.queue()
+    with OAuthSmtpSink(IssuingProvider(BOT), tls="starttls", cert=ca.for_localhost) as sink:
+        settings = oauth_settings(sink, ca)
+        unreachable = asyncio.run(outbox.check_login(settings, tokens=tokens))
+        assert unreachable is not None and "OAuth provider could not be reached" in unreachable
+
+        async def try_once() -> outbox.DrainStats:
+            sender = outbox.Sender(settings, tokens=tokens)
+            try:
+                return await outbox.drain(store, sender, lambda: T0)
+            finally:
+                await sender.close()
+
+        stats = asyncio.run(try_once())
+    assert (stats.sent, stats.retried, stats.failed) == (0, 1, 0)
+    assert store.rows[item.id].status == "queued" and sink.received == []
 
 
 @pytest.mark.servers
