@@ -56,7 +56,7 @@ from mailbot.logs import redact
 from mailbot.model import OutboxItem
 from mailbot.pacing import Limits, Pace, slow_down_reason
 from mailbot.tls import tls_context
-from mailbot.tokens import ProviderUnreachable, TokenError, TokenProvider
+from mailbot.tokens import ProviderUnreachable, TokenError, TokenProvider, renew_at
 
 log = logging.getLogger(__name__)
 
@@ -283,6 +283,7 @@ class Sender:
         self._tls_context = tls_context or tls_context_for(settings)
         self._local_hostname = local_hostname
         self._smtp: aiosmtplib.SMTP | None = None
+        self._renew_at: dt.datetime | None = None  # logged in with a token: reconnect then
         self.connections = 0  # opened so far: tests and benchmarks check the reuse
 
     @property
@@ -315,12 +316,17 @@ class Sender:
             raise SMTPConnectError(f"the OAuth provider could not be reached: {e}") from e
         except TokenError as e:
             raise SmtpConfigError(f"the OAuth provider gave no token for SMTP: {e}") from e
+        self._renew_at = renew_at(token, dt.datetime.now(dt.UTC))
         return token.token
 
     async def _connection(self) -> tuple[aiosmtplib.SMTP, bool]:
-        """The open connection and True, or a new one and False."""
+        """The open connection and True, or a new one and False. A connection logged in with
+        a token is replaced before the token expires (SPEC §2), as the IMAP session is."""
         if self._smtp is not None and self._smtp.is_connected:
-            return self._smtp, True
+            if self._renew_at is None or dt.datetime.now(dt.UTC) < self._renew_at:
+                return self._smtp, True
+            log.info("SMTP: renewing the connection before its OAuth token expires")
+            await self.close()
         smtp = self._new_client()
         try:
             await smtp.connect()

@@ -127,6 +127,32 @@ def test_xoauth2_over_tls_with_ca_file_logs_in_with_a_fresh_token_at_each_connec
 
 
 @pytest.mark.servers
+@pytest.mark.parametrize(
+    "lifetime_s, connections", [(3600, 1), (2, 2)], ids=["token alive", "token near its end"]
+)
+def test_a_connection_is_reused_while_its_token_lives_and_renewed_before_it_expires(
+    lifetime_s: float, connections: int, ca: PrivateCa
+) -> None:
+    provider = IssuingProvider(BOT, lifetime=dt.timedelta(seconds=lifetime_s))
+    store = MemoryOutbox()
+    with OAuthSmtpSink(provider, tls="starttls", cert=ca.for_localhost) as sink:
+        sender = outbox.Sender(oauth_settings(sink, ca), tokens=provider)
+
+        async def run() -> None:
+            await outbox.drain(store, sender, lambda: T0)
+            await asyncio.sleep(1.7)  # past 80 % of a 2 s token's life
+            store.queue("second@example.org")
+            await outbox.drain(store, sender, lambda: T0)
+            await sender.close()
+
+        store.queue("first@example.org")
+        asyncio.run(run())
+        assert len(sink.received) == 2
+    assert sender.connections == connections == len(provider.issued)
+    assert sink.handler.logins == provider.issued
+
+
+@pytest.mark.servers
 def test_a_refused_token_is_a_config_error_naming_the_token_and_sends_nothing(
     ca: PrivateCa,
 ) -> None:
