@@ -220,6 +220,26 @@ def test_the_pure_modules_import_nothing_from_the_shell() -> None:
     assert wrong == []
 
 
+# Libraries that talk to the world (servers, token endpoints, processes, the database): the shell's.
+IO_LIBRARIES = {"imapclient", "aiosmtplib", "msal", "google", "requests", "urllib", "http"}
+IO_LIBRARIES |= {"socket", "ssl", "sqlite3", "subprocess", "asyncio", "threading"}
+
+
+def test_the_pure_modules_use_no_library_that_talks_to_the_world() -> None:
+    # issue 12: the token values (`tokens`), pacing and IDN domains are core; the providers
+    # that fetch tokens (`oauth*`) and everything that opens a connection are shell.
+    assert all(is_pure(m) for m in ("mailbot.tokens", "mailbot.pacing", "mailbot.domains"))
+    assert not any(is_pure(m) for m in ("mailbot.oauth", "mailbot.oauth_microsoft", "mailbot.tls"))
+    wrong = [
+        f"{module}:{imp.line} imports {imp.target}"
+        for module, path in modules().items()
+        if is_pure(module)
+        for imp in imports(module, path)
+        if imp.target.split(".")[0] in IO_LIBRARIES
+    ]
+    assert wrong == []
+
+
 def test_imports_inside_functions_are_only_the_listed_ones() -> None:
     wrong = [
         f"{module}:{imp.line} imports {imp.target} inside a function"
