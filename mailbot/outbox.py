@@ -58,7 +58,7 @@ TEMPORARY_5XX = frozenset({552})
 class OutboxStore(Protocol):
     """What `drain` needs of the store (`mailbot.store` implements it)."""
 
-    def due_outbox(self, now: dt.datetime, limit: int) -> list[OutboxItem]: ...
+    def claim_due(self, now: dt.datetime, limit: int) -> list[OutboxItem]: ...
     def mark_sent(self, item_id: int, at: dt.datetime, refused: Mapping[str, str]) -> None: ...
     def mark_retry(self, item_id: int, error: str, next_attempt_at: dt.datetime) -> None: ...
     def mark_failed(self, item_id: int, error: str, at: dt.datetime) -> None: ...
@@ -286,6 +286,22 @@ class _StaleConnection(Exception):
 # --------------------------------------------------------------------------- draining
 
 
+class NotRecorded(Exception):
+    """A try's result could not be recorded (the database cannot be written): sending stopped.
+
+    `pending` holds the results to record before anything is sent again (a mail the server
+    accepted must be recorded as sent, never sent again in a loop, §12); `unsent` the ids of
+    mails claimed for this round and not tried. The cause is the store's error.
+    """
+
+    def __init__(
+        self, pending: list[tuple[OutboxItem, Result, dt.datetime]], unsent: list[int]
+    ) -> None:
+        super().__init__(f"{len(pending)} results not recorded; {len(unsent)} mails not tried")
+        self.pending = pending
+        self.unsent = unsent
+
+
 async def drain(
     store: OutboxStore,
     sender: Sender | Sequence[Sender],
@@ -294,22 +310,32 @@ async def drain(
 ) -> DrainStats:
     """Send everything due now (at most `limit`), recording each result.
 
-    Several senders (connections) send at once, each taking the next item: a reply waits on
-    the server's answers several times, and one connection leaves those waits idle. Each
-    result is recorded as soon as the server has answered, so a kill can re-send at most the
-    mail in flight on each connection (SPEC §12), with the same Message-ID.
+    The mails are claimed first (`claim_due`): another sender on the same database does not
+    take them. Several senders (connections) send at once, each taking the next item: a reply
+    waits on the server's answers several times, and one connection leaves those waits idle.
+    Each result is recorded as soon as the server has answered, so a kill can re-send at most
+    the mail in flight on each connection (SPEC §12), with the same Message-ID. A result that
+    cannot be recorded stops the round: the other connections finish the mail in hand and take
+    no other, and `NotRecorded` carries what is left to record.
     `SmtpConfigError` propagates and leaves the remaining items due: nothing is marked for a
     try that did not happen.
     """
     senders = [sender] if isinstance(sender, Sender) else list(sender)
-    waiting = deque(store.due_outbox(clock(), limit))
+    waiting = deque(store.claim_due(clock(), limit))
     counts: Counter[Status] = Counter()
+    pending: list[tuple[OutboxItem, Result, dt.datetime]] = []
+    first_error: list[BaseException] = []
 
     async def send_waiting(one: Sender) -> None:
-        while waiting:
+        while waiting and not pending:
             item = waiting.popleft()
             result = await one.send(item)
-            counts[_record(store, item, result, clock())] += 1
+            at = clock()
+            try:
+                counts[_record(store, item, result, at)] += 1
+            except Exception as e:
+                pending.append((item, result, at))
+                first_error.append(e)
 
     tasks = [asyncio.ensure_future(send_waiting(one)) for one in senders]
     try:
@@ -319,7 +345,20 @@ async def drain(
             task.cancel()  # an item cut off mid-send stays due: tried again, same Message-ID
         await asyncio.gather(*tasks, return_exceptions=True)
         raise
+    if pending:
+        raise NotRecorded(pending, [item.id for item in waiting]) from first_error[0]
     return DrainStats(sent=counts["sent"], retried=counts["retry"], failed=counts["failed"])
+
+
+def record_pending(
+    store: OutboxStore, pending: list[tuple[OutboxItem, Result, dt.datetime]]
+) -> None:
+    """Record results `NotRecorded` left over, removing each from `pending` once recorded; the
+    store's error propagates (the rest stay in `pending`)."""
+    while pending:
+        item, result, at = pending[0]
+        _record(store, item, result, at)
+        pending.pop(0)
 
 
 def _record(store: OutboxStore, item: OutboxItem, result: Result, now: dt.datetime) -> Status:

@@ -21,9 +21,11 @@ from mailbot.aio import first_of, in_thread
 from mailbot.config import Config
 from mailbot.health import Health
 from mailbot.logs import configure_logging
+from mailbot.model import OutboxItem
 from mailbot.notices import FailureNotices
 from mailbot.passwords import Secrets
 from mailbot.pipeline import Clock
+from mailbot.storage_outage import StorageOutage
 from mailbot.store import Store, StoreError
 from mailbot.timing import Timing
 
@@ -34,7 +36,7 @@ OUTBOX_BATCH = 25  # mails per `drain` call: a stop request is looked at between
 # times, and a second connection fills those waits (benchmarks/README.md).
 SMTP_CONNECTIONS = 2
 
-DrainResult = Literal["ok", "config", "error"]
+DrainResult = Literal["ok", "config", "error", "storage"]
 
 
 class OutboxProcess:
@@ -64,6 +66,14 @@ class OutboxProcess:
         self._due = asyncio.Event()
         assert config.smtp is not None  # `Service` refuses a config without [smtp]
         self._smtp = config.smtp
+        self._storage = StorageOutage(
+            "outbox", "no mail is sent", config.bot.database, timing.retry_s
+        )
+        self._storage_error: BaseException | None = None
+        # Sends the server accepted (or answered) whose results a full disk kept from the
+        # store, and mails claimed but not tried: settled before anything else is sent.
+        self._pending: list[tuple[OutboxItem, outbox.Result, dt.datetime]] = []
+        self._unsent: list[int] = []
 
     def wake(self) -> None:
         """Mail was queued: drain soon (call from the event loop's thread)."""
@@ -149,30 +159,47 @@ class OutboxProcess:
         Each send is committed as soon as it is answered (§12). The commits need not wait for
         the disk: what a power loss could forget here (a "sent" mark, a failure notice) is
         redone by the retry that follows, with the same Message-ID; a kill -9 forgets nothing.
+        While the database cannot be written nothing is sent (`_serve` returns "storage"); the
+        connection is then opened anew before the next look, as SQLite keeps a connection
+        opened read-only read-only after the cause is fixed.
         """
-        with Store(self._config.bot.database, synchronous="NORMAL") as store:
-            notices = FailureNotices(store, self._config)
-            password = self._secrets.smtp_password
-            async with contextlib.AsyncExitStack() as opened:
-                senders = [
-                    await opened.enter_async_context(outbox.Sender(self._smtp, password))
-                    for _ in range(SMTP_CONNECTIONS)
-                ]
-                while not self._stopping.is_set():
-                    self._due.clear()
-                    result = await self.drain(store, notices, senders)
-                    if result == "config":  # a human must act: try now and then, not on each mail
-                        await first_of(
-                            self._stopping.wait(), timeout=self._timing.smtp_config_retry_s
-                        )
-                    elif result == "error":
-                        await first_of(self._stopping.wait(), timeout=self._timing.retry_s)
-                    else:
-                        await first_of(
-                            self._stopping.wait(),
-                            self._due.wait(),
-                            timeout=self._timing.outbox_poll_s,
-                        )
+        password = self._secrets.smtp_password
+        async with contextlib.AsyncExitStack() as opened:
+            senders = [
+                await opened.enter_async_context(outbox.Sender(self._smtp, password))
+                for _ in range(SMTP_CONNECTIONS)
+            ]
+            while not self._stopping.is_set():
+                try:
+                    store = Store(self._config.bot.database, synchronous="NORMAL")
+                except StoreError as e:
+                    await self._storage_wait(e)
+                    continue
+                with store:
+                    await self._serve(store, senders)
+                if self._storage_error is not None:
+                    error, self._storage_error = self._storage_error, None
+                    await self._storage_wait(error)
+
+    async def _serve(self, store: Store, senders: Sequence[outbox.Sender]) -> None:
+        """The drain loop over one connection; returns when stopped or the store failed."""
+        notices = FailureNotices(store, self._config)
+        while not self._stopping.is_set():
+            self._due.clear()
+            result = await self.drain(store, notices, senders)
+            if result == "storage":
+                return
+            if result == "config":  # a human must act: try now and then, not on each mail
+                await first_of(self._stopping.wait(), timeout=self._timing.smtp_config_retry_s)
+            elif result == "error":
+                await first_of(self._stopping.wait(), timeout=self._timing.retry_s)
+            else:
+                await first_of(
+                    self._stopping.wait(), self._due.wait(), timeout=self._timing.outbox_poll_s
+                )
+
+    async def _storage_wait(self, error: BaseException) -> None:
+        await first_of(self._stopping.wait(), timeout=self._storage.failed(error))
 
     async def drain(
         self,
@@ -180,9 +207,13 @@ class OutboxProcess:
         notices: FailureNotices,
         sender: outbox.Sender | Sequence[outbox.Sender],
     ) -> DrainResult:
-        """Send everything due now, `OUTBOX_BATCH` at a time so that a stop is heard."""
+        """Send everything due now, `OUTBOX_BATCH` at a time so that a stop is heard.
+
+        Results a full disk kept from being recorded are recorded first, and until they are,
+        nothing is sent: "storage" (the caller waits, then opens a new connection)."""
         deferred = 0
         try:
+            self._settle(store, notices)
             while not self._stopping.is_set():
                 stats = await outbox.drain(notices, sender, self._clock, limit=OUTBOX_BATCH)
                 deferred += stats.retried
@@ -196,7 +227,13 @@ class OutboxProcess:
             )
             self._health.error(store, "SMTP", e)
             return "config"
+        except outbox.NotRecorded as e:
+            self._pending += e.pending
+            self._unsent += e.unsent
+            return self._storage_failed(e.__cause__ or e)
         except (sqlite3.Error, StoreError) as e:
+            if StorageOutage.concerns(e):
+                return self._storage_failed(e)
             log.error("outbox: %s; trying again in %.0f s", e, self._timing.retry_s)
             self._health.error(store, "outbox", e)
             return "error"
@@ -204,6 +241,23 @@ class OutboxProcess:
             self._health.error(store, "SMTP", f"{deferred} mails deferred for a later try")
         self._health.backlog(store, store.outbox.counts().get("queued", 0))
         return "ok"
+
+    def _settle(self, store: Store, notices: FailureNotices) -> None:
+        """Record what an outage left unrecorded, and free the mails it left claimed: the
+        first writes after it, so that sending resumes only once they succeed."""
+        if self._pending:
+            outbox.record_pending(notices, self._pending)
+            log.info("outbox: recorded the results of sends made before the outage")
+        if self._unsent:
+            store.outbox.release(self._unsent)
+            self._unsent = []
+        self._storage.ended()
+
+    def _storage_failed(self, error: BaseException) -> DrainResult:
+        """Nothing more is sent until the database can be written; the wait is `_serve`'s
+        caller's (`loop`), after it closed this connection."""
+        self._storage_error = error
+        return "storage"
 
 
 def run_child(

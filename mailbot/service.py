@@ -35,7 +35,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from mailbot import imap, outbox, pipeline, schedule
+from mailbot import imap, lock, outbox, pipeline, schedule
 from mailbot.aio import first_of, in_thread
 from mailbot.config import Config, ConfigError
 from mailbot.health import Health
@@ -46,7 +46,7 @@ from mailbot.notices import FailureNotices
 from mailbot.outbox_process import OutboxProcess
 from mailbot.passwords import Secrets
 from mailbot.pipeline import Clock
-from mailbot.store import Store
+from mailbot.store import StorageUnavailable, Store, StoreError, probe_write, writable_problem
 from mailbot.timing import Timing
 
 log = logging.getLogger("mailbot.service")
@@ -54,6 +54,9 @@ log = logging.getLogger("mailbot.service")
 EXIT_OK = 0
 EXIT_CONFIG = 3  # as `cli`: a password refused, TLS not as configured: a human must act
 EXIT_UNAVAILABLE = 5  # `--once`: a server could not be reached; cron tries again next time
+# Another `run` holds the database's lock (`lock.AlreadyRunning`): not a failure to restart on
+# (the example unit lists it in RestartPreventExitStatus), and nothing was done.
+EXIT_RUNNING = 6
 
 
 class Service:
@@ -69,11 +72,13 @@ class Service:
         timing: Timing | None = None,
         halt: threading.Event | None = None,
         outbox_process: bool = False,
+        exclusive: bool = True,
     ) -> None:
         """`halt`, when given, is the stop signal itself: `cli` sets it from a SIGTERM that
         comes while the program is still starting, before `run` installs its own handlers.
         `outbox_process`: send from a child process (`OutboxProcess.elsewhere`), as `mailbot run`
-        does; tests that script the clock keep it here."""
+        does; tests that script the clock keep it here. `exclusive=False` skips the database's
+        lock (`lock.acquire`): only for tests of what happens without it (SPEC §12)."""
         if config.imap is None or config.smtp is None:
             raise ConfigError([f"{config.path}: `mailbot run` needs [imap] and [smtp]"])
         self.config = config
@@ -88,6 +93,7 @@ class Service:
         self._caught_up = asyncio.Event()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._outbox_process = outbox_process
+        self._exclusive = exclusive
         self._outbox = OutboxProcess(
             config, secrets, clock, self._timing, self._health, self._stopping, self.stop
         )
@@ -110,14 +116,40 @@ class Service:
         installed = self._install_signals() if handle_signals else []
         if self._halt.is_set():  # stopped before the loop ran (a signal during start-up)
             self._stopping.set()
-        # Opened once before the parts open their own connections: a new database is then
-        # created and migrated by one connection, and a storage problem stops us right here.
-        Store(self.config.bot.database).close()
+        held = self._lock()
         try:
+            self._check_storage()
             return await (self._once() if once else self._serve())
         finally:
             for sig in installed:
                 self._loop.remove_signal_handler(sig)
+            if held is not None:
+                held.release()
+
+    def _lock(self) -> lock.ServiceLock | None:
+        """One service per database (§12): `lock.AlreadyRunning` when another holds it."""
+        if not self._exclusive:
+            return None
+        database = self.config.bot.database
+        try:
+            return lock.acquire(database)
+        except OSError as e:
+            raise StoreError(f"{lock.lock_path(database)}: cannot take the lock: {e}") from None
+
+    def _check_storage(self) -> None:
+        """Opened once before the parts open their own connections: a new database is then
+        created and migrated by one connection, and a database that cannot be written stops us
+        here (exit 4), rather than a service that takes no mail. Holding the lock, no other
+        sender is alive: mails a dead one had claimed are free again at once."""
+        database = self.config.bot.database
+        with Store(database) as store:
+            try:
+                probe_write(store.conn)
+            except StorageUnavailable as e:
+                problem = writable_problem(database) or e.reason
+                raise StoreError(f"{database}: cannot be written: {problem}") from None
+            if self._exclusive and (released := store.outbox.release_claims()):
+                log.info("%d mails claimed by an earlier run are free to send again", released)
 
     def _install_signals(self) -> list[signal.Signals]:
         if threading.current_thread() is not threading.main_thread() or self._loop is None:

@@ -50,7 +50,7 @@ class MemoryOutbox:
         self.rows[number] = Row(item, at)
         return item
 
-    def due_outbox(self, now: dt.datetime, limit: int) -> list[OutboxItem]:
+    def claim_due(self, now: dt.datetime, limit: int) -> list[OutboxItem]:
         due = [
             r.item for r in self.rows.values() if r.status == "queued" and r.next_attempt_at <= now
         ]
