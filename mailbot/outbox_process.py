@@ -219,6 +219,7 @@ class OutboxProcess:
                 deferred += stats.retried
                 if stats.sent + stats.retried + stats.failed < OUTBOX_BATCH:
                     break
+            self._storage.ended()
         except outbox.SmtpConfigError as e:
             log.error(
                 "SMTP: %s: fix [smtp] or the password; trying again in %.0f s",
@@ -245,13 +246,13 @@ class OutboxProcess:
     def _settle(self, store: Store, notices: FailureNotices) -> None:
         """Record what an outage left unrecorded, and free the mails it left claimed: the
         first writes after it, so that sending resumes only once they succeed."""
+        self._storage.check()
         if self._pending:
             outbox.record_pending(notices, self._pending)
             log.info("outbox: recorded the results of sends made before the outage")
         if self._unsent:
             store.outbox.release(self._unsent)
             self._unsent = []
-        self._storage.ended()
 
     def _storage_failed(self, error: BaseException) -> DrainResult:
         """Nothing more is sent until the database can be written; the wait is `_serve`'s

@@ -46,6 +46,7 @@ from mailbot.notices import FailureNotices
 from mailbot.outbox_process import OutboxProcess
 from mailbot.passwords import Secrets
 from mailbot.pipeline import Clock
+from mailbot.storage_outage import StorageOutage
 from mailbot.store import StorageUnavailable, Store, StoreError, probe_write, writable_problem
 from mailbot.timing import Timing
 
@@ -190,11 +191,30 @@ class Service:
         return EXIT_OK
 
     def _inbox_main(self) -> None:
-        with Store(self.config.bot.database) as store:
-            self._health.started(store)
-            if decide_unfinished(store, self.config, self._clock):
-                self._wake_outbox()
-            self._inbox(store).serve()
+        """The inbox thread: serve over a connection of its own; while the database cannot
+        be written, take no mail (it waits on the IMAP server, §12), and look again with
+        backoff over a new connection (one opened read-only stays so after the fix)."""
+        outage = StorageOutage(
+            "inbox", "mail waits on the IMAP server", self.config.bot.database, self._timing.retry_s
+        )
+        started = False
+        while not self._halt.is_set():
+            try:
+                with Store(self.config.bot.database) as store:
+                    outage.check()
+                    probe_write(store.conn)
+                    outage.ended()
+                    if not started:
+                        self._health.started(store)
+                        started = True
+                    if decide_unfinished(store, self.config, self._clock):
+                        self._wake_outbox()
+                    self._inbox(store).serve()
+                return
+            except Exception as e:
+                if not StorageOutage.concerns(e):
+                    raise
+                self._halt.wait(outage.failed(e))
 
     def _wake_outbox(self) -> None:
         self._call_soon(self._outbox.wake)
@@ -215,6 +235,7 @@ class Service:
             max_bytes=self.config.security.max_message_bytes,
             on_caught_up=caught_up,
             on_trouble=lambda where, e: self._health.error(store, where, e),
+            escalate=StorageOutage.concerns,
         )
 
     async def _start_scheduler(self, *parts: asyncio.Future[None]) -> schedule.Scheduler | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from mailbot.store import storage_problem, writable_problem
+from mailbot.store import StorageUnavailable, storage_problem, writable_problem
 
 log = logging.getLogger("mailbot.service")
 
@@ -57,6 +57,13 @@ class StorageOutage:
             log.debug("%s: the database still cannot be written: %s", self._part, error)
         wait, self._next_s = self._next_s, min(CAP_S, self._next_s * 2)
         return wait
+
+    def check(self) -> None:
+        """While an outage lasts, `StorageUnavailable` if the files still show it (the disk
+        still full, the file still read-only): a small write that happens to fit must not end
+        it, only to fail again on the next message (and log the outage twice)."""
+        if self.active and (problem := writable_problem(self._database)):
+            raise StorageUnavailable(problem)
 
     def ended(self) -> None:
         """A write succeeded: logs at INFO if an outage ends with it."""

@@ -19,9 +19,9 @@ from pathlib import Path
 
 from mailbot.store.database import StoreError
 
-# Below this much free space a write is about to fail: a batch of 20 messages with their raw
-# bytes, or an fsync of the WAL, needs a few megabytes (SQLite needs room for the WAL to grow).
-LOW_SPACE_BYTES = 4 * 1024 * 1024
+# Below this much free space a write is about to fail: a batch of messages with their raw
+# bytes needs room in the WAL. (An outage ends only once there is at least this much again.)
+LOW_SPACE_BYTES = 1024 * 1024
 
 # SQLite's primary result codes (sqlite3.h) that mean the file, not the statement, is at fault.
 _CONDITIONS = {
