@@ -54,6 +54,7 @@ log = logging.getLogger("mailbot.service")
 
 EXIT_OK = 0
 EXIT_CONFIG = 3  # as `cli`: a password refused, TLS not as configured: a human must act
+EXIT_STORAGE = 4  # as `cli`: the database cannot be written (at start, or `--once` at any time)
 EXIT_UNAVAILABLE = 5  # `--once`: a server could not be reached; cron tries again next time
 # Another `run` holds the database's lock (`lock.AlreadyRunning`): not a failure to restart on
 # (the example unit lists it in RestartPreventExitStatus), and nothing was done.
@@ -149,8 +150,20 @@ class Service:
             except StorageUnavailable as e:
                 problem = writable_problem(database) or e.reason
                 raise StoreError(f"{database}: cannot be written: {problem}") from None
-            if self._exclusive and (released := store.outbox.release_claims()):
-                log.info("%d mails claimed by an earlier run are free to send again", released)
+            if self._exclusive:
+                self._release_claims(store)
+
+    @staticmethod
+    def _release_claims(store: Store) -> None:
+        try:
+            released = store.outbox.release_claims()
+        except Exception as e:  # a full disk: the outbox meets it too, and waits it out
+            if not StorageOutage.concerns(e):
+                raise
+            log.warning("could not free the mails an earlier run had claimed: %s", e)
+            return
+        if released:
+            log.info("%d mails claimed by an earlier run are free to send again", released)
 
     def _install_signals(self) -> list[signal.Signals]:
         if threading.current_thread() is not threading.main_thread() or self._loop is None:
@@ -290,7 +303,17 @@ class Service:
 
     # -- once (cron)
     async def _once(self) -> int:
-        """Catch up the inbox, run the scheduled work due now, drain the outbox, return."""
+        """Catch up the inbox, run the scheduled work due now, drain the outbox, return; exit
+        4 (and nothing more done) when the database cannot be written: cron tries again."""
+        try:
+            return await self._once_steps()
+        except Exception as e:
+            if not StorageOutage.concerns(e):
+                raise
+            log.error("the database cannot be written (%s): stopping; mail waits", e)
+            return EXIT_STORAGE
+
+    async def _once_steps(self) -> int:
         status = EXIT_OK
         try:
             await in_thread(self._inbox_once, "mailbot-imap")
@@ -306,6 +329,9 @@ class Service:
                 result = await self._outbox.drain(store, FailureNotices(store, self.config), sender)
         if result == "config":
             status = EXIT_CONFIG
+        elif result == "storage":
+            log.error("the database cannot be written: sending stopped; mail waits")
+            status = EXIT_STORAGE
         return status
 
     def _inbox_once(self) -> None:
