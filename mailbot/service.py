@@ -34,6 +34,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from mailbot import imap, lock, outbox, pipeline, schedule
 from mailbot.aio import first_of, in_thread
@@ -139,31 +140,7 @@ class Service:
             raise StoreError(f"{lock.lock_path(database)}: cannot take the lock: {e}") from None
 
     def _check_storage(self) -> None:
-        """Opened once before the parts open their own connections: a new database is then
-        created and migrated by one connection, and a database that cannot be written stops us
-        here (exit 4), rather than a service that takes no mail. Holding the lock, no other
-        sender is alive: mails a dead one had claimed are free again at once."""
-        database = self.config.bot.database
-        with Store(database) as store:
-            try:
-                probe_write(store.conn)
-            except StorageUnavailable as e:
-                problem = writable_problem(database) or e.reason
-                raise StoreError(f"{database}: cannot be written: {problem}") from None
-            if self._exclusive:
-                self._release_claims(store)
-
-    @staticmethod
-    def _release_claims(store: Store) -> None:
-        try:
-            released = store.outbox.release_claims()
-        except Exception as e:  # a full disk: the outbox meets it too, and waits it out
-            if not StorageOutage.concerns(e):
-                raise
-            log.warning("could not free the mails an earlier run had claimed: %s", e)
-            return
-        if released:
-            log.info("%d mails claimed by an earlier run are free to send again", released)
+        check_storage(self.config.bot.database, release=self._exclusive)
 
     def _install_signals(self) -> list[signal.Signals]:
         if threading.current_thread() is not threading.main_thread() or self._loop is None:
@@ -344,6 +321,40 @@ class Service:
             decision = schedule.tick(store, self.config, self._clock())
         if decision.mails:
             log.info("scheduled work: %d mails queued", len(decision.mails))
+
+
+def check_storage(database: Path, *, release: bool) -> None:
+    """The database before the service's parts open their own connections: a new one is
+    created and migrated here by one connection, and one that cannot be opened or written stops
+    the start (`StoreError`: exit 4), naming what is at fault (the file, its folder, a `-shm`
+    another user created), rather than a service that takes no mail. `release`: this process
+    holds the database's lock, so no other sender is alive and the mails a dead one had
+    claimed are free again at once."""
+    try:
+        store = Store(database)
+    except StoreError as e:
+        problem = writable_problem(database)
+        raise StoreError(f"{e} ({problem})" if problem else str(e)) from None
+    with store:
+        try:
+            probe_write(store.conn)
+        except StorageUnavailable as e:
+            problem = writable_problem(database) or e.reason
+            raise StoreError(f"{database}: cannot be written: {problem}") from None
+        if release:
+            _release_claims(store)
+
+
+def _release_claims(store: Store) -> None:
+    try:
+        released = store.outbox.release_claims()
+    except Exception as e:  # a full disk: the outbox meets it too, and waits it out
+        if not StorageOutage.concerns(e):
+            raise
+        log.warning("could not free the mails an earlier run had claimed: %s", e)
+        return
+    if released:
+        log.info("%d mails claimed by an earlier run are free to send again", released)
 
 
 def run(

@@ -15,8 +15,10 @@ import datetime as dt
 import errno
 import logging
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections import Counter
@@ -27,10 +29,10 @@ import pytest
 from test_one_service import message_id
 from test_service import FAST, ON_TIME, Clock, Running
 
-from mailbot import config
+from mailbot import config, service
 from mailbot.passwords import Secrets
 from mailbot.service import Service
-from mailbot.store import Store, writable_problem
+from mailbot.store import Store, StoreError, writable_problem
 
 from servers import Dovecot, ImapPeer, SmtpSink
 from support import SMALL_CONFIG, make_config, registration, wait_until, with_servers
@@ -167,3 +169,58 @@ def test_a_read_only_database_at_start_is_exit_4_with_the_reason(
     assert done.returncode == 4, done.stderr
     assert "Read-only file system" in done.stderr or "read-only" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+NOBODY = 65534
+
+
+def _as_nobody(database: Path) -> str:
+    """`service.check_storage` in a forked child that became `nobody` (as root nothing is
+    read-only); what it raised, or "" when the database could be opened and written. Forked,
+    not started: the loaded interpreter needs no file under /root, which nobody cannot read."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: no pytest, no exceptions out of here
+        code = 0
+        try:
+            os.close(read)
+            os.setgroups([])
+            os.setgid(NOBODY)
+            os.setuid(NOBODY)
+            try:
+                service.check_storage(database, release=True)
+            except StoreError as e:
+                os.write(write, str(e).encode())
+        except BaseException as e:
+            os.write(write, f"unexpected {type(e).__name__}: {e}".encode())
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        said = pipe.read().decode()
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, said
+    return said
+
+
+def test_a_shm_file_another_user_left_read_only_is_named_at_start_and_mended_by_fixing_it(
+    request: pytest.FixtureRequest,
+) -> None:
+    """The issue's stuck service: its database file fixed, a `-shm` another user created
+    still kept every connection read-only. The start check names the `-shm`; once it is
+    fixed, a new connection (as the service opens after an outage) writes again."""
+    # pytest's tmp_path is under a root-only folder: nobody could not reach it.
+    home = Path(tempfile.mkdtemp(prefix="mailbot-shm-"))
+    request.addfinalizer(lambda: shutil.rmtree(home, ignore_errors=True))
+    database = home / "db.sqlite3"
+    Store(database).close()
+    for path in (home, database):
+        os.chown(path, NOBODY, NOBODY)
+    shm = home / "db.sqlite3-shm"
+    shm.write_bytes(b"")
+    shm.chmod(0o644)  # root's, readable by all, writable by root alone
+    said = _as_nobody(database)
+    assert "db.sqlite3-shm" in said and "not writable" in said, said
+    os.chown(shm, NOBODY, NOBODY)  # the operator's fix
+    assert _as_nobody(database) == ""
