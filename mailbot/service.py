@@ -119,8 +119,9 @@ class Service:
         installed = self._install_signals() if handle_signals else []
         if self._halt.is_set():  # stopped before the loop ran (a signal during start-up)
             self._stopping.set()
-        held = self._lock()
+        held: lock.ServiceLock | None = None
         try:
+            held = self._lock()
             self._check_storage()
             return await (self._once() if once else self._serve())
         finally:

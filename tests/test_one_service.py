@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
+import socket
 import subprocess
 import sys
 import time
@@ -179,3 +180,58 @@ def test_a_second_run_and_a_cron_run_once_beside_a_service_exit_at_once_naming_i
         finally:
             if first.process.poll() is None:
                 first.kill()
+
+
+# --------------------------------------------------------------------------- claims
+
+
+def _queued_mails(tmp_path: Path, count: int) -> config.Config:
+    cfg = make_config(tmp_path)
+    with Store(cfg.bot.database) as store:
+        for raw in registrations(count, seed=5)[:count]:
+            pipeline.handle(store, cfg, raw, RECEIVED, now=RECEIVED)
+    return cfg
+
+
+def test_a_mail_claimed_by_one_sender_is_not_due_for_another(tmp_path: Path) -> None:
+    cfg = _queued_mails(tmp_path, 6)
+    now = RECEIVED + dt.timedelta(hours=1)
+    with Store(cfg.bot.database) as one, Store(cfg.bot.database) as other:
+        total = one.outbox.counts()["queued"]
+        first = one.outbox.claim_due(now, 3)
+        rest = other.outbox.claim_due(now, 100)
+        assert len(first) == 3 and len(rest) == total - 3
+        assert {m.id for m in first}.isdisjoint(m.id for m in rest)
+        assert one.outbox.claim_due(now, 100) == other.outbox.claim_due(now, 100) == []
+        one.outbox.release([m.id for m in first])
+        assert [m.id for m in other.outbox.claim_due(now, 100)] == [m.id for m in first]
+
+
+def test_a_starting_service_frees_the_claims_of_dead_senders_and_not_of_live_ones(
+    tmp_path: Path,
+) -> None:
+    cfg = _queued_mails(tmp_path, 4)
+    host = socket.gethostname()
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        with Store(cfg.bot.database) as store:
+            ids = [row.id for row in store.outbox.rows("queued")]
+            assert len(ids) >= 3
+            owners = [f"{host}:{gone.stdout.strip()}:a", f"{host}:{alive.pid}:b", "elsewhere:1:c"]
+            for item, owner in zip(ids, owners, strict=False):
+                store.conn.execute(
+                    "UPDATE outbox SET claimed_by = ?, claimed_until = '9999' WHERE id = ?",
+                    (owner, item),
+                )
+            assert store.outbox.release_claims() == 2
+            due = {m.id for m in store.outbox.claim_due(RECEIVED, 100)}
+        assert ids[1] not in due and {ids[0], ids[2]} <= due
+    finally:
+        alive.kill()
+        alive.wait()

@@ -31,6 +31,26 @@ def process_owner() -> str:
     return _OWNERS[pid]
 
 
+def _alive(owner: str) -> bool:
+    """Whether the sender `owner` (`process_owner()`) still runs: a process of this machine
+    with its pid. Another machine's is taken as gone: the lock of the one who asks is the
+    authority (and a container's hostname changes when it is recreated)."""
+    host, _, rest = owner.partition(":")
+    pid_text = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # alive, another user's
+    return True
+
+
 class QueuedMail(Protocol):
     """A rendered mail as the queue takes it (`replies.Rendered`): its envelope and bytes."""
 
@@ -167,14 +187,26 @@ class OutboxQueue:
             )
 
     def release_claims(self) -> int:
-        """End every claim: only for a process that knows no other sender is alive (the
-        service, holding the database's lock, at its start). The number released."""
+        """End the claims of senders that are gone: only for a process that knows no other
+        service runs (the service, holding the database's lock, at its start). A sender of
+        this machine still alive keeps its claims: the outbox process of a run killed alone
+        (kill -9 of its parent) finishes its round before it notices. The number released."""
         with self.transaction():
-            cur = self.conn.execute(
+            owners = [
+                str(r[0])
+                for r in self.conn.execute(
+                    "SELECT DISTINCT claimed_by FROM outbox"
+                    " WHERE claimed_by IS NOT NULL AND status = 'queued'"
+                )
+            ]
+            gone = [(owner,) for owner in owners if not _alive(owner)]
+            before = self.conn.total_changes
+            self.conn.executemany(
                 "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL"
-                " WHERE claimed_by IS NOT NULL AND status = 'queued'"
+                " WHERE claimed_by = ? AND status = 'queued'",
+                gone,
             )
-        return cur.rowcount
+            return self.conn.total_changes - before
 
     def mark_sent(self, item_id: int, at: dt.datetime, refused: Mapping[str, str]) -> None:
         with self.transaction():
