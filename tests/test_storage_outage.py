@@ -224,3 +224,42 @@ def test_a_shm_file_another_user_left_read_only_is_named_at_start_and_mended_by_
     assert "db.sqlite3-shm" in said and "not writable" in said, said
     os.chown(shm, NOBODY, NOBODY)  # the operator's fix
     assert _as_nobody(database) == ""
+
+
+@pytest.mark.servers
+def test_cron_run_once_on_a_full_disk_exits_4_takes_no_mail_and_catches_up_after(
+    tmp_path: Path, small_disk: Path, dovecot_server: Dovecot
+) -> None:
+    tag = uuid.uuid4().hex[:8]
+    settings = dovecot_server.settings(folder=f"in-{tag}", done_folder=f"done-{tag}")
+    password = dovecot_server.password
+    with ImapPeer.to(dovecot_server) as peer, SmtpSink() as sink:
+        peer.ensure_folder(settings.folder)
+        cfg = on_disk(small_disk, settings, sink, tmp_path)
+        peer.append(people(20, 2), settings.folder, internal_date=ON_TIME)
+        assert run_once(cfg.path, password).returncode == 0
+        assert len(sink.received) == 2
+        filler = fill(small_disk)
+        peer.append(people(22, 2), settings.folder, internal_date=ON_TIME)
+        full = run_once(cfg.path, password)
+        assert full.returncode == 4, full.stderr
+        assert "disk is full" in full.stderr and "Traceback" not in full.stderr
+        assert len(peer.uids(settings.folder)) == 2 and len(sink.received) == 2
+        filler.unlink()
+        assert run_once(cfg.path, password).returncode == 0
+        assert peer.uids(settings.folder) == []
+        delivered = Counter(message_id(r.data) for r in sink.received)
+    assert len(delivered) == 4 and max(delivered.values()) == 1
+
+
+def run_once(config_path: Path, password: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MAILBOT_")}
+    env["MAILBOT_IMAP_PASSWORD"] = password
+    return subprocess.run(
+        [MAILBOT, "run", "--once", "--config", str(config_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
