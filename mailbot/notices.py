@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from mailbot import replies, template_files
 from mailbot.config import Config
@@ -35,6 +35,9 @@ class FailureNotices:
 
     def claim_due(self, now: dt.datetime, limit: int) -> list[OutboxItem]:
         return self._store.outbox.claim_due(now, limit)
+
+    def release(self, item_ids: Sequence[int]) -> None:
+        self._store.outbox.release(item_ids)
 
     def mark_retry(self, item_id: int, error: str, next_attempt_at: dt.datetime) -> None:
         self._store.outbox.mark_retry(item_id, error, next_attempt_at)

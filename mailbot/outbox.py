@@ -59,6 +59,7 @@ class OutboxStore(Protocol):
     """What `drain` needs of the store (`mailbot.store` implements it)."""
 
     def claim_due(self, now: dt.datetime, limit: int) -> list[OutboxItem]: ...
+    def release(self, item_ids: Sequence[int]) -> None: ...
     def mark_sent(self, item_id: int, at: dt.datetime, refused: Mapping[str, str]) -> None: ...
     def mark_retry(self, item_id: int, error: str, next_attempt_at: dt.datetime) -> None: ...
     def mark_failed(self, item_id: int, error: str, at: dt.datetime) -> None: ...
@@ -326,16 +327,20 @@ async def drain(
     pending: list[tuple[OutboxItem, Result, dt.datetime]] = []
     first_error: list[BaseException] = []
 
+    in_flight: set[int] = set()
+
     async def send_waiting(one: Sender) -> None:
         while waiting and not pending:
             item = waiting.popleft()
+            in_flight.add(item.id)
             result = await one.send(item)
             at = clock()
             try:
                 counts[_record(store, item, result, at)] += 1
-            except Exception as e:
+            except Exception as e:  # whatever the store raised, the result is not recorded
                 pending.append((item, result, at))
                 first_error.append(e)
+            in_flight.discard(item.id)
 
     tasks = [asyncio.ensure_future(send_waiting(one)) for one in senders]
     try:
@@ -344,6 +349,10 @@ async def drain(
         for task in tasks:
             task.cancel()  # an item cut off mid-send stays due: tried again, same Message-ID
         await asyncio.gather(*tasks, return_exceptions=True)
+        # Not tried, or cut off: free for the next round (a login refused must not hold them
+        # for a whole lease); a store that cannot write keeps them until the lease ends.
+        with contextlib.suppress(Exception):
+            store.release(sorted(in_flight) + [item.id for item in waiting])
         raise
     if pending:
         raise NotRecorded(pending, [item.id for item in waiting]) from first_error[0]

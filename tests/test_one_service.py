@@ -8,6 +8,7 @@ once and send each mail once, and leave the journal as one process alone would h
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import os
 import random
@@ -21,7 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from mailbot import config, pipeline, service
+from mailbot import config, outbox, pipeline, service
+from mailbot.notices import FailureNotices
 from mailbot.store import Store
 
 from servers import Dovecot, ImapPeer, SmtpSink
@@ -235,3 +237,18 @@ def test_a_starting_service_frees_the_claims_of_dead_senders_and_not_of_live_one
     finally:
         alive.kill()
         alive.wait()
+
+
+@pytest.mark.servers
+def test_a_refused_smtp_login_frees_the_mails_it_claimed_for_the_next_try(tmp_path: Path) -> None:
+    cfg = _queued_mails(tmp_path, 2)
+
+    async def drain(store: Store, password: str) -> outbox.DrainStats:
+        async with outbox.Sender(sink.settings(), password) as sender:
+            return await outbox.drain(FailureNotices(store, cfg), sender, pipeline.utcnow)
+
+    with SmtpSink(username="bot", password="right") as sink, Store(cfg.bot.database) as store:
+        waiting = store.outbox.counts()["queued"]
+        with pytest.raises(outbox.SmtpConfigError):
+            asyncio.run(drain(store, "wrong"))
+        assert asyncio.run(drain(store, "right")) == outbox.DrainStats(sent=waiting)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pytest
@@ -55,6 +55,9 @@ class MemoryOutbox:
             r.item for r in self.rows.values() if r.status == "queued" and r.next_attempt_at <= now
         ]
         return due[:limit]
+
+    def release(self, item_ids: Sequence[int]) -> None:
+        """Nothing is claimed here: every due row is offered to every `claim_due`."""
 
     def _tried(self, item_id: int, **changes: object) -> None:
         row = self.rows[item_id]
