@@ -21,6 +21,12 @@ message met again (a kill between commit and MOVE, a changed UIDVALIDITY) is rec
 key and only marked done. So nothing needs flushing on exit, and SIGKILL at any instant loses
 nothing (tests/test_crash.py). SIGTERM and Ctrl-C finish the message in hand and exit 0.
 
+One service per database: `run` holds the database's lock (`lock`) while it runs, and a second
+one exits at once (`EXIT_RUNNING`). While the database cannot be written (a full disk), each
+part stops on its own (`storage_outage`): the inbox takes no mail, the outbox sends nothing it
+could not record; both resume by themselves. A database that cannot be opened or written at
+start is `StoreError` (exit 4, `check_storage`).
+
 This module is the orchestrator only; the parts live in `inbox`, `intake`, `outbox_process`,
 `notices` (failure notices), `health`, `passwords`, `timing` and `aio` (asyncio helpers).
 """
