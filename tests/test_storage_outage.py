@@ -145,6 +145,8 @@ def test_a_disk_full_while_replies_go_out_sends_nothing_twice_and_everything_onc
     assert set(delivered) == sent
     assert [mid for mid, n in delivered.items() if n > 1] == []
     assert "can be written again" in caplog.text
+    # The stalled mail was accepted while the disk was full: recorded after, not sent again.
+    assert "recorded the results of sends made before the outage" in caplog.text
     assert writable_problem(cfg.bot.database) is None
 
 
