@@ -180,6 +180,12 @@ class OutboxProcess:
                 if self._storage_error is not None:
                     error, self._storage_error = self._storage_error, None
                     await self._storage_wait(error)
+        if self._pending:
+            log.warning(
+                "outbox: stopping with %d sent mails not recorded (the database could not be"
+                " written): the next start may send them again, with the same Message-ID",
+                len(self._pending),
+            )
 
     async def _serve(self, store: Store, senders: Sequence[outbox.Sender]) -> None:
         """The drain loop over one connection; returns when stopped or the store failed."""
