@@ -27,7 +27,6 @@ from pathlib import Path
 
 import pytest
 from test_one_service import message_id
-from test_service import FAST, ON_TIME, Clock, Running
 
 from mailbot import config, service
 from mailbot.passwords import Secrets
@@ -36,6 +35,7 @@ from mailbot.store import Store, StoreError, writable_problem
 
 from servers import Dovecot, ImapPeer, SmtpSink
 from support import SMALL_CONFIG, make_config, registration, wait_until, with_servers
+from test_service import FAST, ON_TIME, Clock, Running
 
 MAILBOT = str(Path(sys.executable).with_name("mailbot"))
 
