@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from mailbot.template_files import Origins
 
 EXIT_OK, EXIT_USAGE, EXIT_CONFIG, EXIT_STORAGE = 0, 2, 3, 4
+EXIT_RUNNING = 6  # `run`: another `run` holds the database (service.EXIT_RUNNING)
 
 
 class UsageError(Exception):
@@ -383,7 +384,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     halt = threading.Event()
     signal.signal(signal.SIGTERM, lambda signum, frame: halt.set())
 
-    from mailbot import inbox, logs, passwords, pipeline, service, timing
+    from mailbot import inbox, lock, logs, passwords, pipeline, service, timing
 
     cfg = load_config(args)
     secrets = passwords.secrets_from(cfg)
@@ -398,6 +399,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     except inbox.StartError as e:
         print(f"mailbot: {e}", file=sys.stderr)
         return EXIT_CONFIG
+    except lock.AlreadyRunning as e:
+        print(f"mailbot: {e}", file=sys.stderr)
+        return EXIT_RUNNING
 
 
 def cmd_init(args: argparse.Namespace) -> int:
