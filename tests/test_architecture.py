@@ -44,6 +44,8 @@ PURE = (
     "mailbot.replies",
     "mailbot.replies.*",
     "mailbot.due",
+    "mailbot.digest",
+    "mailbot.spreadsheet",
     "mailbot.limits",
     "mailbot.durations",
     "mailbot.tokens",
