@@ -118,6 +118,7 @@ def deadline_report(config: Config, state: State, seminar: Seminar, now: dt.date
     context: dict[str, Any] = {
         "seminar": seminar.id,
         "filename": filename,
+        "xlsx_filename": XLSX_FILENAME[language].format(id=seminar.id),
         "counts": {s: sum(1 for r in regs if r.status == s) for s in STATUS_ORDER},
         "actors": seat_summary(config, seminar, regs),
         "waitlist": _waitlist(regs),
@@ -130,31 +131,27 @@ def deadline_report(config: Config, state: State, seminar: Seminar, now: dt.date
         language=language,
         answers=False,
         context=context,
-        attachments=participant_files(
-            config, [seminar], state, language, now, XLSX_FILENAME[language].format(id=seminar.id)
-        ),
+        attachments=participant_files([(seminar, regs)], language, now, context["xlsx_filename"]),
     )
 
 
 def participant_files(
-    config: Config,
-    seminars: Sequence[Seminar],
-    state: State,
+    lists: Sequence[tuple[Seminar, Sequence[Registration]]],
     language: str,
     now: dt.datetime,
     xlsx_name: str,
 ) -> tuple[tuple[str, str, bytes], ...]:
-    """The seminars' participant lists as attachments: one CSV per seminar (its name names the
-    seminar), then one `.xlsx` workbook with a worksheet per seminar."""
+    """Participant lists as attachments: one CSV per seminar (its name names the seminar), then
+    one `.xlsx` workbook with a worksheet per seminar, made at `now`."""
     csvs = tuple(
         (
-            CSV_FILENAME[language].format(id=s.id),
+            CSV_FILENAME[language].format(id=seminar.id),
             "text/csv",
-            participants_csv(state.participants(s.id), s.timezone, language),
+            participants_csv(regs, seminar.timezone, language),
         )
-        for s in seminars
+        for seminar, regs in lists
     )
-    sheets = [Sheet(s.id, s.timezone, tuple(state.participants(s.id))) for s in seminars]
+    sheets = [Sheet(seminar.id, seminar.timezone, tuple(regs)) for seminar, regs in lists]
     return (*csvs, (xlsx_name, XLSX_MIME, participants_xlsx(sheets, language, now)))
 
 

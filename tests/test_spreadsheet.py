@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import zipfile
 
@@ -20,7 +21,7 @@ STOCKHOLM = "Europe/Stockholm"
 def person(name: str, status: str = "confirmed", **fields: object) -> Registration:
     values: dict[str, object] = {
         "seminar": "2022-09-14",
-        "email": f"{abs(hash(name)) % 10**8}@huddinge.se",
+        "email": f"{hashlib.sha256(name.encode()).hexdigest()[:8]}@huddinge.se",
         "name": name,
         "actor": "Huddinge kommun",
         "status": status,
@@ -82,7 +83,8 @@ def test_a_participant_named_like_a_formula_is_a_text_cell():
     assert set(names) == {'=HYPERLINK("x")', "+46 70 123 45 67", "@SUM(A1)", "-1+1"}
     assert all(c.data_type == "s" and c.hyperlink is None for c in names.values())
     assert all(c.quotePrefix for c in names.values())  # editing the cell keeps it text
-    assert ws["B5"].value == "https://evil.example/" and ws["B5"].hyperlink is None
+    title = ws.cell(names["-1+1"].row, 2)
+    assert title.value == "https://evil.example/" and title.hyperlink is None
 
 
 def test_no_formula_and_no_link_is_stored_anywhere_in_the_file():
