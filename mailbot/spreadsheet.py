@@ -19,12 +19,14 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-import xlsxwriter
-from xlsxwriter.worksheet import Worksheet
-
 from mailbot.state import Registration
+
+if TYPE_CHECKING:
+    from xlsxwriter import Workbook
+    from xlsxwriter.worksheet import Worksheet
 
 STATUS_ORDER = ("confirmed", "waitlisted", "pending", "cancelled")
 
@@ -115,6 +117,10 @@ def participants_xlsx(sheets: Sequence[Sheet], language: str, created: dt.dateti
     """A workbook with one worksheet per `Sheet`: the CSV's columns, registration times as real
     Excel dates in the seminar's local time, the header row bold and frozen, an autofilter, and
     columns sized to their content."""
+    # Imported here: XlsxWriter takes ~0.3 s to import, and `mailbot status` (which imports `due`)
+    # must start at once.
+    import xlsxwriter
+
     out = io.BytesIO()
     options = {
         "in_memory": True,
@@ -136,7 +142,7 @@ def participants_xlsx(sheets: Sequence[Sheet], language: str, created: dt.dateti
 class _Formats:
     """The cell formats of one workbook (XlsxWriter formats belong to the workbook made them)."""
 
-    def __init__(self, book: xlsxwriter.Workbook) -> None:
+    def __init__(self, book: Workbook) -> None:
         self.header = book.add_format({"bold": True})
         self.text_like_formula = book.add_format({"quote_prefix": True})
         self.when = book.add_format({"num_format": DATE_FORMAT})
