@@ -6,19 +6,26 @@ start of its own, so "at most one a day" is also "at most one a day across resta
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import email
 import email.policy
 import io
+import tempfile
+import time
 import uuid
 from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from mailbot import cli, digest
+from mailbot import cli, digest, pipeline, schedule
 from mailbot import config as config_mod
+from mailbot.model import Decision
 from mailbot.state import MemoryState
+from mailbot.store import Store
 
 from servers import ImapPeer, ImapServer, SmtpSink
 from support import (
@@ -300,3 +307,95 @@ def test_mailbot_run_sends_one_digest_a_day_over_three_days_with_restarts(
         FORMULA_NAME: "bekräftad",
         "Örjan Ärlig": "bekräftad",
     }
+
+
+# --------------------------------------------------------------------------- the scheduler
+
+
+def test_the_running_scheduler_sends_the_digest_at_its_time_and_plans_the_next(event):
+    process(event, first_mail(), "2022-09-01T10:00")
+    cfg = config_mod.load(event / "config.toml", {})
+    slot = at("2022-09-02 08:00")
+    looks: list[Decision] = []
+    real_start = time.monotonic()
+
+    def clock() -> dt.datetime:  # 300 ms before the digest time, running at real speed
+        return (
+            slot
+            - dt.timedelta(milliseconds=300)
+            + dt.timedelta(seconds=time.monotonic() - real_start)
+        )
+
+    async def main() -> list[tuple[dt.datetime, str]]:
+        scheduler = schedule.Scheduler(
+            lambda: Store(cfg.bot.database), cfg, clock, on_tick=looks.append
+        )
+        scheduler.start()
+        assert "daily digest" in [what for _, what in scheduler.planned()]
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and not any(d.mails for d in looks):
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(0.2)  # the digest job plans the next one after its look
+        planned = scheduler.planned()
+        await scheduler.shutdown()
+        return planned
+
+    planned = asyncio.run(main())
+    assert looks[0].mails == ()  # the look at start: not yet its time
+    assert [m.kind for d in looks for m in d.mails] == ["digest"]
+    (next_fire,) = [t for t, what in planned if what == "daily digest"]
+    assert (
+        dt.timedelta(hours=23, minutes=59)
+        < next_fire - dt.datetime.now(dt.UTC)
+        <= dt.timedelta(days=1)
+    )
+
+
+# --------------------------------------------------------------------------- the rule, in general
+
+START = at("2022-09-01 06:00")
+steps = st.lists(
+    st.tuples(st.integers(0, 5 * 24 * 4), st.sampled_from(["tick", "tick", "register"])),
+    max_size=14,
+).map(sorted)
+
+
+@settings(max_examples=15, deadline=None)
+@given(steps=steps)
+def test_at_most_one_digest_a_day_each_with_news_and_none_left_untold(steps):
+    """Any order of looks and registrations over five days, then a look on the sixth morning."""
+    with tempfile.TemporaryDirectory() as folder:
+        cfg = make_config(Path(folder), DIGEST_CONFIG)
+        with Store(cfg.bot.database) as store:
+            registered: list[dt.datetime] = []
+            for n, (quarter, what) in enumerate(steps):
+                now = START + dt.timedelta(minutes=15 * quarter)
+                if what == "tick":
+                    schedule.tick(store, cfg, now)
+                    continue
+                raw = registration(
+                    f"s{n}@huddinge.se", [(f"Person {n}", f"p{n}@huddinge.se")], f"<{n}@h>"
+                )
+                result = pipeline.handle(store, cfg, raw, now)
+                if result.outcomes[0].outcome in ("confirmed", "waitlisted"):
+                    registered.append(now)  # not after the deadline (the 4th, 23:59:59)
+            schedule.tick(store, cfg, at("2022-09-07 09:00"))
+            sent = [
+                (dt.date.fromisoformat(key), dt.datetime.fromisoformat(done))
+                for key, done in store.conn.execute(
+                    "SELECT key, done_at FROM scheduled WHERE kind = 'digest' AND key NOT LIKE '%quiet'"
+                    " ORDER BY done_at"
+                )
+            ]
+            queued = store.conn.execute(
+                "SELECT COUNT(*) FROM outbox WHERE kind = 'digest'"
+            ).fetchone()[0]
+    assert queued == len(sent)
+    days = [day for day, _ in sent]
+    assert len(days) == len(set(days))  # at most one a day
+    previous = dt.datetime.min.replace(tzinfo=dt.UTC)
+    for day, done in sent:
+        assert at(f"{day} 08:00") <= done  # never before its time
+        assert any(previous < r <= done for r in registered)  # only with something new
+        previous = done
+    assert all(r <= previous for r in registered)  # nothing left untold
