@@ -108,6 +108,18 @@ def zone_of(config: Config) -> ZoneInfo:
     return ZoneInfo(config.seminars[0].timezone if config.seminars else "Europe/Stockholm")
 
 
+def zone_note(config: Config) -> str | None:
+    """For `check-config`: which zone `digest_at` is read in, when the seminars' zones differ."""
+    zones = {s.timezone for s in config.seminars}
+    if config.organiser.digest_at is None or len(zones) < 2:
+        return None
+    at, used = config.organiser.digest_at, ", ".join(sorted(zones))
+    return (
+        f"organiser.digest_at {at:%H:%M} is local time in {zone_of(config).key}"
+        f" (the first seminar's zone; the seminars use {used})"
+    )
+
+
 def latest_slot(config: Config, now: dt.datetime) -> tuple[dt.date, dt.datetime] | None:
     """The latest digest time at or before `now`, with its local date; None without `digest_at`."""
     at = config.organiser.digest_at

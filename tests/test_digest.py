@@ -399,3 +399,15 @@ def test_at_most_one_digest_a_day_each_with_news_and_none_left_untold(steps):
         assert any(previous < r <= done for r in registered)  # only with something new
         previous = done
     assert all(r <= previous for r in registered)  # nothing left untold
+
+
+def test_check_config_says_which_zone_the_digest_time_is_in_when_seminars_differ(tmp_path, capsys):
+    text = DIGEST_CONFIG.replace(
+        'timezone = "Europe/Stockholm"\nlocation = "Länsstyrelsen Stockholm, Regeringsgatan 66, plan 4, lokal Grand"\ndeadline = 2022-09-04T23:59:59\nreminders = ["P1D"]',
+        'timezone = "Europe/Helsinki"\nlocation = "Helsingfors"\ndeadline = 2022-09-04T23:59:59\nreminders = ["P1D"]',
+    )
+    assert "Europe/Helsinki" in text
+    make_config(tmp_path, text)
+    assert run(tmp_path, "check-config") == 0
+    err = capsys.readouterr().err
+    assert "digest_at 08:00 is local time in Europe/Stockholm" in err and "Europe/Helsinki" in err
