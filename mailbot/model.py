@@ -47,6 +47,7 @@ NoticeKind = Literal[
     "delivery-failed",
     "reminder",
     "deadline-report",
+    "digest",
 ]
 # Every kind of mail, each the name of its template: the type checker holds every `Mail` to it.
 MailKind = Literal[ToldOutcome, NoticeKind]

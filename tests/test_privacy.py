@@ -180,6 +180,29 @@ def test_purge_leaves_no_byte_of_the_seminars_people_in_the_database_files(confi
     assert traces(files_bytes(db), people) == []
 
 
+def test_purge_removes_the_daily_digests_that_carry_the_seminars_lists(tmp_path):
+    config = make_config(
+        tmp_path, SMALL_CONFIG.replace("[organiser]\n", '[organiser]\ndigest_at = "08:00"\n')
+    )
+
+    def digests(store: Store) -> int:
+        sql = "SELECT COUNT(*) FROM outbox WHERE kind = 'digest'"
+        return int(store.conn.execute(sql).fetchone()[0])
+
+    with Store(Path(config.bot.database)) as store:
+        raw = raw_mail(SENDER, block(HUDDINGE), message_id="<h1@huddinge.se>")
+        assert pipeline.handle(store, config, raw, ON_TIME).status == "handled"
+        schedule.tick(store, config, at("2022-09-02 08:00:30"))
+        # The next digest names only Botkyrka's new people in its text; Huddinge's are in the
+        # attached lists alone, base64-encoded (and deflated in the .xlsx).
+        later = raw_mail("x@botkyrka.se", block(BOTKYRKA), message_id="<b1@botkyrka.se>")
+        assert pipeline.handle(store, config, later, at("2022-09-02 10:00")).status == "handled"
+        schedule.tick(store, config, at("2022-09-03 08:00:30"))
+        assert digests(store) == 2
+        privacy.purge(store, config, PURGED, at("2022-10-01 12:00"))
+        assert digests(store) == 0
+
+
 def test_purge_twice_finds_nothing_more(config):
     with Store(config.bot.database) as store:
         fill(store, config)

@@ -10,6 +10,7 @@ package, one repository per idea over one connection (`database.Database`):
 | `store.outbox` (`outbox.OutboxQueue`) | queued mails and what became of them |
 | `store.mailbox` (`mailbox.Mailbox`) | IMAP position per folder, health notes |
 | `store.personal` (`personal.PersonalData`) | purge a seminar, export one person |
+| `store.activity` (`activity.ActivityLog`) | what happened since the last digest (§14) |
 
 `synchronous=FULL` because WAL with NORMAL can lose the last commits on power loss, and a lost
 commit here is a lost registration. Readers (`participants`, `status`) use WAL snapshots and
@@ -24,7 +25,9 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Literal
 
+from mailbot.digest import Activity
 from mailbot.state import HeldToken, Registration
+from mailbot.store.activity import ActivityLog
 from mailbot.store.database import Database, StoreError, connect, from_iso, iso
 from mailbot.store.journal import Journal, StoredMessage, purged_key
 from mailbot.store.mailbox import Mailbox
@@ -79,6 +82,7 @@ class Store:
         self.messages = Journal(self.db, self.registrations, self.outbox)
         self.mailbox = Mailbox(self.db)
         self.personal = PersonalData(self.db, self.messages, self.registrations)
+        self.activity = ActivityLog(self.db)
 
     def close(self) -> None:
         self.conn.close()
@@ -131,3 +135,14 @@ class Store:
 
     def scheduled_done(self, kind: str, seminar: str, key: str) -> bool:
         return self.registrations.scheduled_done(kind, seminar, key)
+
+    # ------------------------------------------------------------------ digest.DigestState
+
+    def last_digest(self) -> dt.datetime | None:
+        return self.activity.last_digest()
+
+    def first_registered_at(self) -> dt.datetime | None:
+        return self.activity.first_registered_at()
+
+    def activity_since(self, since: dt.datetime | None, now: dt.datetime) -> Activity:
+        return self.activity.activity_since(since, now)

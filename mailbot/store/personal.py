@@ -55,7 +55,8 @@ class PersonalData:
         state, outcome kinds and rules) so the journal still counts them; their bytes, sender,
         subject, Message-ID, error text and outcome participants and reasons go. Outbox rows
         caused by those messages or addressed to or about those people go, and so does the
-        seminar's deadline report (found by its attachment's file name, `report_files`). Alerts
+        seminar's deadline report (found by its attachment's file name, `report_files`) and every
+        daily digest (each carries all seminars' lists). Alerts
         keyed by those addresses, held tokens, and reminder markers (keyed by address) go.
         Addresses in `keep` (the organiser, the bot) are never treated as a participant's.
         `marker`, when given, is recorded as done scheduled work (a retention purge runs once).
@@ -98,6 +99,7 @@ class PersonalData:
                 source in ids
                 or named & addresses
                 or (kind == "deadline-report" and any(f in data for f in reports))
+                or kind == "digest"  # every seminar's list is attached to each digest
                 or any(n in data.lower() for n in needles)
             ):
                 outbox.add(int(oid))
