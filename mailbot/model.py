@@ -81,7 +81,6 @@ class Mail:
     case: Case | None = None
 
 
-
 @dataclass(frozen=True)
 class Alert:
     """A note that (kind, key) was mailed about on `day`, so it is mailed at most once a day: the

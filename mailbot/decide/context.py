@@ -265,6 +265,11 @@ def organiser_mail(
         (ctx.config.organiser.address,),
         language=ctx.config.bot.language,
         answers=False,
-        context={"subject": ctx.email.subject, "case": case.kind if case else None, **context},
+        context={
+            "subject": ctx.email.subject,
+            "case": case.kind if case else None,
+            "case_actor": case.actor if case else None,
+            **context,
+        },
         case=case,
     )

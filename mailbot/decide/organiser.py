@@ -4,8 +4,9 @@ Rules of this file: the organiser is trusted (the command line, or authenticated
 organiser, §14), so none of the sender rules apply; every mail is a new message to the participant
 (never a reply). `cancel` and `move` work on a builder, and are the one code path of both the
 command line (`organiser_cancel`, `organiser_move`) and the organiser's mail (`organiser_mail`), so
-a participant is told the same whichever the organiser used. A cancelled or moved confirmed participant frees a seat for the same actor's
-waitlist, as long as the seminar has not started. A move books by the same rule as a registration.
+a participant is told the same whichever the organiser used. A cancelled or moved confirmed
+participant frees a seat for the same actor's waitlist, as long as the seminar has not started.
+A move books by the same rule as a registration.
 """
 
 from __future__ import annotations
@@ -43,9 +44,9 @@ def cancel(b: Builder, email_key: str, seminar: str | None) -> None:
         b.work.put(cancelled)
         b.add("cancelled", "organiser-cancel", r.email, f"was {r.status}")
         participant_mail(b, cancelled, "cancelled", answers=False, calendar=False)
-        if r.status == "confirmed" and b.config.find_seminar(r.seminar):
-            if not started(b, r.seminar):
-                promote(b, r.actor, r.seminar)
+        known = b.config.find_seminar(r.seminar) is not None
+        if r.status == "confirmed" and known and not started(b, r.seminar):
+            promote(b, r.actor, r.seminar)
 
 
 def organiser_move(
