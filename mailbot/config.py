@@ -10,7 +10,6 @@ module takes a `Config` value instead of reading anything itself.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
 import re
@@ -85,12 +84,7 @@ class Organiser:
     name: str
     address: str
     title: str = ""
-    # Addresses that may act as the organiser by mail besides `address` (§14).
-    delegates: tuple[str, ...] = ()
-
-    def acts(self, address_key: str) -> bool:
-        """Whether mail from that (case-folded) address is the organiser's to obey (§14)."""
-        return address_key in {a.casefold() for a in (self.address, *self.delegates)}
+    delegates: tuple[str, ...] = ()  # who else may act as the organiser by mail (§14)
 
 
 @dataclass(frozen=True)
@@ -164,17 +158,6 @@ class Config:
             if actor.name == name:
                 return actor
         raise KeyError(name)
-
-    def with_seats(self, seats: Mapping[str, int]) -> Config:
-        """This config with the organiser's seat overrides (`PLATSER`, §14) written into the
-        actors: what reports and `status` count with."""
-        if not seats:
-            return self
-        actors = tuple(
-            dataclasses.replace(a, seats=seats[a.name]) if a.name in seats else a
-            for a in self.actors
-        )
-        return dataclasses.replace(self, actors=actors)
 
     def seats_for(self, actor: Actor) -> int:
         """The actor's own `seats`, else its kind's default, else `[seats] default`."""
@@ -322,8 +305,7 @@ def from_mapping(data: Mapping[str, Any], path: Path, environ: Mapping[str, str]
     if not security.trusted_authserv_ids:
         r.warnings.append(
             f"{path}: security.trusted_authserv_ids is empty: senders are not authenticated, "
-            "so a forged From header is believed (see SECURITY.md); and mail from the "
-            "organiser is not obeyed as commands (§14: it cannot be told from a forgery)"
+            "so a forged From is believed, and the organiser is not obeyed by mail (SECURITY.md)"
         )
     if r.problems:
         raise ConfigError(r.problems)
@@ -376,12 +358,10 @@ def _bot(r: _Reader, t: Mapping[str, Any], base: Path) -> Bot:
 def _organiser(r: _Reader, t: Mapping[str, Any]) -> Organiser:
     r.check_unknown(t, "organiser", {"name", "title", "address", "delegates"})
     address = r.get(t, "organiser", "address", str, hint="where forwarded cases and reports go")
-    if address and not _ADDRESS_RE.match(address):
-        r.problem("organiser.address", f"{address!r} is not an email address")
-    delegates = tuple(d.strip() for d in r.strings(t, "organiser", "delegates"))
-    for d in delegates:
-        if not _ADDRESS_RE.match(d):
-            r.problem("organiser.delegates", f"{d!r} is not an email address")
+    delegates = r.strings(t, "organiser", "delegates")
+    for key, value in [("address", address), *(("delegates", d) for d in delegates)]:
+        if value and not _ADDRESS_RE.match(value):
+            r.problem(f"organiser.{key}", f"{value!r} is not an email address")
     return Organiser(
         name=r.get(t, "organiser", "name", str) or "",
         address=address or "",

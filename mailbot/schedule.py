@@ -79,7 +79,7 @@ def tick(store: Store, config: Config, now: dt.datetime) -> Decision:
             store, config, "seats check", lambda s: decide.fill_freed_seats(s, config, now), now
         )
         # The deadline report counts seats as the organiser set them by mail (§14).
-        work = due.due(config.with_seats(store.cases.seat_overrides()), store, now)
+        work = due.due(store.cases.applied(config), store, now)
         if work.mails or work.scheduled:
             subject = describe(work, now)
             pipeline.record_entry(

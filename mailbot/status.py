@@ -50,7 +50,7 @@ def scheduled(store: Store, config: Config, now: dt.datetime, limit: int = 8) ->
 
 
 def render(store: Store, config: Config, now: dt.datetime) -> str:
-    config = config.with_seats(store.cases.seat_overrides())  # the organiser's `PLATSER` (§14)
+    config = store.cases.applied(config)  # the organiser's `PLATSER` (§14)
     counts: Counter[tuple[str, str, str]] = Counter(
         (r.seminar, r.actor, r.status) for r in store.participants()
     )

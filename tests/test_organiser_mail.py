@@ -78,7 +78,9 @@ class Event:
 def event(tmp_path: Path, dovecot_server: Dovecot, smtp_sink: SmtpSink) -> Iterator[Event]:
     tag = uuid.uuid4().hex[:8]
     settings = dovecot_server.settings(folder=f"in-{tag}", done_folder=f"done-{tag}")
-    text = SMALL_CONFIG.replace("[security]\n", f'[security]\ntrusted_authserv_ids = ["{TRUSTED}"]\n')
+    text = SMALL_CONFIG.replace(
+        "[security]\n", f'[security]\ntrusted_authserv_ids = ["{TRUSTED}"]\n'
+    )
     cfg = make_config(tmp_path, with_servers(text, settings, smtp_sink.settings()))
     Store(cfg.bot.database).close()
     yield Event(cfg, dovecot_server, settings, smtp_sink)

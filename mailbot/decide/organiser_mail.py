@@ -37,9 +37,10 @@ def organiser_decision(ctx: Context) -> Decision:
     rest = _answer_if_any(b, read, results, settled)
     for command in rest:
         results.append(_step(b, command.line, lambda c=command: _run(b, c)))
-    if read.not_understood is not None:
+    blocks_answer = not read.commands and bool(ctx.email.participants)
+    if read.not_understood is not None and not blocks_answer:  # a greeting above the blocks
         b.add("ignored", "organiser-not-understood", None, _by(b, read.not_understood))
-        results.append(_item(read.not_understood, "not-understood"))
+        results.append(_item(read.not_understood, "not-understood", note="stopped"))
     if not results:
         b.add("ignored", "organiser-nothing", None, _by(b, "no command and no answer to a case"))
     b.reply("organiser-results", context={"results": results, "help": _wants_help(read, results)})
@@ -59,13 +60,12 @@ def _answer_if_any(
     case = _case(b)
     line = first.line if first else "(participant blocks)"
     if case is None:
-        note = "this mail answers none of the bot's mails about a case"
-        b.add("ignored", "organiser-no-case", None, _by(b, line))
-        results.append(_item(line, "not-understood", note=note))
+        b.add("ignored", "organiser-no-case", None, _by(b, f"{line}: answers no case"))
+        results.append(_item(line, "not-understood", note="no-case"))
     elif case.settled is not None:
-        note = f"the case was already settled ({case.settled})"
-        b.add("ignored", "case-settled", None, _by(b, f"{line}: {note}"))
-        results.append(_item(line, "ignored", note=note))
+        reason = f"{line}: the case was already settled ({case.settled})"
+        b.add("ignored", "case-settled", None, _by(b, reason))
+        results.append(_item(line, "ignored", note="settled", settled=case.settled))
     else:
         verb = first.verb if first else "blocks"
         item = _step(b, line, lambda: _settle(b, case, verb))
@@ -88,14 +88,16 @@ def _step(b: Builder, line: str, action: Any) -> dict[str, Any]:
     """Run one command; its outcomes name the organiser and the line (the journal's entry)."""
     start = len(b.outcomes)
     item: dict[str, Any] = action()
+    done = b.outcomes[start:]
     for i in range(start, len(b.outcomes)):
         o = b.outcomes[i]
         b.outcomes[i] = replace(o, reason=_by(b, line + (f": {o.reason}" if o.reason else "")))
-    done = b.outcomes[start:]
     item.setdefault("line", line)
     item.setdefault("status", "not-done" if any(o.outcome in NOT_DONE for o in done) else "done")
-    item["outcomes"] = [
-        {"outcome": o.outcome, "participant": o.participant, "reason": o.reason} for o in done
+    item["outcomes"] = [  # what happened to whom; the journal has the rest
+        {"outcome": o.outcome, "participant": o.participant, "reason": o.reason}
+        for o in done
+        if o.participant is not None or o.outcome == "needs-info"
     ]
     return item
 
@@ -126,13 +128,13 @@ def _settle(b: Builder, open_case: OpenCase, verb: str) -> dict[str, Any]:
                 _decline(b, address, case.seminar or "")
         else:
             b.add("ignored", "case-closed", None, "closed without action")
-        return {"note": "declined"}
+        return {}
     if case.kind == "seminar-request" and case.seminar:
         for address in case.participants:
             organiser.move(b, address.casefold(), case.seminar)
         return {}
-    note = "nothing was asked here to say yes to: answer with participant blocks, or NEJ"
-    return {"status": "not-understood", "note": note}
+    b.add("ignored", "organiser-not-understood", None, "nothing was asked to say yes to")
+    return {"status": "not-understood", "note": "nothing-to-accept"}
 
 
 def _decline(b: Builder, address: str, seminar: str) -> None:
@@ -153,8 +155,8 @@ def _register_for_case(b: Builder, open_case: OpenCase) -> dict[str, Any]:
     case = open_case.case
     actor = _actor(b, case.actor)
     if actor is None or not case.sender:
-        note = "the case has no actor: use BOKA with Organisation: for each participant"
-        return {"status": "not-understood", "note": note}
+        b.add("needs-info", "unknown-actor", None, "the case has no actor: BOKA is needed")
+        return {"status": "not-done", "note": "no-actor"}
     domain = case.sender.rpartition("@")[2].lower()
     email = replace(b.ctx.email, sender=Sender(case.sender, "", domain), organisation=None)
     sub = Builder(replace(b.ctx, inbound=replace(b.ctx.inbound, email=email)))
@@ -197,9 +199,8 @@ def _run(b: Builder, c: Command) -> dict[str, Any]:
     if c.verb == "help":
         b.add("forwarded", "organiser-help", None, "the commands mailed")
         return {}
-    note = "an answer word: it only answers the bot's mail about a case"
-    b.add("ignored", "organiser-not-understood", None, note)
-    return {"status": "not-understood", "note": note}
+    b.add("ignored", "organiser-not-understood", None, "an answer word answers a case only")
+    return {"status": "not-understood", "note": "answer-word"}
 
 
 def seat_table(b: Builder) -> list[dict[str, Any]]:

@@ -168,7 +168,9 @@ def _organiser(v: Verdict) -> str | None:
     c = v.ctx
     trusted = c.config.security.trusted_authserv_ids
     sender = c.email.sender
-    if not trusted or sender is None or not c.config.organiser.acts(sender.key):
+    organiser = c.config.organiser
+    acting = {a.casefold() for a in (organiser.address, *organiser.delegates)}
+    if not trusted or sender is None or sender.key not in acting:
         return None
     verdict = authentication.check(c.email.authentication_results, sender.domain, trusted)
     return (

@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
+from dataclasses import replace
 
+from mailbot.config import Config
 from mailbot.state import Case, OpenCase
 from mailbot.store.database import Database, iso
 
@@ -84,3 +86,14 @@ class Cases:
 
     def seat_overrides(self) -> dict[str, int]:
         return {a: int(n) for a, n in self.conn.execute("SELECT actor, seats FROM seats")}
+
+    def applied(self, config: Config) -> Config:
+        """The config with the seats the organiser set by mail written into its actors: what
+        the deadline report and `status` count with (the decision asks `seats_override`)."""
+        seats = self.seat_overrides()
+        if not seats:
+            return config
+        actors = tuple(
+            replace(a, seats=seats[a.name]) if a.name in seats else a for a in config.actors
+        )
+        return replace(config, actors=actors)
