@@ -256,8 +256,10 @@ def _seats(b: Builder, name: str, seats: int) -> dict[str, Any]:
     before = b.seats(actor)
     b.seat_overrides[actor.name] = seats
     b.add("forwarded", "organiser-seats", None, f"{actor.name}: {before} → {seats} seats")
-    if seats > before and not started(b, actor.seminar):
-        promote(b, actor.name, actor.seminar)
+    if seats > before:  # on every seminar the actor has people on (the organiser moves some)
+        for seminar in b.config.seminars:
+            if not started(b, seminar.id):
+                promote(b, actor.name, seminar.id)
     return {}
 
 
