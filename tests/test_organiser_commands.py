@@ -7,6 +7,7 @@ obeyed (never with `trusted_authserv_ids` empty).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,9 +16,9 @@ from hypothesis import strategies as st
 
 from mailbot import decide
 from mailbot.decide.commands import Command, parse, read_line
-from mailbot.state import MemoryState
+from mailbot.state import Case, MemoryState, OpenCase
 
-from support import ORGANISER, SMALL_CONFIG, at, booking, email, make_config
+from support import ORGANISER, SMALL_CONFIG, at, booking, email, make_config, person
 
 TRUSTED = "mx.lansstyrelsen.example"
 NOW = at("2022-09-01 10:00")
@@ -175,3 +176,46 @@ def test_the_command_line_and_the_mail_tell_the_participant_the_same(tmp_path: P
     by_mail = decide.decide(decide.Inbound(_command(ORGANISER), NOW), state, cfg, NOW)
     to_anna = [m for m in by_mail.mails if m.to == ("anna@huddinge.se",)]
     assert to_anna == [m for m in by_cli.mails if m.to == ("anna@huddinge.se",)]
+
+
+# --------------------------------------------------------------------------- answers to a case
+
+
+def _answer(tmp_path: Path, case: Case, settled: str | None = None, **kw):
+    cfg = _config(tmp_path, trusted=True)
+    state = MemoryState([booking("anna@huddinge.se")])
+    state.cases["<case@bot>"] = OpenCase("<case@bot>", case, settled)
+    message = replace(_command(ORGANISER), subject="SV: ärende", in_reply_to=("<case@bot>",), **kw)
+    return decide.decide(decide.Inbound(message, NOW), state, cfg, NOW)
+
+
+def test_blocks_answering_a_case_with_no_actor_take_their_organisation(tmp_path: Path) -> None:
+    case = Case("unauthenticated", actor=None, sender="kalle@gmail.example")
+    blocks = (person("Bo Ek", "bo.ek@botkyrka.se", organisation="Botkyrka kommun"),)
+    d = _answer(tmp_path, case, participants=blocks)
+    [bo] = d.registrations
+    assert (bo.actor, bo.status, bo.registered_by) == (
+        "Botkyrka kommun",
+        "confirmed",
+        "kalle@gmail.example",
+    )
+    assert d.settled == (("<case@bot>", "(participant blocks)"),)
+
+
+def test_an_answer_to_a_settled_case_says_so_and_does_nothing(tmp_path: Path) -> None:
+    case = Case("seminar-request", "Huddinge kommun", ("anna@huddinge.se",), "2022-09-15")
+    d = _answer(tmp_path, case, settled="JA", text="NEJ\n")
+    assert [(o.outcome, o.rule) for o in d.outcomes] == [("ignored", "case-settled")]
+    assert d.registrations == () and d.settled == ()
+    [results] = d.mails
+    assert results.context["results"][0]["note"] == "settled"
+
+
+def test_the_subject_never_finds_a_case(tmp_path: Path) -> None:
+    cfg = _config(tmp_path, trusted=True)
+    state = MemoryState([booking("anna@huddinge.se")])
+    case = Case("seminar-request", "Huddinge kommun", ("anna@huddinge.se",), "2022-09-15")
+    state.cases["<case@bot>"] = OpenCase("<case@bot>", case)
+    message = replace(_command(ORGANISER), subject="SV: <case@bot>", text="JA\n")
+    d = decide.decide(decide.Inbound(message, NOW), state, cfg, NOW)
+    assert [o.rule for o in d.outcomes] == ["organiser-no-case"] and d.registrations == ()

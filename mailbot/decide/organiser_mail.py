@@ -151,19 +151,22 @@ def _decline(b: Builder, address: str, seminar: str) -> None:
 
 def _register_for_case(b: Builder, open_case: OpenCase) -> dict[str, Any]:
     """Participant blocks in answer: registered for the case's actor, as if the case's sender
-    had written them (their registering sender, their copies)."""
+    had written them (their registering sender, their copies). A case with no actor (a sender
+    of no invited organisation, or of several) takes each block's `Organisation:`."""
     case = open_case.case
-    actor = _actor(b, case.actor)
-    if actor is None or not case.sender:
-        b.add("needs-info", "unknown-actor", None, "the case has no actor: BOKA is needed")
-        return {"status": "not-done", "note": "no-actor"}
-    domain = case.sender.rpartition("@")[2].lower()
-    email = replace(b.ctx.email, sender=Sender(case.sender, "", domain), organisation=None)
+    sender = case.sender or b.sender
+    domain = sender.rpartition("@")[2].lower()
+    email = replace(b.ctx.email, sender=Sender(sender, "", domain), organisation=None)
     sub = Builder(replace(b.ctx, inbound=replace(b.ctx.inbound, email=email)))
     sub.work = b.work
     sub.seat_overrides = b.seat_overrides
     for i, block in enumerate(b.ctx.email.participants, start=1):
-        register_one(sub, actor, block, i)
+        actor = _actor(b, case.actor) or actors.named(block.organisation or "", b.config)
+        if actor is None:
+            reason = "the case has no organisation and the block names none: add Organisation:"
+            b.add("needs-info", "unknown-actor", block.email or block.name, reason)
+        else:
+            register_one(sub, actor, block, i)
     sub.send_problems()
     b.outcomes += sub.outcomes
     b.mails += [replace(m, answers=False) for m in sub.mails]  # new mails, not replies to her
