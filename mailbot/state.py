@@ -121,6 +121,9 @@ class State(Protocol):
     def seats_override(self, actor: str) -> int | None:
         """The seats the organiser set for that actor by mail (`PLATSER`), else None."""
 
+    def open_cases(self) -> list[OpenCase]:
+        """What waits for the organiser, oldest first (`STATUS`, §14)."""
+
 
 @dataclass
 class MemoryState:
@@ -184,6 +187,9 @@ class MemoryState:
 
     def seats_override(self, actor: str) -> int | None:
         return self.seats.get(actor)
+
+    def open_cases(self) -> list[OpenCase]:
+        return [c for c in self.cases.values() if c.settled is None]
 
     def upsert(self, registrations: Iterable[Registration]) -> None:
         """Apply registrations as the store would: replace by (seminar, email key)."""

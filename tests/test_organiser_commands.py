@@ -93,6 +93,13 @@ def test_a_subject_command_counts_and_a_reply_subject_is_ignored() -> None:
     assert [c.verb for c in read.commands] == ["yes"] and read.not_understood is None
 
 
+def test_a_body_that_repeats_the_subject_command_runs_it_once() -> None:
+    assert [c.verb for c in parse("STATUS", "status\nAVBOKA a@huddinge.se\n").commands] == [
+        "status",
+        "cancel",
+    ]
+
+
 def test_boka_ends_the_commands_the_blocks_follow() -> None:
     read = parse(
         "Bokning", "BOKA\n\nNamn: Anna\nE-post: anna@huddinge.se\nOrganisation: Huddinge\n"
@@ -219,3 +226,17 @@ def test_the_subject_never_finds_a_case(tmp_path: Path) -> None:
     message = replace(_command(ORGANISER), subject="SV: <case@bot>", text="JA\n")
     d = decide.decide(decide.Inbound(message, NOW), state, cfg, NOW)
     assert [o.rule for o in d.outcomes] == ["organiser-no-case"] and d.registrations == ()
+
+
+def test_status_lists_seats_and_what_waits_for_the_organiser(tmp_path: Path) -> None:
+    cfg = _config(tmp_path, trusted=True)
+    state = MemoryState([booking("anna@huddinge.se")])
+    case = Case("seminar-request", "Huddinge kommun", ("bo@huddinge.se",), "2022-09-15")
+    state.cases["<case@bot>"] = OpenCase("<case@bot>", case)
+    state.cases["<done@bot>"] = OpenCase("<done@bot>", case, settled="JA")
+    message = replace(_command(ORGANISER), subject="STATUS")
+    d = decide.decide(decide.Inbound(message, NOW), state, cfg, NOW)
+    [item] = d.mails[0].context["results"]
+    huddinge = next(r for r in item["seats"] if r["actor"] == "Huddinge kommun")
+    assert (huddinge["seats"], huddinge["used"], huddinge["free"]) == (4, 1, 3)
+    assert [c["participants"] for c in item["waiting"]] == [["bo@huddinge.se"]]

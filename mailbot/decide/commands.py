@@ -81,6 +81,8 @@ def parse(subject: str, text: str) -> Commands:
         command = read_line(line)
         if command is None:
             return Commands(tuple(commands), line)
+        if from_subject is not None and len(commands) == 1 and _same(command, from_subject):
+            continue  # the subject said it already: "STATUS" in both is one STATUS
         commands.append(command)
         if command.verb == "book":
             break
@@ -111,6 +113,10 @@ def read_line(line: str) -> Command | None:
         address = _address(args[0]) if len(args) == 1 else None
         return Command(verb, line, email=address) if address else None
     return _seats(line, args)
+
+
+def _same(a: Command, b: Command) -> bool:
+    return a.line.casefold() == b.line.casefold()
 
 
 def _bare(verb: Verb, line: str, args: list[str]) -> Command | None:

@@ -186,7 +186,17 @@ def _actor(b: Builder, name: str | None) -> Actor | None:
 def _run(b: Builder, c: Command) -> dict[str, Any]:
     if c.verb == "status":
         b.add("forwarded", "organiser-status", None, "seats per actor mailed")
-        return {"seats": seat_table(b)}
+        waiting = [
+            {
+                "kind": c.case.kind,
+                "participants": list(c.case.participants),
+                "seminar": c.case.seminar,
+                "sender": c.case.sender,
+                "actor": c.case.actor,
+            }
+            for c in b.ctx.state.open_cases()
+        ]
+        return {"seats": seat_table(b), "waiting": waiting}
     if c.verb == "list":
         return _list(b, c.seminar)
     if c.verb == "move" and c.email and c.seminar:

@@ -130,3 +130,6 @@ class Store:
 
     def seats_override(self, actor: str) -> int | None:
         return self.cases.seats_override(actor)
+
+    def open_cases(self) -> list[OpenCase]:
+        return self.cases.waiting()
