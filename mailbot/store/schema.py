@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mailbot.store.database import StoreError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Each entry migrates from version i to i+1; a release that changes the schema appends one.
 MIGRATIONS: tuple[str, ...] = (
@@ -131,7 +131,12 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX held_sender ON held(sender_key, released_at);
     """,
-    # 3: what waits for the organiser, keyed by the Message-ID of the bot's mail about it, so
+    # 3: a mail accepted for some recipients and refused for now (4xx) for others is tried
+    # again for those alone (§12): `remaining_json` lists them; NULL is "every recipient".
+    """
+    ALTER TABLE outbox ADD COLUMN remaining_json TEXT;
+    """,
+    # 4: what waits for the organiser, keyed by the Message-ID of the bot's mail about it, so
     # that the organiser's reply finds it (§14); and the seats the organiser set by mail.
     """
     CREATE TABLE cases (
