@@ -92,7 +92,7 @@ class Organiser:
     name: str
     address: str
     title: str = ""
-    delegates: tuple[str, ...] = ()
+    delegates: tuple[str, ...] = ()  # who else may act as the organiser by mail (§14)
     digest_at: dt.time | None = None
 
 
@@ -269,7 +269,7 @@ def from_mapping(data: Mapping[str, Any], path: Path, environ: Mapping[str, str]
     if not security.trusted_authserv_ids:
         r.warnings.append(
             f"{path}: security.trusted_authserv_ids is empty: senders are not authenticated, "
-            "so a forged From header is believed (see SECURITY.md)"
+            "so a forged From is believed, and the organiser is not obeyed by mail (SECURITY.md)"
         )
     if r.problems:
         raise ConfigError(r.problems)

@@ -181,4 +181,5 @@ def export_person(store: Store, config: Config, email: str) -> dict[str, Any]:
         ],
         "alerts": data["alerts"],
         "reminders": [{**r, "done_at": when(r["done_at"])} for r in data["reminders"]],
+        "cases": data["cases"],
     }

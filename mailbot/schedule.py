@@ -80,7 +80,9 @@ def tick(store: Store, config: Config, now: dt.datetime) -> Decision:
         seats = pipeline.run_command(
             store, config, "seats check", lambda s: decide.fill_freed_seats(s, config, now), now
         )
-        work = _with_digest(due.due(config, store, now), digest.digest_due(config, store, now))
+        # The deadline report and the digest count seats as the organiser set them by mail (§14).
+        applied = store.cases.applied(config)
+        work = _with_digest(due.due(applied, store, now), digest.digest_due(applied, store, now))
         if work.mails or work.scheduled:
             subject = describe(work, now)
             pipeline.record_entry(

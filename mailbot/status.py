@@ -54,6 +54,7 @@ def scheduled(store: Store, config: Config, now: dt.datetime, limit: int = 8) ->
 
 
 def render(store: Store, config: Config, now: dt.datetime) -> str:
+    config = store.cases.applied(config)  # the organiser's `PLATSER` (§14)
     counts: Counter[tuple[str, str, str]] = Counter(
         (r.seminar, r.actor, r.status) for r in store.participants()
     )

@@ -203,6 +203,19 @@ def test_purge_removes_the_daily_digests_that_carry_the_seminars_lists(tmp_path)
         assert digests(store) == 0
 
 
+def test_purge_removes_the_organisers_cases_about_the_seminars_people(config):
+    """A request for another seminar waits for the organiser as a case (§14), naming the
+    participant and the sender: purging the seminar asked for removes it."""
+    request = "Namn: Åsa Öberg\nE-post: asa.oberg@huddinge.se\nDatum: 2022-09-15\n"
+    with Store(Path(config.bot.database)) as store:
+        raw = raw_mail("karin.lind@huddinge.se", request, message_id="<c1@huddinge.se>")
+        pipeline.handle(store, config, raw, at("2022-09-01 10:00"))
+        assert store.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == 1
+        report = privacy.purge(store, config, KEPT, at("2022-10-01 12:00"))
+        assert report.counts["cases"] == 1
+        assert store.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == 0
+
+
 def test_purge_twice_finds_nothing_more(config):
     with Store(config.bot.database) as store:
         fill(store, config)

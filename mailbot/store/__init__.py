@@ -11,6 +11,7 @@ package, one repository per idea over one connection (`database.Database`):
 | `store.mailbox` (`mailbox.Mailbox`) | IMAP position per folder, health notes |
 | `store.personal` (`personal.PersonalData`) | purge a seminar, export one person |
 | `store.activity` (`activity.ActivityLog`) | what happened since the last digest (§14) |
+| `store.cases` (`cases.Cases`) | what waits for the organiser; seats set by mail (§14) |
 
 `synchronous=FULL` because WAL with NORMAL can lose the last commits on power loss, and a lost
 commit here is a lost registration. Readers (`participants`, `status`) use WAL snapshots and
@@ -26,8 +27,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from mailbot.digest import Activity
-from mailbot.state import HeldToken, Registration
+from mailbot.state import HeldToken, OpenCase, Registration
 from mailbot.store.activity import ActivityLog
+from mailbot.store.cases import Cases
 from mailbot.store.database import Database, StoreError, connect, from_iso, iso
 from mailbot.store.journal import Journal, StoredMessage, purged_key
 from mailbot.store.mailbox import Mailbox
@@ -83,6 +85,7 @@ class Store:
         self.mailbox = Mailbox(self.db)
         self.personal = PersonalData(self.db, self.messages, self.registrations)
         self.activity = ActivityLog(self.db)
+        self.cases = Cases(self.db)
 
     def close(self) -> None:
         self.conn.close()
@@ -146,3 +149,14 @@ class Store:
 
     def activity_since(self, since: dt.datetime | None, now: dt.datetime) -> Activity:
         return self.activity.activity_since(since, now)
+
+    # ------------------------------------------------------------------ the organiser's cases
+
+    def case(self, message_id: str) -> OpenCase | None:
+        return self.cases.case(message_id)
+
+    def seats_override(self, actor: str) -> int | None:
+        return self.cases.seats_override(actor)
+
+    def open_cases(self) -> list[OpenCase]:
+        return self.cases.waiting()

@@ -187,6 +187,13 @@ class PersonalData:
         counts["reminders"] = self.conn.execute(
             "DELETE FROM scheduled WHERE seminar = ? AND kind = 'reminder'", (seminar,)
         ).rowcount
+        # The organiser's cases (§14) name participants and the sender who wrote about them.
+        counts["cases"] = self.conn.execute(
+            "DELETE FROM cases WHERE seminar = ? OR lower(sender) IN (SELECT value FROM"
+            " json_each(?)) OR EXISTS (SELECT 1 FROM json_each(cases.participants_json) p"
+            " WHERE lower(p.value) IN (SELECT value FROM json_each(?)))",
+            (seminar, key_list, key_list),
+        ).rowcount
         return counts
 
     def compact(self) -> bool:
@@ -207,7 +214,8 @@ class PersonalData:
         """Everything stored about one address (right of access): registrations, the journal
         entries that name it (as sender, in an outcome or in the subject of an organiser
         command), outbox rows to or about it (metadata and subject, not the bytes), held
-        messages, alerts and reminder markers. Matching is case-insensitive."""
+        messages, alerts, reminder markers and the organiser's cases. Matching is
+        case-insensitive."""
         key = email_key.casefold()
         registrations = [
             r
@@ -244,6 +252,15 @@ class PersonalData:
                 (_like_prefix(key) + ":%",),
             )
         ]
+        cases = [
+            {"kind": r[0], "seminar": r[1], "opened_at": r[2], "settled": r[3]}
+            for r in self.conn.execute(
+                "SELECT kind, seminar, opened_at, settled FROM cases WHERE lower(sender) = ?"
+                " OR EXISTS (SELECT 1 FROM json_each(cases.participants_json) p"
+                " WHERE lower(p.value) = ?) ORDER BY opened_at",
+                (key, key),
+            )
+        ]
         return {
             "registrations": registrations,
             "messages": journal,
@@ -251,6 +268,7 @@ class PersonalData:
             "held": held,
             "alerts": alerts,
             "reminders": reminders,
+            "cases": cases,  # what waited or waits for the organiser about them (§14)
         }
 
     def _journal_of(self, key: str) -> list[dict[str, Any]]:
