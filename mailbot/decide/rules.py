@@ -16,9 +16,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from mailbot import authentication
+from mailbot import actors, authentication
 from mailbot.decide import holds, reports, route
 from mailbot.decide.context import Builder, Context, finish, organiser_mail
+from mailbot.reading import intent
 from mailbot.model import Alert, Decision, Mail, MailKind, Outcome
 
 SYSTEM_SENDER = re.compile(
@@ -95,6 +96,11 @@ def _delivery_report(v: Verdict) -> str | None:
     return "a delivery report" if v.ctx.email.report is not None else None
 
 
+def _backscatter(v: Verdict) -> str | None:
+    # Before the loop rules too: a bounce of someone else's mail must not reach the bounce rule.
+    return reports.backscatter(v.ctx)
+
+
 def _no_sender(v: Verdict) -> str | None:
     email = v.ctx.email
     if email.sender is None:
@@ -120,7 +126,7 @@ def _precedence(v: Verdict) -> str | None:
 
 
 def _list_header(v: Verdict) -> str | None:
-    return "a List-* header (mailing list traffic)" if v.ctx.email.has_list_headers else None
+    return "a list header (List-*, Mailing-List, X-Mailing-List or X-Loop)" if v.ctx.email.has_list_headers else None
 
 
 def _suppress(v: Verdict) -> str | None:
@@ -158,6 +164,25 @@ def _unauthenticated(v: Verdict) -> str | None:
     if verdict.verdict == "pass":
         return None
     return f"unauthenticated ({verdict.verdict}): {verdict.reason}"
+
+
+def _not_a_registration(v: Verdict) -> str | None:
+    """§4: from an uninvited sender, only a message that asks to register gets the not-invited
+    reply; anything else (spam, newsletters, notices) may have a forged From, so no reply."""
+    ctx = v.ctx
+    email = ctx.email
+    sender = email.sender
+    assert sender is not None  # the no-sender rule came first
+    resolution = actors.resolve(sender.address, sender.domain, email.organisation, ctx.config)
+    if resolution.status != "none":
+        return None
+    if email.intent != "register" or email.participants or ctx.state.registrations_of(sender.key):
+        return None  # a change, or people named, or a participant writing from elsewhere
+    if any(ctx.state.own_message(m) is not None for m in (*email.in_reply_to, *email.references)):
+        return None  # an answer to our own mail: the organiser reads it
+    if intent.signs_of_registering(email.subject, email.text.splitlines()):
+        return None
+    return f"{sender.domain} is not invited and the message shows no sign of registering"
 
 
 def _always(v: Verdict) -> str | None:
@@ -254,6 +279,7 @@ def _hold_back_replies(v: Verdict, rule: str, reason: str) -> Verdict:
 MESSAGE_RULES: tuple[Rule, ...] = (
     Rule("too-large", "arrival", _too_large, _ignore),
     Rule("over-limit", "arrival", _over_limit, _ignore),
+    Rule("backscatter", "arrival", _backscatter, _ignore),
     Rule("delivery-report", "arrival", _delivery_report, _report),
     Rule("no-sender", "arrival", _no_sender, _ignore),
     Rule("own-address", "arrival", _own_address, _ignore),
@@ -265,6 +291,7 @@ MESSAGE_RULES: tuple[Rule, ...] = (
     Rule("system-sender", "arrival", _system_sender, _ignore),
     Rule("sender-confirmed", "arrival", _answered_token, _sender_confirmed),
     Rule("unauthenticated", "arrival", _unauthenticated, _ignore_or_hold),
+    Rule("not-a-registration", "arrival", _not_a_registration, _ignore),
     Rule("participants", "arrival", _always, _decide_participants),
     Rule("reply-cap", "reply", _reply_cap, _hold_back_replies),
 )
