@@ -19,8 +19,8 @@ from typing import Literal
 from mailbot import actors, authentication
 from mailbot.decide import holds, reports, route
 from mailbot.decide.context import Builder, Context, finish, organiser_mail
-from mailbot.reading import intent
 from mailbot.model import Alert, Decision, Mail, MailKind, Outcome
+from mailbot.reading import intent
 
 SYSTEM_SENDER = re.compile(
     r"^(mailer-daemon|postmaster|listserv|majordomo|no-?reply|do-?not-?reply|bounces?"
@@ -126,7 +126,9 @@ def _precedence(v: Verdict) -> str | None:
 
 
 def _list_header(v: Verdict) -> str | None:
-    return "a list header (List-*, Mailing-List, X-Mailing-List or X-Loop)" if v.ctx.email.has_list_headers else None
+    if v.ctx.email.has_list_headers:
+        return "a list header (List-*, Mailing-List, X-Mailing-List or X-Loop)"
+    return None
 
 
 def _suppress(v: Verdict) -> str | None:
