@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from mailbot import actors, authentication
-from mailbot.decide import holds, reports, route
+from mailbot.decide import holds, reports, route, summary
 from mailbot.decide.context import Builder, Context, finish, organiser_mail
 from mailbot.model import Alert, Decision, Mail, MailKind, Outcome
 from mailbot.reading import intent
@@ -205,6 +205,11 @@ def _reply_cap(v: Verdict) -> str | None:
     return None
 
 
+def _about_several(v: Verdict) -> str | None:
+    assert v.draft is not None
+    return summary.about_several(v.draft)
+
+
 def _to_organiser(ctx: Context, mail: Mail) -> bool:
     return mail.to == (ctx.config.organiser.address,)
 
@@ -260,6 +265,12 @@ def _decide_participants(v: Verdict, rule: str, reason: str) -> Verdict:
     return replace(v, draft=route.answer(v.ctx))
 
 
+def _summarise(v: Verdict, rule: str, reason: str) -> Verdict:
+    assert v.draft is not None
+    summary.summarise(v.draft)
+    return v
+
+
 def _hold_back_replies(v: Verdict, rule: str, reason: str) -> Verdict:
     """Keep only the organiser's mails; tell the organiser once a day per sender."""
     b = v.draft
@@ -295,5 +306,6 @@ MESSAGE_RULES: tuple[Rule, ...] = (
     Rule("unauthenticated", "arrival", _unauthenticated, _ignore_or_hold),
     Rule("not-a-registration", "arrival", _not_a_registration, _ignore),
     Rule("participants", "arrival", _always, _decide_participants),
+    Rule("coordinator-summary", "reply", _about_several, _summarise),
     Rule("reply-cap", "reply", _reply_cap, _hold_back_replies),
 )
