@@ -4,8 +4,10 @@ Why not the `email` policy's folder: on Python 3.11 it splits a long non-ASCII S
 encoded-words with the space between two of them *outside* both, and RFC 2047 decoders drop
 whitespace between adjacent encoded-words, so "relationer – stöd" arrives as "relationer –stöd".
 
-- Unstructured text (Subject) goes through the legacy `email.header.Header`, which keeps every
-  character inside the encoded-words; the whitespace between them is only folding.
+- Unstructured text (Subject): ASCII words stay as written; each run of other words becomes
+  encoded-words that hold every space of the run inside them, so the whitespace between two
+  of them is only folding (which every decoder drops) and the whitespace between an
+  encoded-word and a plain word is kept (which every decoder keeps).
 - A display name is a phrase, and there decoders disagree: RFC 2047 ones (mail clients) drop
   the whitespace between adjacent encoded-words, Python's `email` keeps it. So a phrase never
   holds two adjacent encoded-words: words that are plain atoms stay as written, and each run of
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import email.charset
 import email.header
+import itertools
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -34,11 +37,33 @@ LINESEP: Final = "\r\n"
 
 @lru_cache(maxsize=256)  # a Subject repeats in nearly every reply of a run
 def unstructured(name: str, text: str) -> str:
-    """The folded value of an unstructured header (no `Name: `, no final line end)."""
+    """The folded value of an unstructured header (no `Name: `, no final line end): ASCII
+    words as written (a token in the subject stays greppable and readable), each run of other
+    words in encoded-words that hold their spaces, split where RFC 2047's 75 characters end."""
     if text.isascii():
         raise ValueError("only non-ASCII values are written here; ASCII folds as it is")
-    encoded = email.header.Header(text, _UTF8, maxlinelen=_WIDTH, header_name=name)
-    return encoded.encode(linesep=LINESEP)
+    if "  " in text or text != text.strip() or any(c.isspace() and c != " " for c in text):
+        encoded = email.header.Header(text, _UTF8, maxlinelen=_WIDTH, header_name=name)
+        return encoded.encode(linesep=LINESEP)
+    words: list[str] = []
+    run: list[str] = []
+    for word in text.split(" "):
+        if word.isascii() and "=?" not in word:
+            words.extend(_encoded_lines(run))
+            run = []
+            words.append(word)
+        else:
+            run.append(word)
+    words.extend(_encoded_lines(run))
+    return fold(name, [words])
+
+
+def _encoded_lines(run: Sequence[str]) -> list[str]:
+    """Encoded-words of at most 75 characters for a run of words, their spaces inside: the
+    whitespace between two of them is folding only, which decoders of unstructured text drop."""
+    if not run:
+        return []
+    return [str(w) for w in _UTF8.header_encode_lines(" ".join(run), itertools.repeat(75))]
 
 
 def phrase_words(display_name: str) -> list[str]:
