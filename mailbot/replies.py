@@ -30,6 +30,7 @@ from mailbot import encoded_words
 from mailbot.config import Config, Seminar
 from mailbot.model import MAIL_KINDS, Mail
 from mailbot.parsed import Email
+from mailbot.reading.names import split_title, turned_round
 
 
 class _FoldOncePolicy(policy.EmailPolicy):
@@ -221,7 +222,20 @@ def template_context(mail: Mail, config: Config, parent: Email | None) -> dict[s
         original_subject=clean_header(parent.subject) if parent else "",
         kind=mail.kind,
     )
+    context.setdefault("greeting", greeting(context.get("participant")))
     return context
+
+
+def greeting(participant: object) -> str | None:
+    """The participant's name as it should be read in "Hej …!" (§9): without a title written
+    into it, and an "Efternamn Förnamn" display name turned round when the address shows it."""
+    if not isinstance(participant, Mapping):
+        return None
+    name = " ".join(str(participant.get("name") or "").split())
+    if not name:
+        return None
+    address = str(participant.get("email") or "")
+    return turned_round(split_title(name)[0], address) if address else split_title(name)[0]
 
 
 def _render_blocks(

@@ -135,3 +135,26 @@ def test_the_greeting_uses_the_name_as_it_should_be_read(config) -> None:
     d = decided(config, MemoryState(), msg)
     (summary,) = [m for m in d.mails if m.kind == "summary"]
     assert body_of(summary, config).startswith("Hej Johan Persson!")
+
+
+@pytest.mark.parametrize(
+    ("name", "address", "greeting"),
+    [
+        ("Persson Johan", "johan.persson@huddinge.se", "Hej Johan Persson!"),
+        ("Anna Svensson, socialsekreterare", "anna.svensson@huddinge.se", "Hej Anna Svensson!"),
+        ("Åsa Öberg", "asa@huddinge.se", "Hej Åsa Öberg!"),
+    ],
+)
+def test_a_confirmation_greets_the_participant_by_the_name_as_it_should_be_read(
+    config, name, address, greeting
+) -> None:
+    participant = {"name": name, "email": address, "title": "", "organisation": ""}
+    context = {
+        "participant": participant,
+        "seminar": "2022-09-14",
+        "actor": "Huddinge kommun",
+        "status": "confirmed",
+        "registered_by": COORDINATOR,
+    }
+    mail = Mail("confirmed", (address,), "sv", cc=(COORDINATOR,), context=context)
+    assert body_of(mail, config).startswith(greeting)
