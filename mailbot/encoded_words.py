@@ -66,7 +66,8 @@ def _encoded_lines(run: Sequence[str]) -> list[str]:
     return [str(w) for w in _UTF8.header_encode_lines(" ".join(run), itertools.repeat(75))]
 
 
-def phrase_words(display_name: str) -> list[str]:
+@lru_cache(maxsize=1024)  # the bot's own From name repeats in every reply
+def phrase_words(display_name: str) -> tuple[str, ...]:
     """A display name as the words of an RFC 5322 phrase: atoms as written, each run of other
     words one encoded-word (see the module's docstring)."""
     words: list[str] = []
@@ -79,7 +80,7 @@ def phrase_words(display_name: str) -> list[str]:
         else:
             run.append(word)
     words.extend(_encoded_run(run))
-    return words
+    return tuple(words)
 
 
 def _encoded_run(run: Sequence[str]) -> list[str]:
