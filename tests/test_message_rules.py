@@ -10,6 +10,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mailbot import parsing
 from mailbot.config import Config
@@ -17,6 +19,7 @@ from mailbot.decide import Inbound, decide
 from mailbot.decide.rules import MESSAGE_RULES
 from mailbot.model import Decision
 from mailbot.parsing import BounceReport
+from mailbot.reading import intent
 from mailbot.state import MemoryState
 
 from support import at, email, make_config, person
@@ -187,3 +190,47 @@ def test_a_participant_writing_from_an_uninvited_address_is_not_ignored(config) 
     state.upsert(d.registrations)
     message = email(sender="asa@gmail.com", subject="Fråga om parkering", text="Finns parkering?")
     assert ("ignored", "not-a-registration") not in rules_of(decided(config, state, message))
+
+
+# --------------------------------------------------------------------------- property
+
+
+WORDS = st.sampled_from(
+    [
+        "Hej",
+        "faktura",
+        "förfallen",
+        "betala",
+        "lösenord",
+        "verify",
+        "your",
+        "account",
+        "nyhetsbrev",
+        "anmälan",
+        "delta",
+        "seminariet",
+        "attend",
+        "register",
+        "Tack",
+        "klicka",
+        "här",
+        "plats",
+        "offert",
+        "rabatt",
+    ]
+)
+TEXT = st.lists(WORDS, max_size=12).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(subject=TEXT, text=TEXT, domain=st.sampled_from(["spamhost.example", "evil-huddinge.se"]))
+def test_an_uninvited_sender_is_answered_only_when_the_message_asks_to_register(
+    tmp_path_factory: pytest.TempPathFactory, subject: str, text: str, domain: str
+) -> None:
+    config = make_config(tmp_path_factory.mktemp("c"))
+    message = email(sender=f"x@{domain}", subject=subject, text=text)
+    d = decided(config, MemoryState(), message)
+    asks = intent.signs_of_registering(subject, text.splitlines())
+    assert bool(d.mails) == asks
+    assert [o.outcome for o in d.outcomes] == (["rejected-not-invited"] if asks else ["ignored"])
+    assert d.registrations == ()
