@@ -178,8 +178,10 @@ def _not_a_registration(v: Verdict) -> str | None:
     resolution = actors.resolve(sender.address, sender.domain, email.organisation, ctx.config)
     if resolution.status != "none":
         return None
-    if email.intent != "register" or email.participants or ctx.state.registrations_of(sender.key):
-        return None  # a change, or people named, or a participant writing from elsewhere
+    if email.intent != "register" or email.participants:
+        # A change (a participant may cancel from their own address, §5); or people named,
+        # which §3 makes a registration whatever words it uses ("Jag vill också gå på …").
+        return None
     if any(ctx.state.own_message(m) is not None for m in (*email.in_reply_to, *email.references)):
         return None  # an answer to our own mail: the organiser reads it
     if intent.signs_of_registering(email.subject, email.text.splitlines()):
