@@ -195,7 +195,8 @@ def test_run_handles_a_mailbox_moves_each_message_and_sends_threaded_replies(
 
     sent = {parsed(r.data)["Message-ID"]: (r, parsed(r.data)) for r in smtp_sink.received}
     replies = [(e, reply) for e in entries.values() for reply in e["replies"]]
-    assert len(sent) == len(replies) == len(smtp_sink.received) == 4
+    # two confirmations (the coordinator in Cc), her summary of the two (§9), two rejections
+    assert len(sent) == len(replies) == len(smtp_sink.received) == 5
     for entry, reply in replies:
         envelope, mail = sent[reply["message_id"]]
         assert mail["In-Reply-To"] == entry["message_id"]
