@@ -106,7 +106,7 @@ def write_outbox(store: Store, directory: Path, now: dt.datetime) -> list[Path]:
 
 
 def cmd_check_config(args: argparse.Namespace) -> int:
-    from mailbot import config
+    from mailbot import config, kinds
 
     cfg = config.load(args.config)
     problems = []
@@ -121,6 +121,12 @@ def cmd_check_config(args: argparse.Namespace) -> int:
             print(p, file=sys.stderr)
         return EXIT_CONFIG
     print(f"{args.config}: ok — {len(cfg.seminars)} seminars, {len(cfg.actors)} actors")
+    fallback = kinds.on_default_seats(cfg.actors, cfg.seats)
+    # A kind not in [seats]: meant, or a typo the near-miss check did not catch; shown either way.
+    default = cfg.seats.get("default", 0)
+    print(f"actors on [seats] default ({default} seats): {'' if fallback else 'none'}")
+    for actor in fallback:
+        print(f"  {actor.name} (kind {actor.kind!r})")
     return EXIT_OK
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from mailbot import durations
+from mailbot import durations, kinds
 
 TlsMode = Literal["implicit", "starttls", "none"]
 UnauthenticatedPolicy = Literal["ignore", "confirm"]
@@ -283,6 +283,8 @@ def from_mapping(data: Mapping[str, Any], path: Path, environ: Mapping[str, str]
     seminars = _seminars(r, data.get("seminars"))
     seats = _seats(r, data.get("seats", {}))
     actors = _actors(r, data.get("actors"), {s.id for s in seminars})
+    for key, what in kinds.problems(actors, seats):  # `kommunn`: a typo, not a new kind
+        r.problem(key, what)
     retention_days = None
     if "retention" in data:
         retention_days = r.get(data["retention"], "retention", "days_after_seminar", int)

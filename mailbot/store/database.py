@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -39,7 +40,7 @@ def connect(path: Path, synchronous: str = "FULL") -> sqlite3.Connection:
             path.parent.mkdir(parents=True, exist_ok=True)
             os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
         conn = sqlite3.connect(path, isolation_level=None, timeout=60.0, check_same_thread=False)
-        conn.execute("PRAGMA journal_mode=WAL")
+        _journal_mode_wal(conn)
         conn.execute(f"PRAGMA synchronous={synchronous}")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA busy_timeout=60000")
@@ -48,6 +49,28 @@ def connect(path: Path, synchronous: str = "FULL") -> sqlite3.Connection:
         raise StoreError(f"{path}: cannot open the database: {e}") from None
     conn.row_factory = sqlite3.Row
     return conn
+
+
+WAL_TRIES = 200  # 5 s at most, in 25 ms steps
+WAL_STEP_S = 0.025
+
+
+def _journal_mode_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL, retrying "database is locked".
+
+    Two processes opening a NEW file at the same moment (the service's parts, a cron `run --once`
+    beside a `status`) race to write its first header: the loser's `journal_mode=WAL` fails at
+    once with SQLITE_BUSY, and the busy timeout does not cover that statement (NOTES: measured 1
+    run in 12). The winner finishes within milliseconds, so a short retry suffices.
+    """
+    for attempt in range(WAL_TRIES):
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) and "busy" not in str(e) or attempt == WAL_TRIES - 1:
+                raise
+            time.sleep(WAL_STEP_S)
 
 
 class Database:
