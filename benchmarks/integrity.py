@@ -49,15 +49,39 @@ def build(path: Path, n: int, seed: int = 1) -> None:
                 "INSERT INTO registrations (seminar, email, email_key, name, actor, status,"
                 " registered_at, registered_by, message, updated_at)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?)",
-                ("s1", email, email, f"Person {i}", f"Kommun {i % 300}", "confirmed", when,
-                 email, message, when),
+                (
+                    "s1",
+                    email,
+                    email,
+                    f"Person {i}",
+                    f"Kommun {i % 300}",
+                    "confirmed",
+                    when,
+                    email,
+                    message,
+                    when,
+                ),
             )
             conn.execute(
                 "INSERT INTO outbox (message_id, kind, source_message, sender_key, caused_at,"
                 " mail_from, to_json, cc_json, subject, raw, created_at, status,"
                 " next_attempt_at, sent_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (f"<r{i}@bot>", "confirmed", message, email, when, "bot@x", f'["{email}"]', "[]",
-                 "Bekräftelse", rng.randbytes(2000).hex().encode(), when, "sent", when, when),
+                (
+                    f"<r{i}@bot>",
+                    "confirmed",
+                    message,
+                    email,
+                    when,
+                    "bot@x",
+                    f'["{email}"]',
+                    "[]",
+                    "Bekräftelse",
+                    rng.randbytes(2000).hex().encode(),
+                    when,
+                    "sent",
+                    when,
+                    when,
+                ),
             )
 
 

@@ -68,7 +68,7 @@ def _journal_mode_wal(conn: sqlite3.Connection) -> None:
             conn.execute("PRAGMA journal_mode=WAL")
             return
         except sqlite3.OperationalError as e:
-            if "locked" not in str(e) and "busy" not in str(e) or attempt == WAL_TRIES - 1:
+            if ("locked" not in str(e) and "busy" not in str(e)) or attempt == WAL_TRIES - 1:
                 raise
             time.sleep(WAL_STEP_S)
 
