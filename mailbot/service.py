@@ -46,7 +46,7 @@ from mailbot.notices import FailureNotices
 from mailbot.outbox_process import OutboxProcess
 from mailbot.passwords import Secrets
 from mailbot.pipeline import Clock
-from mailbot.store import Store
+from mailbot.store import Store, check_at_start
 from mailbot.timing import Timing
 
 log = logging.getLogger("mailbot.service")
@@ -110,8 +110,10 @@ class Service:
         installed = self._install_signals() if handle_signals else []
         if self._halt.is_set():  # stopped before the loop ran (a signal during start-up)
             self._stopping.set()
-        # Opened once before the parts open their own connections: a new database is then
-        # created and migrated by one connection, and a storage problem stops us right here.
+        # Checked and opened once before the parts open their own connections: a damaged
+        # database stops us here (exit 4) untouched, and a new one is created and migrated by
+        # one connection.
+        check_at_start(self.config.bot.database)
         Store(self.config.bot.database).close()
         try:
             return await (self._once() if once else self._serve())

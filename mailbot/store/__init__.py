@@ -26,6 +26,7 @@ from typing import Any, Literal
 
 from mailbot.state import HeldToken, Registration
 from mailbot.store.database import Database, StoreError, connect, from_iso, iso
+from mailbot.store.integrity import check_at_start
 from mailbot.store.journal import Journal, StoredMessage, purged_key
 from mailbot.store.mailbox import Mailbox
 from mailbot.store.outbox import OutboxEntry, OutboxQueue, OutboxRow
@@ -41,6 +42,7 @@ __all__ = [
     "Store",
     "StoreError",
     "StoredMessage",
+    "check_at_start",
     "from_iso",
     "iso",
     "purged_key",
