@@ -39,22 +39,6 @@ def near_miss(kind: str, listed: Iterable[str]) -> str | None:
     return folded[close[0]] if close else None
 
 
-def problems(actors: Iterable[HasKind], seats: Mapping[str, int]) -> list[tuple[str, str]]:
-    """(config key, problem) for each actor whose kind is a near miss of a kind in `[seats]`."""
-    found = []
-    for actor in actors:
-        close = near_miss(actor.kind, seats)
-        if close is not None:
-            found.append(
-                (
-                    f"actor {actor.name!r}: kind",
-                    f"{actor.kind!r} is not in [seats] (did you mean {close!r}?); a kind not"
-                    " listed there gets the default seats",
-                )
-            )
-    return found
-
-
 def on_default_seats(actors: Iterable[HasKind], seats: Mapping[str, int]) -> list[HasKind]:
     """The actors that get `[seats] default`: no seats of their own, a kind not in `[seats]`."""
     return [a for a in actors if a.seats is None and (a.kind == DEFAULT or a.kind not in seats)]
