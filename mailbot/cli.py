@@ -265,11 +265,12 @@ def cmd_tick(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from mailbot import status
+    from mailbot import lock, status
 
     cfg = load_config(args)
     with open_store(cfg) as store:
-        print(status.render(store, cfg, parse_now(args.now, cfg)))
+        running = lock.holder(cfg.bot.database)
+        print(status.render(store, cfg, parse_now(args.now, cfg), running))
     return EXIT_OK
 
 

@@ -150,7 +150,7 @@ class Inbox:
                 self._session(mailbox)
             return
         except imap.ConnectionLost as e:
-            log.warning("IMAP connection lost (%s); reconnecting", e)
+            log.debug("IMAP connection lost (%s); reconnecting", e)  # `health` warns once
             self._on_trouble("IMAP", e)
             if time.monotonic() - started > 60:  # it worked for a while: count afresh
                 self._quick_losses = self._delays()

@@ -85,6 +85,9 @@ class DrainStats:
     sent: int = 0
     retried: int = 0
     failed: int = 0
+    # The last deferred try's error, addresses removed, for the log and `mailbot status`;
+    # not part of what a round came to.
+    last_retry_error: str = field(default="", compare=False)
 
 
 # --------------------------------------------------------------------------- backoff
@@ -304,12 +307,16 @@ async def drain(
     senders = [sender] if isinstance(sender, Sender) else list(sender)
     waiting = deque(store.due_outbox(clock(), limit))
     counts: Counter[Status] = Counter()
+    retry_errors: list[str] = []
 
     async def send_waiting(one: Sender) -> None:
         while waiting:
             item = waiting.popleft()
             result = await one.send(item)
-            counts[_record(store, item, result, clock())] += 1
+            status = _record(store, item, result, clock())
+            counts[status] += 1
+            if status == "retry":
+                retry_errors.append(redact(result.error))
 
     tasks = [asyncio.ensure_future(send_waiting(one)) for one in senders]
     try:
@@ -319,7 +326,12 @@ async def drain(
             task.cancel()  # an item cut off mid-send stays due: tried again, same Message-ID
         await asyncio.gather(*tasks, return_exceptions=True)
         raise
-    return DrainStats(sent=counts["sent"], retried=counts["retry"], failed=counts["failed"])
+    return DrainStats(
+        sent=counts["sent"],
+        retried=counts["retry"],
+        failed=counts["failed"],
+        last_retry_error=retry_errors[-1] if retry_errors else "",
+    )
 
 
 def _record(store: OutboxStore, item: OutboxItem, result: Result, now: dt.datetime) -> Status:
@@ -329,7 +341,9 @@ def _record(store: OutboxStore, item: OutboxItem, result: Result, now: dt.dateti
     failures = item.attempts + 1
     if result.status == "retry" and not gives_up(failures):
         delay = backoff(failures)
-        log.info(
+        # DEBUG: one line per mail per try would bury the log in an outage; the outbox logs
+        # the outage once (`health`), and deferred mails in a working round at INFO.
+        log.debug(
             "outbox %s: try %d failed (%s); next in %s",
             item.id,
             failures,

@@ -181,11 +181,12 @@ class OutboxProcess:
         sender: outbox.Sender | Sequence[outbox.Sender],
     ) -> DrainResult:
         """Send everything due now, `OUTBOX_BATCH` at a time so that a stop is heard."""
-        deferred = 0
+        sent, deferred, last_error = 0, 0, ""
         try:
             while not self._stopping.is_set():
                 stats = await outbox.drain(notices, sender, self._clock, limit=OUTBOX_BATCH)
-                deferred += stats.retried
+                sent, deferred = sent + stats.sent, deferred + stats.retried
+                last_error = stats.last_retry_error or last_error
                 if stats.sent + stats.retried + stats.failed < OUTBOX_BATCH:
                     break
         except outbox.SmtpConfigError as e:
@@ -200,10 +201,20 @@ class OutboxProcess:
             log.error("outbox: %s; trying again in %.0f s", e, self._timing.retry_s)
             self._health.error(store, "outbox", e)
             return "error"
-        if deferred:
-            self._health.error(store, "SMTP", f"{deferred} mails deferred for a later try")
-        self._health.backlog(store, store.outbox.counts().get("queued", 0))
+        self._report(store, sent, deferred, last_error)
         return "ok"
+
+    def _report(self, store: Store, sent: int, deferred: int, last_error: str) -> None:
+        """An SMTP outage starts when a round delivers nothing and defers mail, and ends when a
+        mail goes through; mails deferred while others went are the server's word on them."""
+        if deferred and not sent:
+            self._health.error(store, "SMTP", f"{deferred} mails deferred; last: {last_error}")
+        elif deferred:
+            log.info("SMTP: %d mails deferred for a later try (last: %s)", deferred, last_error)
+        if sent:
+            self._health.ok(store, "SMTP")
+        backlog = store.outbox.counts().get("queued", 0)
+        self._health.ok(store, "outbox", outbox_backlog=str(backlog))
 
 
 def run_child(

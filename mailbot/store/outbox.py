@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from mailbot.model import OutboxItem
-from mailbot.store.database import Database, iso
+from mailbot.store.database import Database, from_iso, iso
 
 
 class QueuedMail(Protocol):
@@ -164,6 +164,11 @@ class OutboxQueue:
             r[0]: int(r[1])
             for r in self.conn.execute("SELECT status, COUNT(*) FROM outbox GROUP BY status")
         }
+
+    def oldest_queued(self) -> dt.datetime | None:
+        """When the mail that has waited longest was queued (`mailbot status`)."""
+        row = self.conn.execute("SELECT MIN(created_at) FROM outbox WHERE status = 'queued'")
+        return from_iso(row.fetchone()[0])
 
     def rows(self, status: str = "queued") -> list[OutboxRow]:
         rows = self.conn.execute(
