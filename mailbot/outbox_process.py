@@ -12,7 +12,8 @@ import multiprocessing
 import os
 import signal
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from multiprocessing import resource_tracker
 from multiprocessing.connection import Connection
 from typing import Literal
 
@@ -91,7 +92,8 @@ class OutboxProcess:
         child = context.Process(
             target=run_child, args=(*settings, wake_read), name="mailbot-outbox"
         )
-        child.start()
+        with held_signals():  # the child starts with them held, until its handlers are in place
+            child.start()
         wake_read.close()
         exited = in_thread(child.join, "mailbot-outbox-wait")
         os.set_blocking(wake_write.fileno(), False)
@@ -112,9 +114,9 @@ class OutboxProcess:
                 if child.is_alive():
                     child.kill()
             child.join()
-        if child.exitcode == -signal.SIGTERM:
-            # systemd signals the whole group: a SIGTERM that reached the child while it was
-            # still starting (before its handler, so with nothing in hand) killed it. A stop,
+        if child.exitcode in (-signal.SIGTERM, -signal.SIGINT):
+            # systemd (and Ctrl-C) signals the whole group: a signal that killed the child (only
+            # before `held_signals` hands it to its handlers, so with nothing in hand) is a stop,
             # not a failure (found by tests/test_crash.py, which signals as systemd does).
             self._stop()
         elif child.exitcode != 0 and self._stopping.is_set():  # e.g. Ctrl-C while it started
@@ -140,6 +142,7 @@ class OutboxProcess:
 
         loop.add_reader(fd, woken)
         loop.add_signal_handler(signal.SIGTERM, self._stop)  # systemd signals the whole group
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD_SIGNALS)  # held since `elsewhere`
         self._due.set()  # mail may be waiting from before the start
         await self.loop()
 
@@ -215,6 +218,29 @@ class OutboxProcess:
             self._health.ok(store, "SMTP")
         backlog = store.outbox.counts().get("queued", 0)
         self._health.ok(store, "outbox", outbox_backlog=str(backlog))
+
+
+HELD_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
+
+
+@contextlib.contextmanager
+def held_signals() -> Iterator[None]:
+    """Block SIGINT and SIGTERM in this thread while it starts the outbox process.
+
+    A spawned child runs Python's start-up, unpickles its arguments and imports mailbot before
+    a line of ours runs in it; a Ctrl-C to the group then ended it with a KeyboardInterrupt
+    traceback in the log. The signal mask is inherited through fork and exec, so the child
+    starts with both held (pending, not lost) and takes them once its handlers are in place
+    (`child_main`); here they are held only for the `start()` call, and come after it. The
+    same technique as CPython's resource tracker (bpo-33613), which is started first so that
+    its own block and unblock do not end ours.
+    """
+    resource_tracker.ensure_running()
+    signal.pthread_sigmask(signal.SIG_BLOCK, HELD_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD_SIGNALS)
 
 
 def run_child(
