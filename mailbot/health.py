@@ -20,6 +20,7 @@ import os
 import sqlite3
 import threading
 
+from mailbot import pacing
 from mailbot.logs import redact
 from mailbot.store import Store, StoreError
 
@@ -47,8 +48,8 @@ class Health:
     `started_at` and `pid`, `last_poll` (the last inbox catch-up), `last_PART_ok`, `error:PART`
     (since when, where, what; addresses removed) while the part is in trouble, `resolved:PART`
     (the last outage that ended), `last_error`, `failures` (errors since the start),
-    `outbox_backlog`. Times are real UTC time, also under `--now`: they describe the process,
-    not the event.
+    `outbox_backlog`, `smtp_slow_down` (the provider's request to slow down, "" once it ended).
+    Times are real UTC time, also under `--now`: they describe the process, not the event.
     """
 
     def __init__(self) -> None:
@@ -66,8 +67,13 @@ class Health:
         self.ok(store, "handling")
         self.ok(store, "IMAP", last_poll=_real_now())
 
-    def backlog(self, store: Store, queued: int) -> None:
-        self._write(store, outbox_backlog=str(queued))
+    def smtp_pause(self, store: Store, pause: pacing.Pause | None) -> None:
+        """Why the outbox waits, when the provider asked it to slow down; "" when it does not."""
+        text = ""
+        if pause is not None:
+            until = pause.until.astimezone(dt.UTC).strftime("%H:%M UTC")
+            text = f"provider asked us to slow down until {until} ({pause.reason})"
+        self._write(store, smtp_slow_down=text)
 
     def error(self, store: Store, where: str, error: object) -> None:
         """A failure of `where` (a part, or "IMAP connect"…): WARNING if it starts an outage."""

@@ -115,6 +115,8 @@ def service(store: Store, running: Holder | None, database_problem: str | None =
     for part in ("IMAP", "SMTP"):
         last = notes.get(ok_key(part))
         lines.append(f"  last {part} contact: {_at(last) if last else 'none yet'}")
+    if notes.get("smtp_slow_down"):  # "": the provider's request ended
+        lines.append(f"  SMTP: {notes['smtp_slow_down']}")
     current = sorted(
         (k.removeprefix(CURRENT), v) for k, v in notes.items() if k.startswith(CURRENT)
     )

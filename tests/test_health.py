@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from test_service import ON_TIME, Clock, _outbox, one_person, running, served, wait_until
 
 from mailbot import cli, lock
 from mailbot.config import Config
@@ -23,6 +22,7 @@ from mailbot.store import Store
 
 from servers import Dovecot, ImapPeer, SmtpSink
 from support import SMALL_CONFIG, make_config
+from test_service import ON_TIME, Clock, _outbox, one_person, running, served, wait_until
 
 
 def status_of(cfg: Config, capsys: pytest.CaptureFixture[str]) -> str:
