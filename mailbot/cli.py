@@ -266,10 +266,16 @@ def cmd_tick(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     from mailbot import lock, status
+    from mailbot.store import StoreError
 
     cfg = load_config(args)
-    with open_store(cfg) as store:
-        running = lock.holder(cfg.bot.database)
+    running = lock.holder(cfg.bot.database)
+    try:
+        store = open_store(cfg)
+    except StoreError as e:  # say what can be said: whether it runs, and what is wrong
+        print(status.unreadable(running, None, e))
+        return EXIT_STORAGE
+    with store:
         print(status.render(store, cfg, parse_now(args.now, cfg), running))
     return EXIT_OK
 

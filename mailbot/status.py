@@ -102,16 +102,7 @@ def service(store: Store, running: Holder | None, database_problem: str | None =
     with each server, its current errors (cleared when they end: `health`), the outbox backlog
     and its oldest mail, and a database that cannot be written (`database_problem`)."""
     notes = store.mailbox.health()
-    if running is not None:
-        pid, since = running
-        when = f" since {_at(since)}" if since else ""
-        lines = [f"Service: running{when} (pid {pid if pid is not None else '?'})"]
-    elif "started_at" in notes:
-        lines = [f"Service: NOT RUNNING (last started {_at(notes['started_at'])})"]
-    else:
-        lines = ["Service: NOT RUNNING (never started on this database)"]
-    if database_problem:
-        lines.append(f"  DATABASE CANNOT BE WRITTEN: {database_problem}")
+    lines = _head(running, notes.get("started_at"), database_problem)
     for part in ("IMAP", "SMTP"):
         last = notes.get(ok_key(part))
         lines.append(f"  last {part} contact: {_at(last) if last else 'none yet'}")
@@ -134,6 +125,28 @@ def service(store: Store, running: Holder | None, database_problem: str | None =
         f"  outbox backlog: {waiting} waiting"
         + (f", the oldest queued {_at(oldest)}" if oldest else "")
     )
+    return lines
+
+
+def unreadable(running: Holder | None, database_problem: str | None, error: Exception) -> str:
+    """What `status` can still say when the database cannot even be opened (a full disk
+    leaves no room for its `-shm`): whether the service runs, and what is wrong."""
+    lines = _head(running, None, database_problem)
+    lines.append(f"  the database cannot be read: {error}")
+    return "\n".join(lines)
+
+
+def _head(running: Holder | None, started_at: str | None, problem: str | None) -> list[str]:
+    if running is not None:
+        pid, since = running
+        when = f" since {_at(since)}" if since else ""
+        lines = [f"Service: running{when} (pid {pid if pid is not None else '?'})"]
+    elif started_at:
+        lines = [f"Service: NOT RUNNING (last started {_at(started_at)})"]
+    else:
+        lines = ["Service: NOT RUNNING (not started on this database, or not known)"]
+    if problem:
+        lines.append(f"  DATABASE CANNOT BE WRITTEN: {problem}")
     return lines
 
 

@@ -58,7 +58,7 @@ class Queued:
 def test_status_of_a_service_that_never_ran_says_it_is_not_running(tmp_path, capsys):
     cfg = make_config(tmp_path, SMALL_CONFIG)
     shown = status_of(cfg, capsys)
-    assert "NOT RUNNING (never started" in shown
+    assert "NOT RUNNING (not started on this database" in shown
     assert "last IMAP contact: none yet" in shown and "last SMTP contact: none yet" in shown
 
 
@@ -182,3 +182,15 @@ def test_an_imap_outage_logs_one_warning_and_one_info_and_clears_the_current_err
     warnings, infos = warnings_and_infos(caplog, "IMAP")
     assert len(warnings) == 1 and "trouble began" in warnings[0], warnings
     assert len(infos) == 1 and "working again" in infos[0], infos
+
+
+def test_status_of_a_database_that_cannot_be_opened_says_whether_it_runs_and_exits_4(
+    tmp_path, capsys
+):
+    cfg = make_config(tmp_path, SMALL_CONFIG)
+    cfg.bot.database.parent.mkdir(parents=True, exist_ok=True)
+    cfg.bot.database.write_bytes(b"")  # 0 bytes: refused, never replaced
+    assert cli.main(["status", "--config", str(cfg.path)]) == cli.EXIT_STORAGE
+    shown = capsys.readouterr().out
+    assert shown.startswith("Service: NOT RUNNING") and "0 bytes" in shown
+    assert cfg.bot.database.stat().st_size == 0
