@@ -120,9 +120,6 @@ class DrainStats:
     retried: int = 0
     failed: int = 0
     waiting_until: dt.datetime | None = None
-    # The last deferred try's error, addresses removed, for the log and `mailbot status`;
-    # not part of what a round came to.
-    last_retry_error: str = field(default="", compare=False)
 
 
 @dataclass
@@ -469,7 +466,6 @@ async def drain(
     pacer = pacer or Pacer()
     waiting = deque(store.due_outbox(clock(), limit))
     counts: Counter[Status] = Counter()
-    errors: dict[Status, str] = {}  # the last error of each kind of result
 
     async def send_waiting(one: Sender) -> None:
         while waiting:
@@ -485,9 +481,7 @@ async def drain(
                 log.info("outbox: the server asked us to slow down: %s", redact(result.error))
                 return
             pacer.pace = pacer.pace.answered()
-            status = _record(store, item, result, clock())
-            counts[status] += 1
-            errors[status] = result.error
+            counts[_record(store, item, result, clock())] += 1
 
     tasks = [asyncio.ensure_future(send_waiting(one)) for one in senders]
     try:
@@ -506,7 +500,6 @@ async def drain(
         retried=counts["retry"] + counts["partial"],
         failed=counts["failed"],
         waiting_until=until,
-        last_retry_error=redact(errors.get("retry", "")),
     )
 
 
@@ -525,8 +518,8 @@ def _record(store: OutboxStore, item: OutboxItem, result: Result, now: dt.dateti
         return "sent"
     if result.status == "retry" and not gives_up(failures):
         delay = backoff(failures)
-        # DEBUG: one line per mail per try would bury the log in an outage; the outbox logs
-        # the outage once (`health`), and deferred mails in a working round at INFO.
+        # DEBUG: a line per mail per try would bury the log in an outage; the outbox process
+        # logs the outage once (`health`), and mails deferred in a working round at INFO.
         log.debug(
             "outbox %s: try %d failed (%s); next in %s",
             item.id,

@@ -25,7 +25,7 @@ from mailbot import oauth, outbox, pacing, pipeline
 from mailbot.aio import first_of, in_thread
 from mailbot.config import Config
 from mailbot.health import Health
-from mailbot.logs import configure_logging
+from mailbot.logs import configure_logging, redact
 from mailbot.notices import FailureNotices
 from mailbot.passwords import Secrets
 from mailbot.pipeline import Clock
@@ -247,7 +247,7 @@ class OutboxProcess:
     ) -> Drained:
         """Send everything due now, `OUTBOX_BATCH` at a time so that a stop is heard; and when
         to look again if pacing held mail back."""
-        sent, deferred, last_error = 0, 0, ""
+        sent, deferred = 0, 0
         waiting_until = None
         try:
             while not self._stopping.is_set():
@@ -255,7 +255,6 @@ class OutboxProcess:
                     notices, sender, self._clock, limit=OUTBOX_BATCH, pacer=self._pacer
                 )
                 sent, deferred = sent + stats.sent, deferred + stats.retried
-                last_error = stats.last_retry_error or last_error
                 waiting_until = stats.waiting_until
                 if waiting_until or stats.sent + stats.retried + stats.failed < OUTBOX_BATCH:
                     break
@@ -272,12 +271,13 @@ class OutboxProcess:
             self._health.error(store, "outbox", e)
             return "error", None
         self._health.smtp_pause(store, self._pacer.pace.paused(self._clock()))
-        self._report(store, sent, deferred, last_error)
+        self._report(store, sent, deferred)
         return "ok", waiting_until
 
-    def _report(self, store: Store, sent: int, deferred: int, last_error: str) -> None:
+    def _report(self, store: Store, sent: int, deferred: int) -> None:
         """An SMTP outage starts when a round delivers nothing and defers mail, and ends when a
         mail goes through; mails deferred while others went are the server's word on them."""
+        last_error = redact(store.outbox.last_retry_error() or "") if deferred else ""
         if deferred and not sent:
             self._health.error(store, "SMTP", f"{deferred} mails deferred; last: {last_error}")
         elif deferred:

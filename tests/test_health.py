@@ -128,6 +128,8 @@ def test_an_smtp_outage_logs_one_warning_and_one_info_and_status_follows_it(
         cfg = served(tmp_path, server.settings(), sink)
         clock = Clock(ON_TIME + dt.timedelta(hours=1))
         with running(cfg, server, clock), lock.acquire(cfg.bot.database):
+            # Started (its SMTP check at start passed, the inbox caught up): then the outage.
+            wait_until(lambda: "last IMAP contact: 2" in status_of(cfg, capsys), what="contact")
             sink.stop()
             with ImapPeer.to(server) as peer:
                 peer.append([one_person(n) for n in range(3)], internal_date=ON_TIME)
