@@ -129,7 +129,7 @@ def ascii_fold(text: str) -> str:
 
 
 def repo_config() -> config_mod.Config:
-    return config_mod.load(REPO / "config.toml", environ={})
+    return config_mod.load(REPO / "mailbot" / "examples" / "config.toml", environ={})
 
 
 def _encoded_word(text: str) -> str:
@@ -318,7 +318,7 @@ def write_config(
         'language = "sv"',
         "check_deliverability = false",
         f"database = {_toml(directory / 'mailbot.sqlite3')}",
-        f"templates = {_toml(REPO / 'templates')}",
+        f"templates = {_toml(REPO / 'mailbot' / 'templates')}",
         "",
         "[organiser]",
         f"name = {_toml(cfg.organiser.name)}",

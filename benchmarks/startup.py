@@ -70,8 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     ok = True
     with tempfile.TemporaryDirectory(prefix="mailbot-startup-") as tmp:
         cwd = Path(tmp)
-        shutil.copy(common.REPO / "config.toml", cwd / "config.toml")
-        shutil.copytree(common.REPO / "templates", cwd / "templates")
+        shutil.copy(common.REPO / "mailbot" / "examples" / "config.toml", cwd / "config.toml")
+        shutil.copytree(common.REPO / "mailbot" / "templates", cwd / "templates")
         subprocess.run([common.MAILBOT, "status"], cwd=cwd, check=True, capture_output=True)
         for command in ([common.MAILBOT, "--help"], [common.MAILBOT, "status"]):
             label = " ".join(["mailbot", *command[1:]])

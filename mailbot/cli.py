@@ -21,8 +21,10 @@ from mailbot.table import table
 if TYPE_CHECKING:
     from mailbot.config import Config
     from mailbot.store import Store
+    from mailbot.template_files import Origins
 
 EXIT_OK, EXIT_USAGE, EXIT_CONFIG, EXIT_STORAGE = 0, 2, 3, 4
+EXIT_RUNNING = 6  # `run`: another `run` holds the database (service.EXIT_RUNNING)
 
 
 class UsageError(Exception):
@@ -121,6 +123,7 @@ def cmd_check_config(args: argparse.Namespace) -> int:
             print(p, file=sys.stderr)
         return EXIT_CONFIG
     print(f"{args.config}: ok — {len(cfg.seminars)} seminars, {len(cfg.actors)} actors")
+    print_template_origins(cfg.bot.templates, template_files.origins(cfg.bot.templates))
     fallback = kinds.on_default_seats(cfg.actors, cfg.seats)
     # A kind not in [seats]: meant, or a typo the near-miss check did not catch; shown either way.
     default = cfg.seats.get("default", 0)
@@ -128,6 +131,20 @@ def cmd_check_config(args: argparse.Namespace) -> int:
     for actor in fallback:
         print(f"  {actor.name} (kind {actor.kind!r})")
     return EXIT_OK
+
+
+def print_template_origins(folder: Path | None, origins: Origins) -> None:
+    """Which reply templates are the site's own and which are the shipped ones (SPEC §13)."""
+    if folder is None:
+        print(f"templates: all {len(origins.shipped)} shipped with mailbot ([bot] templates unset)")
+        return
+    print(f"templates: {len(origins.own)} edited in {folder}, {len(origins.shipped)} shipped")
+    for name in origins.own:
+        print(f"  own      {name}")
+    for name in origins.shipped:
+        print(f"  shipped  {name}")
+    for name in origins.unused:
+        print(f"  unused   {name} (mailbot asks for no template of that name)")
 
 
 def cmd_process(args: argparse.Namespace) -> int:
@@ -266,17 +283,18 @@ def cmd_tick(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     from mailbot import lock, status
-    from mailbot.store import StoreError
+    from mailbot.store import StoreError, writable_problem
 
     cfg = load_config(args)
     running = lock.holder(cfg.bot.database)
+    problem = writable_problem(cfg.bot.database)  # health notes may not be writable then
     try:
         store = open_store(cfg)
     except StoreError as e:  # say what can be said: whether it runs, and what is wrong
-        print(status.unreadable(running, None, e))
+        print(status.unreadable(running, problem, e))
         return EXIT_STORAGE
     with store:
-        print(status.render(store, cfg, parse_now(args.now, cfg), running))
+        print(status.render(store, cfg, parse_now(args.now, cfg), running, problem))
     return EXIT_OK
 
 
@@ -380,7 +398,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     halt = threading.Event()
     signal.signal(signal.SIGTERM, lambda signum, frame: halt.set())
 
-    from mailbot import inbox, logs, passwords, pipeline, service, timing
+    from mailbot import inbox, lock, logs, passwords, pipeline, service, timing
 
     cfg = load_config(args)
     secrets = passwords.secrets_from(cfg)
@@ -395,6 +413,33 @@ def cmd_run(args: argparse.Namespace) -> int:
     except inbox.StartError as e:
         print(f"mailbot: {e}", file=sys.stderr)
         return EXIT_CONFIG
+    except lock.AlreadyRunning as e:
+        print(f"mailbot: {e}", file=sys.stderr)
+        return EXIT_RUNNING
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    """`mailbot init [DIR]`: a starter config (and templates to edit); never overwrites."""
+    from mailbot import starter
+
+    directory = Path(args.directory)
+    try:
+        written = starter.write(directory, templates=args.templates)
+    except starter.StarterExists as e:
+        raise UsageError(str(e)) from None
+    except FileExistsError as e:  # appeared between the check and the write
+        raise UsageError(f"{e.filename} exists; mailbot init never overwrites") from None
+    config = directory / starter.CONFIG
+    print(f"wrote {config}")
+    if args.templates:
+        print(
+            f"wrote {len(written) - 1} reply templates to edit in {directory / starter.TEMPLATES}"
+        )
+    print(
+        f"Next: make {config} your event's, set the password environment variables it names, "
+        f"then run: mailbot check-config --config {config}"
+    )
+    return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -486,13 +531,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--now", help=argparse.SUPPRESS)
 
+    add_setup_commands(sub)
+    return parser
+
+
+def add_setup_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`init` and `demo`: they take no `--config` of an event, they make or bring one."""
+    help = "write a starter config.toml (the example event) to make your own; never overwrites"
+    p = sub.add_parser("init", help=help, description=help)
+    p.add_argument("directory", nargs="?", default=".", metavar="DIR", help="default: .")
+    p.add_argument(
+        "--templates", action="store_true", help="also copy the reply templates, to edit"
+    )
+    p.set_defaults(func=cmd_init)
+
     help = "the quick start: the real service on loopback servers with the sample mail"
     p = sub.add_parser("demo", help=help, description=help)
     p.add_argument(
         "--config", help="the event to use (default: the config.toml shipped with mailbot)"
     )
     p.set_defaults(func=cmd_demo)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

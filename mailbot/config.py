@@ -99,7 +99,7 @@ class Bot:
     language: str = "sv"
     check_deliverability: bool = False
     database: Path = Path("mailbot.sqlite3")
-    templates: Path = Path("templates")
+    templates: Path | None = None  # the organiser's edited ones; None: only the shipped (§13)
 
 
 @dataclass(frozen=True)
@@ -305,14 +305,18 @@ def _bot(r: _Reader, t: Mapping[str, Any], base: Path) -> Bot:
     language = r.get(t, "bot", "language", str, default="sv")
     if language not in ("sv", "en"):
         r.problem("bot.language", f'must be "sv" or "en", not {language!r}')
-    templates = base / r.get(t, "bot", "templates", str, default="templates")
+    # Edited templates only (the rest are the shipped ones); a named folder that is missing
+    # would silently drop the organiser's edits.
+    templates = r.get(t, "bot", "templates", str, default=None)
+    if templates is not None and not (base / templates).is_dir():
+        r.problem("bot.templates", f"{base / templates}: no such folder (or leave it out)")
     return Bot(
         address=address or "",
         display_name=r.get(t, "bot", "display_name", str, default="mailbot"),
         language=language,
         check_deliverability=r.get(t, "bot", "check_deliverability", bool, default=False),
         database=base / r.get(t, "bot", "database", str, default="mailbot.sqlite3"),
-        templates=templates,
+        templates=None if templates is None else base / templates,
     )
 
 

@@ -1,8 +1,8 @@
 """`mailbot demo`: the README's quick start — the real service, end to end, on loopback servers.
 
 No account and no setup: in a temporary folder it starts the embedded IMAP server (pymap) and an
-SMTP server that records what it is sent (aiosmtpd), writes a config for them around the event of
-the shipped `config.toml`, delivers `examples/registrations/*.eml` to the inbox, and runs the
+SMTP server that records what it is sent (aiosmtpd), writes a config for them around the shipped
+example event (`config.toml`), delivers the shipped sample registrations to the inbox, and runs the
 same `service.Service` as `mailbot run` until every message is handled and every reply sent. Then
 it prints each message, its outcomes, and each reply as the SMTP server received it.
 
@@ -12,9 +12,8 @@ event), so the replies are those of a normal registration day. The service's clo
 after the last arrival and runs from there, the scheduler included: it looks at start, as in
 production, and finds nothing due that day (the deadline report and reminders come later).
 
-`mailbot demo` runs from a clone of the repository: the event, the templates and the sample mail
-are found next to the `mailbot` package (`Path(__file__).parent.parent`), not in the current
-directory.
+`mailbot demo` runs from any folder once installed: the event, the templates and the sample mail
+are package data (`shipped`), and everything it writes goes to a temporary folder.
 """
 
 from __future__ import annotations
@@ -35,7 +34,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from mailbot import config as config_mod
-from mailbot import pipeline
+from mailbot import pipeline, shipped
 from mailbot.demo_servers import ImapPeer, Pymap, Received, ServerStartError, SmtpSink
 from mailbot.logs import RedactAddresses
 from mailbot.passwords import Secrets
@@ -44,8 +43,6 @@ from mailbot.store import Store
 from mailbot.table import table
 from mailbot.timing import offset_clock
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples" / "registrations"
 TIMEOUT_S = 60.0
 PASSWORD_ENV = "MAILBOT_DEMO_IMAP_PASSWORD"
 _SECTION = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.-]+)\s*\]\]?")
@@ -57,9 +54,9 @@ class DemoError(Exception):
 
 @dataclasses.dataclass(frozen=True)
 class Sample:
-    """One sample message as delivered: its file, bytes and arrival time."""
+    """One sample message as delivered: its file name, bytes and arrival time."""
 
-    path: Path
+    name: str
     raw: bytes
     arrived: dt.datetime
 
@@ -74,26 +71,27 @@ def main(event: Path | None = None, out: TextIO = sys.stdout) -> int:
     for handler in logging.getLogger().handlers:
         handler.addFilter(RedactAddresses())
     try:
-        run(event or ROOT / "config.toml", out)
+        run(event, out)
     except (DemoError, ServerStartError, config_mod.ConfigError) as e:
         print(f"mailbot demo: {e}", file=sys.stderr)
         return 1
     return 0
 
 
-def run(event: Path, out: TextIO) -> None:
+def run(event: Path | None, out: TextIO) -> None:
+    """The demo on `event` (a config file; None: the shipped example event)."""
     started = time.monotonic()
-    files = sorted(EXAMPLES.glob("*.eml"))
-    if not event.is_file() or not files:
-        raise DemoError(
-            f"{event} or {EXAMPLES}/*.eml not found: `mailbot demo` runs from a clone of the "
-            "repository (pip install -e .)"
-        )
+    files = [(f.name, f.read_bytes()) for f in shipped.sample_mail()]
+    if not files:
+        raise DemoError("the sample mail is missing from the installed package; reinstall mailbot")
     with (
         tempfile.TemporaryDirectory(prefix="mailbot-demo-") as tmp,
         Pymap() as imap_server,
         SmtpSink() as sink,
     ):
+        if event is None:
+            event = Path(tmp) / "example.toml"
+            event.write_text(shipped.example_config().read_text(encoding="utf-8"), "utf-8")
         cfg = write_config(Path(tmp), event, imap_server, sink)
         samples = deliver(imap_server, files, first_arrival(cfg))
         clock = offset_clock(samples[-1].arrived + dt.timedelta(minutes=1))
@@ -112,11 +110,9 @@ def run(event: Path, out: TextIO) -> None:
 
 def write_config(directory: Path, event: Path, imap_server: Pymap, sink: SmtpSink) -> Any:
     """The event's own sections of `event`, with [bot], [imap] and [smtp] of the demo's."""
-    shipped = config_mod.load(event, {})
-    templates = shipped.bot.templates
-    if not templates.is_dir():
-        templates = ROOT / "templates"
-    bot = shipped.bot
+    bot = config_mod.load(event, {}).bot
+    # The event's edited templates, if it names any; the shipped ones for the rest.
+    templates = [] if bot.templates is None else [f"templates = {_toml(str(bot.templates))}"]
     text = "\n".join(
         [
             "# Written by `mailbot demo`: the event of " + str(event) + ", loopback servers.",
@@ -125,7 +121,7 @@ def write_config(directory: Path, event: Path, imap_server: Pymap, sink: SmtpSin
             f"display_name = {_toml(bot.display_name)}",
             f"language = {_toml(bot.language)}",
             'database = "mailbot.sqlite3"',
-            f"templates = {_toml(str(templates))}",
+            *templates,
             "",
             "[imap]",
             f"host = {_toml(imap_server.host)}",
@@ -173,11 +169,12 @@ def first_arrival(cfg: Any) -> dt.datetime:
     return day.replace(hour=10, minute=0, second=0, microsecond=0)
 
 
-def deliver(imap_server: Pymap, files: Sequence[Path], first: dt.datetime) -> list[Sample]:
+def deliver(
+    imap_server: Pymap, files: Sequence[tuple[str, bytes]], first: dt.datetime
+) -> list[Sample]:
     """APPEND the sample files to the inbox, a minute apart, as their arrival times."""
     samples = [
-        Sample(path, path.read_bytes(), first + dt.timedelta(minutes=i))
-        for i, path in enumerate(files)
+        Sample(name, raw, first + dt.timedelta(minutes=i)) for i, (name, raw) in enumerate(files)
     ]
     with ImapPeer.to(imap_server) as peer:
         for sample in samples:
@@ -245,7 +242,7 @@ def print_report(
         message = _headers(sample.raw)
         entry = by_id.get(sample.message_id, {})
         arrived = sample.arrived.astimezone(zone).strftime("%Y-%m-%d %H:%M")
-        print(f"{n}. {sample.path.name}  (arrived {arrived})", file=out)
+        print(f"{n}. {sample.name}  (arrived {arrived})", file=out)
         print(f"   from:     {_header(message, 'From')}", file=out)
         print(f"   subject:  {_header(message, 'Subject')}", file=out)
         for i, o in enumerate(entry.get("outcomes", [])):
@@ -290,7 +287,8 @@ def print_summary(
         file=out,
     )
     print(
-        "The servers and the database were temporary and are gone. To run mailbot on a real "
-        "mailbox, see “Running it for real” in README.md.",
+        "The servers and the database were temporary and are gone. To start your own event, "
+        "run `mailbot init` in a new folder; for a real mailbox, see “Running it for real” "
+        "in README.md.",
         file=out,
     )

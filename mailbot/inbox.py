@@ -75,7 +75,11 @@ class Inbox:
         max_bytes: int | None,
         on_caught_up: Callable[[], None] = lambda: None,
         on_trouble: Callable[[str, Exception], None] = lambda where, error: None,
+        escalate: Callable[[Exception], bool] = lambda error: False,
     ) -> None:
+        """`escalate(error)`: whether an error of handling ends `serve` (raised to the caller,
+        who knows better: a database that cannot be written is waited for and reopened)
+        instead of being logged and tried again after `retry_s`."""
         self.settings = settings
         self._password = password
         self._positions = positions
@@ -85,6 +89,7 @@ class Inbox:
         self._max_bytes = max_bytes
         self._on_caught_up = on_caught_up
         self._on_trouble = on_trouble
+        self._escalate = escalate
         self._position = 0
         self._quick_losses = self._delays()
 
@@ -169,6 +174,8 @@ class Inbox:
             self._on_trouble("IMAP", e)
             pause = self._timing.retry_s
         except Exception as e:  # the store or the pipeline: not a message's fault
+            if self._escalate(e):
+                raise
             log.error("handling stopped: %s; trying again in %.0f s", e, self._timing.retry_s)
             log.debug("handling stopped", exc_info=True)
             self._on_trouble("handling", e)

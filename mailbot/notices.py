@@ -37,8 +37,11 @@ class FailureNotices:
         """`drain` records a round's results in one transaction (one commit)."""
         return self._store.transaction()
 
-    def due_outbox(self, now: dt.datetime, limit: int) -> list[OutboxItem]:
-        return self._store.outbox.due_outbox(now, limit)
+    def claim_due(self, now: dt.datetime, limit: int) -> list[OutboxItem]:
+        return self._store.outbox.claim_due(now, limit)
+
+    def release(self, item_ids: Sequence[int]) -> None:
+        self._store.outbox.release(item_ids)
 
     def mark_retry(self, item_id: int, error: str, next_attempt_at: dt.datetime) -> None:
         self._store.outbox.mark_retry(item_id, error, next_attempt_at)

@@ -72,7 +72,8 @@ CHECK_TIMEOUT_S = 30.0  # the login check at start: a server this slow is "unrea
 class OutboxStore(Protocol):
     """What `drain` needs of the store (`mailbot.store` implements it)."""
 
-    def due_outbox(self, now: dt.datetime, limit: int) -> list[OutboxItem]: ...
+    def claim_due(self, now: dt.datetime, limit: int) -> list[OutboxItem]: ...
+    def release(self, item_ids: Sequence[int]) -> None: ...
     def mark_sent(self, item_id: int, at: dt.datetime, refused: Mapping[str, str]) -> None: ...
     def mark_retry(self, item_id: int, error: str, next_attempt_at: dt.datetime) -> None: ...
     def mark_failed(self, item_id: int, error: str, at: dt.datetime) -> None: ...
@@ -442,6 +443,17 @@ async def check_login(
 # --------------------------------------------------------------------------- draining
 
 
+class NotRecorded(Exception):
+    """A result could not be recorded (the database cannot be written): sending stopped.
+    `pending`: results to record before anything is sent again (an accepted mail is never
+    sent again in a loop, §12); `unsent`: ids claimed and not tried. Caused by the store's."""
+
+    def __init__(self, pending: Unrecorded, unsent: list[int]) -> None:
+        super().__init__(f"{len(pending)} results not recorded; {len(unsent)} mails not tried")
+        self.pending = pending
+        self.unsent = unsent
+
+
 async def drain(
     store: OutboxStore,
     sender: Sender | Sequence[Sender],
@@ -451,12 +463,13 @@ async def drain(
 ) -> DrainStats:
     """Send everything due now (at most `limit`), recording each result.
 
-    Several senders (connections) send at once, each taking the next item: a reply waits on
-    the server's answers several times, and one connection leaves those waits idle. Each
-    result is recorded as soon as the server has answered, so a kill can re-send at most the
-    mail in flight on each connection (SPEC §12), with the same Message-ID.
-    `SmtpConfigError` propagates and leaves the remaining items due: nothing is marked for a
-    try that did not happen.
+    The mails are claimed first (`claim_due`): another sender on the same database does not
+    take them. Several senders (connections) send at once, each taking the next item: a reply
+    waits on the server's answers several times, and one connection leaves those waits idle.
+    Each result is recorded as soon as the server has answered, so a kill can re-send at most
+    the mail in flight on each connection (SPEC §12), with the same Message-ID. A result that
+    cannot be recorded stops the round (`NotRecorded`). `SmtpConfigError` propagates and
+    leaves the remaining items due: nothing is marked for a try that did not happen.
 
     `pacer` keeps the provider's limits across calls: a mail that may not go yet, or any mail
     after the server said "slow down", is left due and untouched, and `waiting_until` says
@@ -464,43 +477,93 @@ async def drain(
     """
     senders = [sender] if isinstance(sender, Sender) else list(sender)
     pacer = pacer or Pacer()
-    waiting = deque(store.due_outbox(clock(), limit))
-    counts: Counter[Status] = Counter()
-
-    async def send_waiting(one: Sender) -> None:
-        while waiting:
-            item, now = waiting[0], clock()
-            if pacer.pace.next_send_at(now, len(item.rcpts)) is not None:
-                return  # left due; `waiting_until` below
-            waiting.popleft()
-            pacer.pace = pacer.pace.sent_at(now, len(item.rcpts))  # before: others send too
-            result = await one.send(item)
-            if result.status == "slow":
-                pacer.pace = pacer.pace.slowed(clock(), result.pause_reason, quota=result.quota)
-                waiting.appendleft(item)  # not a try: untouched, still due
-                log.info("outbox: the server asked us to slow down: %s", redact(result.error))
-                return
-            pacer.pace = pacer.pace.answered()
-            counts[_record(store, item, result, clock())] += 1
-
-    tasks = [asyncio.ensure_future(send_waiting(one)) for one in senders]
+    run = _Round(deque(store.claim_due(clock(), limit)))
+    tasks = [asyncio.ensure_future(run.send(one, store, pacer, clock)) for one in senders]
     try:
         await asyncio.gather(*tasks)
     except BaseException:
         for task in tasks:
             task.cancel()  # an item cut off mid-send stays due: tried again, same Message-ID
         await asyncio.gather(*tasks, return_exceptions=True)
+        # Not tried, or cut off: free for the next round (a login refused must not hold them
+        # for a whole lease); a store that cannot write keeps them until the lease ends.
+        with contextlib.suppress(Exception):
+            store.release(run.unfinished())
         raise
-    until = None
-    if waiting:
-        now = clock()
-        until = pacer.pace.next_send_at(now, len(waiting[0].rcpts)) or now
-    return DrainStats(
-        sent=counts["sent"],
-        retried=counts["retry"] + counts["partial"],
-        failed=counts["failed"],
-        waiting_until=until,
-    )
+    if run.pending:
+        raise NotRecorded(run.pending, run.unfinished()) from run.errors[0]
+    return run.stats(store, pacer, clock)
+
+
+@dataclass
+class _Round:
+    """One `drain` call's claimed mails and what became of them."""
+
+    waiting: deque[OutboxItem]
+    counts: Counter[str] = field(default_factory=Counter)
+    pending: Unrecorded = field(default_factory=list)  # answered, not recorded
+    errors: list[BaseException] = field(default_factory=list)
+    in_flight: set[int] = field(default_factory=set)
+
+    async def send(
+        self, one: Sender, store: OutboxStore, pacer: Pacer, clock: Callable[[], dt.datetime]
+    ) -> None:
+        """One connection's share: the next waiting mail, until none is left or may go."""
+        while self.waiting and not self.pending:
+            item, now = self.waiting[0], clock()
+            if pacer.pace.next_send_at(now, len(item.rcpts)) is not None:
+                return  # left due; `waiting_until` in `stats`
+            self.waiting.popleft()
+            self.in_flight.add(item.id)
+            pacer.pace = pacer.pace.sent_at(now, len(item.rcpts))  # before: others send too
+            result = await one.send(item)
+            if result.status == "slow":
+                pacer.pace = pacer.pace.slowed(clock(), result.pause_reason, quota=result.quota)
+                self.in_flight.discard(item.id)
+                self.waiting.appendleft(item)  # not a try: untouched, still due
+                log.info("outbox: the server asked us to slow down: %s", redact(result.error))
+                return
+            pacer.pace = pacer.pace.answered()
+            self.record(store, item, result, clock())
+
+    def record(self, store: OutboxStore, item: OutboxItem, result: Result, at: dt.datetime) -> None:
+        try:
+            self.counts[_record(store, item, result, at)] += 1
+        except Exception as e:  # whatever the store raised, the result is not recorded
+            self.pending.append((item, result, at))
+            self.errors.append(e)
+        self.in_flight.discard(item.id)
+
+    def unfinished(self) -> list[int]:
+        """Claimed and neither answered nor recorded: cut off mid-send, or never tried."""
+        return sorted(self.in_flight) + [item.id for item in self.waiting]
+
+    def stats(
+        self, store: OutboxStore, pacer: Pacer, clock: Callable[[], dt.datetime]
+    ) -> DrainStats:
+        until = None
+        if self.waiting:
+            store.release([item.id for item in self.waiting])  # left due by pacing: not held
+            now = clock()
+            until = pacer.pace.next_send_at(now, len(self.waiting[0].rcpts)) or now
+        return DrainStats(
+            sent=self.counts["sent"],
+            retried=self.counts["retry"] + self.counts["partial"],
+            failed=self.counts["failed"],
+            waiting_until=until,
+        )
+
+
+Unrecorded = list[tuple[OutboxItem, Result, dt.datetime]]
+
+
+def record_pending(store: OutboxStore, pending: Unrecorded) -> None:
+    """Record results `NotRecorded` left over, removing each from `pending` once recorded; the
+    store's error propagates (the rest stay in `pending`)."""
+    while pending:
+        item, result, at = pending[0]
+        _record(store, item, result, at)
+        pending.pop(0)
 
 
 def _record(store: OutboxStore, item: OutboxItem, result: Result, now: dt.datetime) -> Status:

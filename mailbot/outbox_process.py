@@ -26,9 +26,11 @@ from mailbot.aio import first_of, in_thread
 from mailbot.config import Config
 from mailbot.health import Health
 from mailbot.logs import configure_logging, redact
+from mailbot.model import OutboxItem
 from mailbot.notices import FailureNotices
 from mailbot.passwords import Secrets
 from mailbot.pipeline import Clock
+from mailbot.storage_outage import StorageOutage
 from mailbot.store import Store, StoreError
 from mailbot.timing import Timing
 from mailbot.tokens import TokenError, TokenProvider
@@ -40,7 +42,7 @@ OUTBOX_BATCH = 25  # mails per `drain` call: a stop request is looked at between
 # times, and a second connection fills those waits (benchmarks/README.md).
 SMTP_CONNECTIONS = 2
 
-DrainResult = Literal["ok", "config", "error"]
+DrainResult = Literal["ok", "config", "error", "storage"]
 Drained = tuple[DrainResult, dt.datetime | None]  # and when pacing lets held-back mail go
 
 
@@ -77,6 +79,14 @@ class OutboxProcess:
         self._handed_tokens = tokens
         self._tokens = tokens
         self._pacer = outbox.Pacer.for_settings(config.smtp)
+        self._storage = StorageOutage(
+            "outbox", "no mail is sent", config.bot.database, timing.retry_s
+        )
+        self._storage_error: BaseException | None = None
+        # Sends the server accepted (or answered) whose results a full disk kept from the
+        # store, and mails claimed but not tried: settled before anything else is sent.
+        self._pending: list[tuple[OutboxItem, outbox.Result, dt.datetime]] = []
+        self._unsent: list[int] = []
 
     def sender(self) -> outbox.Sender:
         """A connection as `[smtp]` says: the password, or a token from this process's provider."""
@@ -189,23 +199,47 @@ class OutboxProcess:
         the disk: what a power loss could forget here (a "sent" mark, a failure notice) is
         redone by the retry that follows, with the same Message-ID; a kill -9 forgets nothing.
         When pacing holds mail back, the loop waits until it may go (a stop ends the wait).
+        While the database cannot be written nothing is sent (a round ends "storage"); the
+        connection is then opened anew before the next look, as SQLite keeps a connection
+        opened read-only read-only after the cause is fixed.
         """
-        with Store(self._config.bot.database, synchronous="NORMAL") as store:
-            notices = FailureNotices(store, self._config)
-            if self._smtp.max_recipients_per_day is not None:  # the day counted so far
-                sent = store.outbox.recipients_sent_since(self._clock() - pacing.DAY)
-                self._pacer = outbox.Pacer.for_settings(self._smtp, sent)
-            async with contextlib.AsyncExitStack() as opened:
-                senders = [
-                    await opened.enter_async_context(self.sender())
-                    for _ in range(self._connections())
-                ]
-                while not self._stopping.is_set():
-                    self._due.clear()
-                    drained = await self._drain_until_stopped(store, notices, senders)
-                    if drained is None:
-                        return
-                    await self._after_drain(*drained)
+        async with contextlib.AsyncExitStack() as opened:
+            senders = [
+                await opened.enter_async_context(self.sender()) for _ in range(self._connections())
+            ]
+            while not self._stopping.is_set():
+                try:
+                    store = Store(self._config.bot.database, synchronous="NORMAL")
+                except StoreError as e:
+                    await self._storage_wait(e)
+                    continue
+                with store:
+                    await self._serve(store, senders)
+                if self._storage_error is not None:
+                    error, self._storage_error = self._storage_error, None
+                    await self._storage_wait(error)
+        if self._pending:
+            log.warning(
+                "outbox: stopping with %d sent mails not recorded (the database could not be"
+                " written): the next start may send them again, with the same Message-ID",
+                len(self._pending),
+            )
+
+    async def _serve(self, store: Store, senders: Sequence[outbox.Sender]) -> None:
+        """The rounds over one connection; returns when stopped or the store failed."""
+        notices = FailureNotices(store, self._config)
+        if self._smtp.max_recipients_per_day is not None:  # the day counted so far
+            sent = store.outbox.recipients_sent_since(self._clock() - pacing.DAY)
+            self._pacer = outbox.Pacer.for_settings(self._smtp, sent)
+        while not self._stopping.is_set():
+            self._due.clear()
+            drained = await self._drain_until_stopped(store, notices, senders)
+            if drained is None or drained[0] == "storage":
+                return
+            await self._after_drain(*drained)
+
+    async def _storage_wait(self, error: BaseException) -> None:
+        await first_of(self._stopping.wait(), timeout=self._storage.failed(error))
 
     async def _after_drain(self, result: DrainResult, waiting_until: dt.datetime | None) -> None:
         """The wait before the next round: slow after a config error, until the pace allows."""
@@ -246,10 +280,13 @@ class OutboxProcess:
         sender: outbox.Sender | Sequence[outbox.Sender],
     ) -> Drained:
         """Send everything due now, `OUTBOX_BATCH` at a time so that a stop is heard; and when
-        to look again if pacing held mail back."""
+        to look again if pacing held mail back. Results a full disk kept from being recorded
+        are recorded first, and until they are, nothing is sent: "storage" (the caller waits,
+        then opens a new connection)."""
         sent, deferred = 0, 0
         waiting_until = None
         try:
+            self._settle(store, notices)
             while not self._stopping.is_set():
                 stats = await outbox.drain(
                     notices, sender, self._clock, limit=OUTBOX_BATCH, pacer=self._pacer
@@ -258,6 +295,7 @@ class OutboxProcess:
                 waiting_until = stats.waiting_until
                 if waiting_until or stats.sent + stats.retried + stats.failed < OUTBOX_BATCH:
                     break
+            self._storage.ended()
         except outbox.SmtpConfigError as e:
             log.error(
                 "SMTP: %s: fix [smtp] or the password; trying again in %.0f s",
@@ -266,7 +304,13 @@ class OutboxProcess:
             )
             self._health.error(store, "SMTP", e)
             return "config", None
+        except outbox.NotRecorded as e:
+            self._pending += e.pending
+            self._unsent += e.unsent
+            return self._storage_failed(e.__cause__ or e), None
         except (sqlite3.Error, StoreError) as e:
+            if StorageOutage.concerns(e):
+                return self._storage_failed(e), None
             log.error("outbox: %s; trying again in %.0f s", e, self._timing.retry_s)
             self._health.error(store, "outbox", e)
             return "error", None
@@ -286,6 +330,23 @@ class OutboxProcess:
             self._health.ok(store, "SMTP")
         backlog = store.outbox.counts().get("queued", 0)
         self._health.ok(store, "outbox", outbox_backlog=str(backlog))
+
+    def _settle(self, store: Store, notices: FailureNotices) -> None:
+        """Record what an outage left unrecorded, and free the mails it left claimed: the
+        first writes after it, so that sending resumes only once they succeed."""
+        self._storage.check()
+        if self._pending:
+            outbox.record_pending(notices, self._pending)
+            log.info("outbox: recorded the results of sends made before the outage")
+        if self._unsent:
+            store.outbox.release(self._unsent)
+            self._unsent = []
+
+    def _storage_failed(self, error: BaseException) -> DrainResult:
+        """Nothing more is sent until the database can be written; the wait is `loop`'s,
+        after it closed this connection."""
+        self._storage_error = error
+        return "storage"
 
 
 HELD_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})

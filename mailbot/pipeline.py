@@ -19,7 +19,7 @@ from mailbot import deliverability, limits, parsing, replies, template_files
 from mailbot.config import Config
 from mailbot.decide import Inbound, decide
 from mailbot.model import Decision, Mail, Outcome
-from mailbot.store import Store, StoredMessage
+from mailbot.store import Store, StoredMessage, storage_problem
 
 log = logging.getLogger("mailbot.pipeline")
 
@@ -178,6 +178,10 @@ def decide_stored(
             raise parsed
         email, limit = parsed or _read(raw, config, size)
         with store.transaction():
+            # Under the write lock: another process (a second service, a cron `run --once`)
+            # may have decided it since it was kept; deciding it again would double its effects.
+            if store.messages.state_of(stored.id) != "received":
+                return Handled(stored.key, "already", message=stored.id)
             inbound = Inbound(email, received_at, limit=limit, token=secrets.token_urlsafe(16))
             decision = decide(inbound, store, config, now)
             commit(store, config, stored.id, decision, email, received_at, now)
@@ -187,6 +191,8 @@ def decide_stored(
                 else ()
             )
     except Exception as e:
+        if storage_problem(e) is not None:
+            raise  # the database, not the message: it waits in the inbox (§12), uncounted
         # The error text can quote the message (an address, a name): the journal keeps it,
         # the log above DEBUG does not (SECURITY.md, personal data).
         log.error("message %s failed: %s (traceback at DEBUG level)", stored.id, type(e).__name__)

@@ -485,24 +485,22 @@ KINDS: tuple[str, ...] = MAIL_KINDS
 def check_templates(
     config: Config, templates: jinja2.Environment, kinds: tuple[str, ...] = KINDS
 ) -> list[str]:
-    """Problems with the reply templates of `config.bot.templates` (as `templates` loads them),
-    one line each naming the file."""
-    env = templates
+    """Problems with the reply templates as `templates` loads them (the organiser's, falling back
+    to the shipped ones), one line each naming the file it came from."""
     problems = []
     for language in ("sv", "en"):
         for kind in kinds:
             name = f"{language}/{kind}.txt.j2"
             try:
-                template = env.get_template(name)
+                template = templates.get_template(name)
             except jinja2.TemplateNotFound:
-                problems.append(
-                    f"{config.bot.templates / name}: missing (copy it from the repo's templates/)"
-                )
+                problems.append(f"{name}: missing (neither edited nor shipped)")
                 continue
             except jinja2.TemplateSyntaxError as e:
-                problems.append(f"{config.bot.templates / name}:{e.lineno}: {e.message}")
+                problems.append(f"{e.filename or name}:{e.lineno}: {e.message}")
                 continue
             for block in ("subject", "body"):
                 if block not in template.blocks:
-                    problems.append(f"{config.bot.templates / name}: needs a {{% block {block} %}}")
+                    where = template.filename or name
+                    problems.append(f"{where}: needs a {{% block {block} %}}")
     return problems

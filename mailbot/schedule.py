@@ -54,7 +54,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from mailbot import decide, due, pipeline, privacy
 from mailbot.config import Config
 from mailbot.model import Decision
-from mailbot.store import Store
+from mailbot.store import Store, storage_problem
 
 log = logging.getLogger("mailbot.schedule")
 
@@ -219,7 +219,10 @@ class Scheduler:
             if not self._stopping:
                 raise
             # Cancelled by our own shutdown while waiting for the lock: not an error to log.
-        except Exception:
+        except Exception as e:
+            if (problem := storage_problem(e)) is not None:  # the inbox and outbox say more
+                log.error("scheduled look (%s): %s; the next look retries", why, problem)
+                return
             log.exception("scheduled look (%s) failed; the next look retries", why)
 
     def _tick(self, now: dt.datetime) -> Decision:

@@ -21,6 +21,12 @@ message met again (a kill between commit and MOVE, a changed UIDVALIDITY) is rec
 key and only marked done. So nothing needs flushing on exit, and SIGKILL at any instant loses
 nothing (tests/test_crash.py). SIGTERM and Ctrl-C finish the message in hand and exit 0.
 
+One service per database: `run` holds the database's lock (`lock`) while it runs, and a second
+one exits at once (`EXIT_RUNNING`). While the database cannot be written (a full disk), each
+part stops on its own (`storage_outage`): the inbox takes no mail, the outbox sends nothing it
+could not record; both resume by themselves. A database that cannot be opened or written at
+start is `StoreError` (exit 4, `check_storage`).
+
 This module is the orchestrator only; the parts live in `inbox`, `intake`, `outbox_process`,
 `notices` (failure notices), `health`, `passwords`, `timing` and `aio` (asyncio helpers).
 """
@@ -34,8 +40,9 @@ import signal
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
-from mailbot import imap, oauth, outbox, pipeline, schedule
+from mailbot import imap, lock, oauth, outbox, pipeline, schedule
 from mailbot.aio import first_of, in_thread
 from mailbot.config import Config, ConfigError
 from mailbot.health import Health
@@ -47,7 +54,15 @@ from mailbot.notices import FailureNotices, warn_of_expiry
 from mailbot.outbox_process import OutboxProcess
 from mailbot.passwords import Secrets
 from mailbot.pipeline import Clock
-from mailbot.store import Store, check_at_start
+from mailbot.storage_outage import StorageOutage
+from mailbot.store import (
+    StorageUnavailable,
+    Store,
+    StoreError,
+    check_at_start,
+    probe_write,
+    writable_problem,
+)
 from mailbot.timing import Timing
 from mailbot.tokens import TokenError, TokenProvider
 
@@ -55,7 +70,11 @@ log = logging.getLogger("mailbot.service")
 
 EXIT_OK = 0
 EXIT_CONFIG = 3  # as `cli`: a password refused, TLS not as configured: a human must act
+EXIT_STORAGE = 4  # as `cli`: the database cannot be written (at start, or `--once` at any time)
 EXIT_UNAVAILABLE = 5  # `--once`: a server could not be reached; cron tries again next time
+# Another `run` holds the database's lock (`lock.AlreadyRunning`): not a failure to restart on
+# (the example unit lists it in RestartPreventExitStatus), and nothing was done.
+EXIT_RUNNING = 6
 
 
 class Service:
@@ -72,12 +91,15 @@ class Service:
         halt: threading.Event | None = None,
         outbox_process: bool = False,
         smtp_tokens: TokenProvider | None = None,
+        exclusive: bool = True,
     ) -> None:
         """`halt`, when given, is the stop signal itself: `cli` sets it from a SIGTERM that
         comes while the program is still starting, before `run` installs its own handlers.
         `outbox_process`: send from a child process (`OutboxProcess.elsewhere`), as `mailbot run`
         does; tests that script the clock keep it here. `smtp_tokens`: a provider to use
-        instead of the one `[oauth2]` configures, for `[smtp] auth = "oauth2"` (tests)."""
+        instead of the one `[oauth2]` configures, for `[smtp] auth = "oauth2"` (tests).
+        `exclusive=False` skips the database's lock (`lock.acquire`): only for tests of what
+        happens without it (SPEC §12)."""
         if config.imap is None or config.smtp is None:
             raise ConfigError([f"{config.path}: `mailbot run` needs [imap] and [smtp]"])
         self.config = config
@@ -92,6 +114,7 @@ class Service:
         self._caught_up = asyncio.Event()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._outbox_process = outbox_process
+        self._exclusive = exclusive
         self._outbox = OutboxProcess(
             config,
             secrets,
@@ -121,16 +144,29 @@ class Service:
         installed = self._install_signals() if handle_signals else []
         if self._halt.is_set():  # stopped before the loop ran (a signal during start-up)
             self._stopping.set()
-        # Checked and opened once before the parts open their own connections: a damaged
-        # database stops us here (exit 4) untouched, and a new one is created and migrated by
-        # one connection.
-        check_at_start(self.config.bot.database)
-        Store(self.config.bot.database).close()
+        held: lock.ServiceLock | None = None
         try:
+            held = self._lock()
+            self._check_storage()
             return await (self._once() if once else self._serve())
         finally:
             for sig in installed:
                 self._loop.remove_signal_handler(sig)
+            if held is not None:
+                held.release()
+
+    def _lock(self) -> lock.ServiceLock | None:
+        """One service per database (§12): `lock.AlreadyRunning` when another holds it."""
+        if not self._exclusive:
+            return None
+        database = self.config.bot.database
+        try:
+            return lock.acquire(database)
+        except OSError as e:
+            raise StoreError(f"{lock.lock_path(database)}: cannot take the lock: {e}") from None
+
+    def _check_storage(self) -> None:
+        check_storage(self.config.bot.database, release=self._exclusive)
 
     def _install_signals(self) -> list[signal.Signals]:
         if threading.current_thread() is not threading.main_thread() or self._loop is None:
@@ -192,13 +228,32 @@ class Service:
         return True
 
     def _inbox_main(self) -> None:
-        with Store(self.config.bot.database) as store:
-            self._health.started(store)
-            if warn_of_expiry(store, self.config, self._clock()):
-                self._wake_outbox()
-            if decide_unfinished(store, self.config, self._clock):
-                self._wake_outbox()
-            self._inbox(store).serve()
+        """The inbox thread: serve over a connection of its own; while the database cannot
+        be written, take no mail (it waits on the IMAP server, §12), and look again with
+        backoff over a new connection (one opened read-only stays so after the fix)."""
+        outage = StorageOutage(
+            "inbox", "mail waits on the IMAP server", self.config.bot.database, self._timing.retry_s
+        )
+        started = False
+        while not self._halt.is_set():
+            try:
+                with Store(self.config.bot.database) as store:
+                    outage.check()
+                    probe_write(store.conn)
+                    outage.ended()
+                    if not started:
+                        self._health.started(store)
+                        started = True
+                        if warn_of_expiry(store, self.config, self._clock()):
+                            self._wake_outbox()
+                    if decide_unfinished(store, self.config, self._clock):
+                        self._wake_outbox()
+                    self._inbox(store).serve()
+                return
+            except Exception as e:
+                if not StorageOutage.concerns(e):
+                    raise
+                self._halt.wait(outage.failed(e))
 
     def _wake_outbox(self) -> None:
         self._call_soon(self._outbox.wake)
@@ -219,6 +274,7 @@ class Service:
             max_bytes=self.config.security.max_message_bytes,
             on_caught_up=caught_up,
             on_trouble=lambda where, e: self._health.error(store, where, e),
+            escalate=StorageOutage.concerns,
         )
 
     def _imap_login(self) -> imap.Login:
@@ -283,7 +339,17 @@ class Service:
 
     # -- once (cron)
     async def _once(self) -> int:
-        """Catch up the inbox, run the scheduled work due now, drain the outbox, return."""
+        """Catch up the inbox, run the scheduled work due now, drain the outbox, return; exit
+        4 (and nothing more done) when the database cannot be written: cron tries again."""
+        try:
+            return await self._once_steps()
+        except Exception as e:
+            if not StorageOutage.concerns(e):
+                raise
+            log.error("the database cannot be written (%s): stopping; mail waits", e)
+            return EXIT_STORAGE
+
+    async def _once_steps(self) -> int:
         status = EXIT_OK
         try:
             await in_thread(self._inbox_once, "mailbot-imap")
@@ -305,6 +371,9 @@ class Service:
                 result, _ = await self._outbox.drain(store, notices, sender)
         if result == "config":
             status = EXIT_CONFIG
+        elif result == "storage":
+            log.error("the database cannot be written: sending stopped; mail waits")
+            status = EXIT_STORAGE
         return status
 
     def _inbox_once(self) -> None:
@@ -318,6 +387,41 @@ class Service:
             decision = schedule.tick(store, self.config, self._clock())
         if decision.mails:
             log.info("scheduled work: %d mails queued", len(decision.mails))
+
+
+def check_storage(database: Path, *, release: bool) -> None:
+    """The database before the service's parts open their own connections: a new one is
+    created and migrated here by one connection, and one that cannot be opened or written stops
+    the start (`StoreError`: exit 4), naming what is at fault (the file, its folder, a `-shm`
+    another user created), rather than a service that takes no mail. `release`: this process
+    holds the database's lock, so no other sender is alive and the mails a dead one had
+    claimed are free again at once."""
+    try:
+        check_at_start(database)  # damaged or 0 bytes: exit 4, the file untouched
+        store = Store(database)
+    except StoreError as e:
+        problem = writable_problem(database)
+        raise StoreError(f"{e} ({problem})" if problem else str(e)) from None
+    with store:
+        try:
+            probe_write(store.conn)
+        except StorageUnavailable as e:
+            problem = writable_problem(database) or e.reason
+            raise StoreError(f"{database}: cannot be written: {problem}") from None
+        if release:
+            _release_claims(store)
+
+
+def _release_claims(store: Store) -> None:
+    try:
+        released = store.outbox.release_claims()
+    except Exception as e:  # a full disk: the outbox meets it too, and waits it out
+        if not StorageOutage.concerns(e):
+            raise
+        log.warning("could not free the mails an earlier run had claimed: %s", e)
+        return
+    if released:
+        log.info("%d mails claimed by an earlier run are free to send again", released)
 
 
 def run(

@@ -103,7 +103,7 @@ seminar = "2022-09-14"
 
 def make_config(tmp_path: Path, text: str = SMALL_CONFIG, **environ: str) -> config_mod.Config:
     """Write `text` as config.toml beside a copy of the shipped templates and load it."""
-    shutil.copytree(REPO / "templates", tmp_path / "templates", dirs_exist_ok=True)
+    shutil.copytree(REPO / "mailbot" / "templates", tmp_path / "templates", dirs_exist_ok=True)
     path = tmp_path / "config.toml"
     path.write_text(text, encoding="utf-8")
     return config_mod.load(path, environ)

@@ -16,7 +16,7 @@ import pytest
 
 from support import REPO
 
-EXAMPLES = REPO / "examples" / "registrations"
+EXAMPLES = REPO / "mailbot" / "examples" / "registrations"
 
 
 def mailbot(*args: str, cwd: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -35,9 +35,9 @@ def mailbot(*args: str, cwd: Path, check: bool = True) -> subprocess.CompletedPr
 
 @pytest.fixture
 def event(tmp_path: Path) -> Path:
-    """A folder with the shipped example config and templates, as an organiser has it."""
-    shutil.copy(REPO / "config.toml", tmp_path / "config.toml")
-    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    """A folder with the shipped example config, as an organiser has it (the reply templates are
+    the shipped ones: no templates folder needed)."""
+    shutil.copy(REPO / "mailbot" / "examples" / "config.toml", tmp_path / "config.toml")
     return tmp_path
 
 

@@ -20,7 +20,7 @@ def problems_of(tmp_path: Path, text: str) -> list[str]:
 
 
 def test_the_shipped_example_config_is_valid():
-    cfg = config_mod.load(REPO / "config.toml", {})
+    cfg = config_mod.load(REPO / "mailbot" / "examples" / "config.toml", {})
     seminar = cfg.seminar("2022-09-14")
     assert seminar.starts == at("2022-09-14 13:00") and seminar.ends == at("2022-09-14 16:30")
     assert seminar.deadline == at("2022-09-04 23:59:59")
@@ -100,7 +100,10 @@ def test_check_config_exits_non_zero_and_names_the_key(tmp_path, capsys):
 
 
 def test_check_config_accepts_the_shipped_example(capsys):
-    assert cli.main(["check-config", "--config", str(REPO / "config.toml")]) == 0
+    assert (
+        cli.main(["check-config", "--config", str(REPO / "mailbot" / "examples" / "config.toml")])
+        == 0
+    )
     assert "ok" in capsys.readouterr().out
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mailbot import demo
+from mailbot import demo, shipped
 
 
 @pytest.mark.servers
@@ -19,7 +19,7 @@ def test_demo_runs_the_samples_through_the_service_and_shows_what_went_out(tmp_p
     started = time.monotonic()
     result = subprocess.run(
         [str(Path(sys.executable).with_name("mailbot")), "demo"],
-        cwd=tmp_path,  # anywhere: it finds the event and the samples beside the package
+        cwd=tmp_path,  # anywhere: the event and the samples are package data
         capture_output=True,
         text=True,
         env=env,
@@ -31,7 +31,7 @@ def test_demo_runs_the_samples_through_the_service_and_shows_what_went_out(tmp_p
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     out = result.stdout
-    samples = sorted(demo.EXAMPLES.glob("*.eml"))
+    samples = shipped.sample_mail()
     assert all(f". {sample.name}  (arrived 2022-09-01 10:0" in out for sample in samples)
     assert "confirmed asa.oberg@huddinge.se  [seat-free]" in out
     assert "reply:    confirmed → Åsa Öberg <asa.oberg@huddinge.se>" in out
@@ -44,7 +44,7 @@ def test_demo_runs_the_samples_through_the_service_and_shows_what_went_out(tmp_p
 
 
 def test_the_demo_config_keeps_the_event_and_replaces_the_servers() -> None:
-    text = (demo.ROOT / "config.toml").read_text(encoding="utf-8")
+    text = shipped.example_config().read_text(encoding="utf-8")
     kept = demo.event_sections(text)
     assert "[imap]" not in kept and "[smtp]" not in kept and "[bot]" not in kept
     assert kept.count("[[actors]]") == text.count("[[actors]]")

@@ -186,8 +186,8 @@ CASES: list[tuple[str, tuple[str, ...], list[tuple[str, str, str | None]]]] = [
 
 @pytest.fixture
 def event(tmp_path: Path) -> config_mod.Config:
-    shutil.copy(REPO / "config.toml", tmp_path / "config.toml")
-    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    shutil.copy(REPO / "mailbot" / "examples" / "config.toml", tmp_path / "config.toml")
+    shutil.copytree(REPO / "mailbot" / "templates", tmp_path / "templates")
     return config_mod.load(tmp_path / "config.toml", {})
 
 

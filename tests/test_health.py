@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from test_storage_outage import fill, small_disk  # noqa: F401 (small_disk: a fixture)
 
 from mailbot import cli, lock
 from mailbot.config import Config
@@ -127,7 +128,7 @@ def test_an_smtp_outage_logs_one_warning_and_one_info_and_status_follows_it(
     with Dovecot() as server, SmtpSink() as sink:
         cfg = served(tmp_path, server.settings(), sink)
         clock = Clock(ON_TIME + dt.timedelta(hours=1))
-        with running(cfg, server, clock), lock.acquire(cfg.bot.database):
+        with running(cfg, server, clock):  # it holds the lock: status says running
             # Started (its SMTP check at start passed, the inbox caught up): then the outage.
             wait_until(lambda: "last IMAP contact: 2" in status_of(cfg, capsys), what="contact")
             sink.stop()
@@ -167,7 +168,7 @@ def test_an_imap_outage_logs_one_warning_and_one_info_and_clears_the_current_err
     caplog.set_level(logging.DEBUG, logger="mailbot")
     with Dovecot() as server:
         cfg = served(tmp_path, server.settings(), smtp_sink)
-        with running(cfg, server), lock.acquire(cfg.bot.database):
+        with running(cfg, server):  # it holds the lock: status says running
             wait_until(lambda: "last IMAP contact: 2" in status_of(cfg, capsys), what="contact")
             server.stop()
             wait_until(
@@ -196,3 +197,23 @@ def test_status_of_a_database_that_cannot_be_opened_says_whether_it_runs_and_exi
     shown = capsys.readouterr().out
     assert shown.startswith("Service: NOT RUNNING") and "0 bytes" in shown
     assert cfg.bot.database.stat().st_size == 0
+
+
+def test_status_says_the_database_cannot_be_written_on_a_full_disk_and_not_after(
+    tmp_path: Path,
+    small_disk: Path,  # noqa: F811 (the fixture)
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    text = SMALL_CONFIG.replace(
+        'database = "mailbot.sqlite3"', f'database = "{small_disk}/db.sqlite3"'
+    )
+    cfg = make_config(tmp_path, text)
+    Store(cfg.bot.database).close()
+    assert "CANNOT BE WRITTEN" not in status_of(cfg, capsys)
+    filler = fill(small_disk)
+    assert cli.main(["status", "--config", str(cfg.path)]) == cli.EXIT_STORAGE
+    shown = capsys.readouterr().out
+    assert "Service: NOT RUNNING" in shown
+    assert "DATABASE CANNOT BE WRITTEN: " in shown and "the disk is full" in shown
+    filler.unlink()
+    assert "CANNOT BE WRITTEN" not in status_of(cfg, capsys)

@@ -84,14 +84,14 @@ def _mailbot(*args: str, cwd: Path) -> str:
 def _run(folder: Path, trusted: bool) -> Run:
     """The shipped config and templates in a fresh folder, the whole corpus processed once."""
     folder.mkdir()
-    config = (REPO / "config.toml").read_text("utf-8")
+    config = (REPO / "mailbot" / "examples" / "config.toml").read_text("utf-8")
     if trusted:
         config = config.replace(
             "trusted_authserv_ids = []", f'trusted_authserv_ids = ["{TRUSTED}"]'
         )
         assert TRUSTED in config
     (folder / "config.toml").write_text(config, "utf-8")
-    shutil.copytree(REPO / "templates", folder / "templates")
+    shutil.copytree(REPO / "mailbot" / "templates", folder / "templates")
     seed, messages = str(NOISE / "seed"), str(NOISE / "messages")
     _mailbot("process", seed, messages, "--now", ON_TIME, "--outbox", "out", cwd=folder)
     journal = json.loads(_mailbot("messages", "--format", "json", cwd=folder))

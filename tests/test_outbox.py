@@ -50,11 +50,14 @@ class MemoryOutbox:
         self.rows[number] = Row(item, at)
         return item
 
-    def due_outbox(self, now: dt.datetime, limit: int) -> list[OutboxItem]:
+    def claim_due(self, now: dt.datetime, limit: int) -> list[OutboxItem]:
         due = [
             r.item for r in self.rows.values() if r.status == "queued" and r.next_attempt_at <= now
         ]
         return due[:limit]
+
+    def release(self, item_ids: Sequence[int]) -> None:
+        """Nothing is claimed here: every due row is offered to every `claim_due`."""
 
     def _tried(self, item_id: int, **changes: object) -> None:
         row = self.rows[item_id]

@@ -120,10 +120,20 @@ def test_every_shipped_template_exists_in_both_languages_and_compiles(config):
     assert replies.check_templates(config, template_files.environment(config.bot.templates)) == []
 
 
-def test_a_missing_template_is_reported_by_file(config, tmp_path):
+def test_a_template_missing_from_the_sites_folder_falls_back_to_the_shipped_one(config, tmp_path):
     (tmp_path / "templates" / "en" / "waitlisted.txt.j2").unlink()
+    env = template_files.environment(config.bot.templates)
+    assert replies.check_templates(config, env) == []
+    shipped_file = env.get_template("en/waitlisted.txt.j2").filename
+    assert shipped_file is not None and "templates" in shipped_file
+    assert not shipped_file.startswith(str(tmp_path))
+
+
+def test_a_broken_template_of_the_site_is_reported_by_its_file(config, tmp_path):
+    broken = tmp_path / "templates" / "en" / "waitlisted.txt.j2"
+    broken.write_text("{% block subject %}Waitlisted{% endblock %}{% if %}", encoding="utf-8")
     problems = replies.check_templates(config, template_files.environment(config.bot.templates))
-    assert len(problems) == 1 and "en/waitlisted.txt.j2" in problems[0]
+    assert len(problems) == 1 and problems[0].startswith(f"{broken}:1: ")
 
 
 def test_render_uses_the_templates_it_is_given_and_reads_no_file(config):

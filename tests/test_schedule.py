@@ -137,7 +137,10 @@ def test_ticks_from_several_processes_at_once_queue_each_mail_once(store, config
 
 def test_a_look_that_fails_records_nothing(store, config):
     register(store, config, [("Åsa", "asa@huddinge.se")], "<r1@huddinge.se>")
-    (config.bot.templates / "sv" / "reminder.txt.j2").unlink()
+    assert config.bot.templates is not None
+    (config.bot.templates / "sv" / "reminder.txt.j2").write_text(
+        "{% block subject %}{{ no_such_name }}{% endblock %}{% block body %}{% endblock %}"
+    )
     with pytest.raises(TemplateError):
         schedule.tick(store, config, P7D)
     assert scheduled_rows(store) == [] and queued(store, "deadline-report") == []

@@ -12,6 +12,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from mailbot import service
+
 UNIT = Path(__file__).resolve().parent.parent / "examples" / "mailbot.service"
 
 
@@ -50,6 +52,11 @@ def test_example_unit_is_rated_ok_by_systemd_analyze_security(tmp_path: Path) ->
 def test_example_unit_does_not_restart_on_configuration_or_database_exits() -> None:
     prevented = " ".join(_service_section()["RestartPreventExitStatus"]).split()
     assert {"3", "4"} <= set(prevented)
+
+
+def test_example_unit_does_not_restart_when_another_run_holds_the_database() -> None:
+    prevented = " ".join(_service_section()["RestartPreventExitStatus"]).split()
+    assert str(service.EXIT_RUNNING) in prevented
 
 
 def test_example_unit_may_write_only_its_own_directory() -> None:

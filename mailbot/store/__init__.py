@@ -33,19 +33,29 @@ from mailbot.store.outbox import OutboxEntry, OutboxQueue, OutboxRow
 from mailbot.store.personal import PersonalData
 from mailbot.store.registrations import Registrations
 from mailbot.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate
+from mailbot.store.writable import (
+    StorageUnavailable,
+    probe_write,
+    storage_problem,
+    writable_problem,
+)
 
 __all__ = [
     "MIGRATIONS",
     "SCHEMA_VERSION",
     "OutboxEntry",
     "OutboxRow",
+    "StorageUnavailable",
     "Store",
     "StoreError",
     "StoredMessage",
     "check_at_start",
     "from_iso",
     "iso",
+    "probe_write",
     "purged_key",
+    "storage_problem",
+    "writable_problem",
 ]
 
 

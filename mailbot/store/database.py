@@ -142,4 +142,11 @@ class Database:
             self.conn.execute("ROLLBACK")
             raise
         self._depth = 0
-        self.conn.execute("COMMIT")
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            # A COMMIT that failed (the disk full: SQLite says to roll back by hand) must not
+            # leave the connection inside the transaction, or every later BEGIN fails too.
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise

@@ -48,6 +48,11 @@ class Journal:
         ).fetchone()
         return StoredMessage(row[0], row[1], row[2], row[3], row[4]) if row else None
 
+    def state_of(self, message: int) -> str | None:
+        """The message's state now ("received" until decided); None if there is no such row."""
+        row = self.conn.execute("SELECT state FROM messages WHERE id = ?", (message,)).fetchone()
+        return str(row[0]) if row else None
+
     def find_by_uid(self, folder: str, uidvalidity: int, uid: int) -> StoredMessage | None:
         row = self.conn.execute(
             "SELECT id, message_key, state, attempts FROM messages"

@@ -4,12 +4,51 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import socket
+import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from mailbot.model import OutboxItem
 from mailbot.store.database import Database, from_iso, iso
+
+# How long a claimed mail stays its sender's: longer than a round of `OUTBOX_BATCH` mails can
+# take over slow servers (each try is bounded by the SMTP timeout), short enough that a mail
+# claimed by a sender that died without a successor under the lock still goes out the same hour.
+CLAIM_LEASE = dt.timedelta(minutes=30)
+_OWNERS: dict[int, str] = {}
+
+
+def process_owner() -> str:
+    """Who claims mails from this process (the outbox process of `run` is a process of its
+    own): the same across the connections it opens anew after an outage, so that it can free
+    its own claims; another after a fork."""
+    pid = os.getpid()
+    if pid not in _OWNERS:
+        _OWNERS[pid] = f"{socket.gethostname()}:{pid}:{uuid.uuid4().hex[:12]}"
+    return _OWNERS[pid]
+
+
+def _alive(owner: str) -> bool:
+    """Whether the sender `owner` (`process_owner()`) still runs: a process of this machine
+    with its pid. Another machine's is taken as gone: the lock of the one who asks is the
+    authority (and a container's hostname changes when it is recreated)."""
+    host, _, rest = owner.partition(":")
+    pid_text = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # alive, another user's
+    return True
 
 
 class QueuedMail(Protocol):
@@ -67,6 +106,7 @@ class OutboxQueue:
     def __init__(self, db: Database) -> None:
         self.conn = db.conn
         self.transaction = db.transaction
+        self.owner = process_owner()
 
     def queue(
         self,
@@ -103,19 +143,29 @@ class OutboxQueue:
             ],
         )
 
-    def due_outbox(self, now: dt.datetime, limit: int) -> list[OutboxItem]:
-        """Queued mails whose next try is due, oldest first (the SMTP side's view).
+    def claim_due(self, now: dt.datetime, limit: int) -> list[OutboxItem]:
+        """Claim the queued mails whose next try is due, oldest first, for this sender alone.
+
+        One `UPDATE … RETURNING` under the write lock: two senders (two processes, or a cron
+        `run --once` beside the service) never take the same mail (§12). The claim is this
+        queue's `owner` with a lease of `CLAIM_LEASE` real time; `mark_*` end it. A claim whose
+        holder died is taken over when its lease ends (or at once by `release_claims`).
 
         A mail never tried is due whatever the clock says: only retries wait for their time.
         (A process whose clock is behind the one that queued it, `run --now` restarted or a
         clock stepped back, would otherwise hold fresh replies back.)
         """
-        rows = self.conn.execute(
-            "SELECT id, message_id, mail_from, to_json, cc_json, raw, attempts, remaining_json"
-            " FROM outbox WHERE status = 'queued' AND (attempts = 0 OR next_attempt_at <= ?)"
-            " ORDER BY id LIMIT ?",
-            (iso(now), limit),
-        ).fetchall()
+        real_now = dt.datetime.now(dt.UTC)
+        with self.transaction():
+            rows = self.conn.execute(
+                "UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id IN ("
+                " SELECT id FROM outbox WHERE status = 'queued'"
+                " AND (attempts = 0 OR next_attempt_at <= ?)"
+                " AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY id LIMIT ?)"
+                " RETURNING id, message_id, mail_from, to_json, cc_json, raw, attempts,"
+                " remaining_json",
+                (self.owner, iso(real_now + CLAIM_LEASE), iso(now), iso(real_now), limit),
+            ).fetchall()
         return [
             OutboxItem(
                 r[0],
@@ -125,14 +175,45 @@ class OutboxQueue:
                 bytes(r[5]),
                 r[6],
             )
-            for r in rows
+            for r in sorted(rows, key=lambda r: int(r[0]))
         ]
+
+    def release(self, item_ids: Sequence[int]) -> None:
+        """Free mails this sender claimed and did not try (a round cut short)."""
+        with self.transaction():
+            self.conn.executemany(
+                "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL"
+                " WHERE id = ? AND claimed_by = ?",
+                [(i, self.owner) for i in item_ids],
+            )
+
+    def release_claims(self) -> int:
+        """End the claims of senders that are gone: only for a process that knows no other
+        service runs (the service, holding the database's lock, at its start). A sender of
+        this machine still alive keeps its claims: the outbox process of a run killed alone
+        (kill -9 of its parent) finishes its round before it notices. The number released."""
+        with self.transaction():
+            owners = [
+                str(r[0])
+                for r in self.conn.execute(
+                    "SELECT DISTINCT claimed_by FROM outbox"
+                    " WHERE claimed_by IS NOT NULL AND status = 'queued'"
+                )
+            ]
+            gone = [(owner,) for owner in owners if not _alive(owner)]
+            before = self.conn.total_changes
+            self.conn.executemany(
+                "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL"
+                " WHERE claimed_by = ? AND status = 'queued'",
+                gone,
+            )
+            return self.conn.total_changes - before
 
     def mark_sent(self, item_id: int, at: dt.datetime, refused: Mapping[str, str]) -> None:
         with self.transaction():
             self.conn.execute(
                 "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1,"
-                " refused_json = ? WHERE id = ?",
+                " refused_json = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?",
                 (iso(at), self._refused_with(item_id, refused), item_id),
             )
 
@@ -149,7 +230,8 @@ class OutboxQueue:
         with self.transaction():
             self.conn.execute(
                 "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,"
-                " remaining_json = ?, refused_json = ? WHERE id = ?",
+                " remaining_json = ?, refused_json = ?, claimed_by = NULL, claimed_until = NULL"
+                " WHERE id = ?",
                 (
                     error[:2000],
                     iso(next_attempt_at),
@@ -186,8 +268,8 @@ class OutboxQueue:
     def mark_retry(self, item_id: int, error: str, next_attempt_at: dt.datetime) -> None:
         with self.transaction():
             self.conn.execute(
-                "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?"
-                " WHERE id = ?",
+                "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,"
+                " claimed_by = NULL, claimed_until = NULL WHERE id = ?",
                 (error[:2000], iso(next_attempt_at), item_id),
             )
 
@@ -195,7 +277,7 @@ class OutboxQueue:
         with self.transaction():
             self.conn.execute(
                 "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?,"
-                " sent_at = ? WHERE id = ?",
+                " sent_at = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?",
                 (error[:2000], iso(at), item_id),
             )
 

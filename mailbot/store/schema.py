@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mailbot.store.database import StoreError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Each entry migrates from version i to i+1; a release that changes the schema appends one.
 MIGRATIONS: tuple[str, ...] = (
@@ -135,6 +135,14 @@ MIGRATIONS: tuple[str, ...] = (
     # again for those alone (§12): `remaining_json` lists them; NULL is "every recipient".
     """
     ALTER TABLE outbox ADD COLUMN remaining_json TEXT;
+    """,
+    # 4: an outbox row is claimed by one sender before it is sent (§12: two processes never
+    # send a mail twice). `claimed_by` names the sender, `claimed_until` ends its lease; a
+    # sender that died is succeeded once the lease ends, or at once by the next service start
+    # (which holds the database's lock: no other service is alive).
+    """
+    ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
+    ALTER TABLE outbox ADD COLUMN claimed_until TEXT;
     """,
 )
 

@@ -121,7 +121,7 @@ def _mailbot(*argv: str) -> tuple[int, str]:
 
 def _write_config(folder: Path) -> Path:
     text = CONFIG.read_text(encoding="utf-8")
-    templates = json.dumps(str(REPO / "templates"))
+    templates = json.dumps(str(REPO / "mailbot" / "templates"))
     text = text.replace(
         'database = "mailbot.sqlite3"', f'database = "mailbot.sqlite3"\ntemplates = {templates}', 1
     )
