@@ -90,3 +90,17 @@ def resolve(
     if len(best) > 1:
         return Resolution("ambiguous", "shared-domain-tie", candidates=best)
     return Resolution("actor", "actor-by-alias", best[0])
+
+
+def named(text: str, config: Config) -> Actor | None:
+    """The actor the organiser names (`PLATSER Huddinge kommun 6`, `Organisation:` of `BOKA`):
+    its name or an alias, whole words of the text, the longest match; a tie names none."""
+    org = normalise(text)
+    if not org:
+        return None
+    scored = [(n, actor) for actor in config.actors if (n := _alias_length(actor, org))]
+    if not scored:
+        return None
+    top = max(n for n, _ in scored)
+    best = [actor for n, actor in scored if n == top]
+    return best[0] if len(best) == 1 else None

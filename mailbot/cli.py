@@ -118,6 +118,10 @@ def cmd_check_config(args: argparse.Namespace) -> int:
     problems += check_templates(cfg, template_files.environment(cfg.bot.templates))
     for warning in cfg.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    from mailbot import digest
+
+    if note := digest.zone_note(cfg):
+        print(f"note: {note}", file=sys.stderr)
     if problems:
         for p in problems:
             print(p, file=sys.stderr)

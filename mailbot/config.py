@@ -87,9 +87,13 @@ class Actor:
 
 @dataclass(frozen=True)
 class Organiser:
+    """`delegates` may act for them by mail; `digest_at` is local time, None: no digest (§14)."""
+
     name: str
     address: str
     title: str = ""
+    delegates: tuple[str, ...] = ()  # who else may act as the organiser by mail (§14)
+    digest_at: dt.time | None = None
 
 
 @dataclass(frozen=True)
@@ -265,7 +269,7 @@ def from_mapping(data: Mapping[str, Any], path: Path, environ: Mapping[str, str]
     if not security.trusted_authserv_ids:
         r.warnings.append(
             f"{path}: security.trusted_authserv_ids is empty: senders are not authenticated, "
-            "so a forged From header is believed (see SECURITY.md)"
+            "so a forged From is believed, and the organiser is not obeyed by mail (SECURITY.md)"
         )
     if r.problems:
         raise ConfigError(r.problems)
@@ -321,15 +325,27 @@ def _bot(r: _Reader, t: Mapping[str, Any], base: Path) -> Bot:
 
 
 def _organiser(r: _Reader, t: Mapping[str, Any]) -> Organiser:
-    r.check_unknown(t, "organiser", {"name", "title", "address"})
+    r.check_unknown(t, "organiser", {"name", "title", "address", "delegates", "digest_at"})
     address = r.get(t, "organiser", "address", str, hint="where forwarded cases and reports go")
-    if address and not _ADDRESS_RE.match(address):
-        r.problem("organiser.address", f"{address!r} is not an email address")
+    delegates = r.strings(t, "organiser", "delegates")
+    for key, a in (("address", address), *(("delegates", d) for d in delegates)):
+        if a and not _ADDRESS_RE.match(a):
+            r.problem(f"organiser.{key}", f"{a!r} is not an email address")
     return Organiser(
         name=r.get(t, "organiser", "name", str) or "",
         address=address or "",
         title=r.get(t, "organiser", "title", str, default=""),
+        delegates=delegates,
+        digest_at=_digest_at(r, r.get(t, "organiser", "digest_at", (str, dt.time), default=None)),
     )
+
+
+def _digest_at(r: _Reader, value: str | dt.time | None) -> dt.time | None:
+    try:
+        return None if value is None else durations.time_of_day(value)
+    except ValueError as e:
+        r.problem("organiser.digest_at", str(e))
+        return None
 
 
 def _security(r: _Reader, t: Any) -> Security:

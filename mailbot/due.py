@@ -16,15 +16,20 @@ transaction as the mails it queues, and work whose marker exists is not due.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any, Final
-from zoneinfo import ZoneInfo
 
 from mailbot.config import Config, Reminder, Seminar
 from mailbot.model import Decision, Mail
+from mailbot.spreadsheet import (
+    HEADERS,
+    STATUS_ORDER,
+    XLSX_MIME,
+    Sheet,
+    participants_csv,
+    participants_xlsx,
+)
 from mailbot.state import Registration, State
 
 REPORT: Final = "deadline-report"
@@ -34,49 +39,8 @@ REMINDER: Final = "reminder"
 # §7); the first look is one second later, the resolution deadlines are written with.
 REPORT_LOOK_AFTER = dt.timedelta(seconds=1)
 
-STATUS_ORDER = ("confirmed", "waitlisted", "pending", "cancelled")
-
-# The CSV is for a person opening it in Excel: headers and status words in the organiser's
-# language, and the list separator Excel expects in that locale (Swedish Excel splits on ";").
-CSV_HEADERS = {
-    "sv": (
-        "Namn",
-        "Befattning",
-        "Organisation",
-        "Aktör",
-        "E-post",
-        "Status",
-        "Anmäld",
-        "Anmäld av",
-    ),
-    "en": (
-        "Name",
-        "Title",
-        "Organisation",
-        "Actor",
-        "Email",
-        "Status",
-        "Registered",
-        "Registered by",
-    ),
-}
-CSV_STATUS = {
-    "sv": {
-        "confirmed": "bekräftad",
-        "waitlisted": "väntelista",
-        "pending": "väntar på beslut",
-        "cancelled": "avanmäld",
-    },
-    "en": {
-        "confirmed": "confirmed",
-        "waitlisted": "waiting list",
-        "pending": "awaiting decision",
-        "cancelled": "cancelled",
-    },
-}
-CSV_DELIMITER = {"sv": ";", "en": ","}
 CSV_FILENAME = {"sv": "deltagare-{id}.csv", "en": "participants-{id}.csv"}
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+XLSX_FILENAME = {"sv": "deltagare-{id}.xlsx", "en": "participants-{id}.xlsx"}
 
 
 # --------------------------------------------------------------------------- entry points
@@ -89,7 +53,7 @@ def due(config: Config, state: State, now: dt.datetime) -> Decision:
     done: list[tuple[str, str, str]] = []
     for seminar in config.seminars:
         if report_due(seminar, state, now):
-            mails.append(deadline_report(config, state, seminar))
+            mails.append(deadline_report(config, state, seminar, now))
             done.append(report_marker(seminar))
         for registration, reminder in reminders_due(seminar, state, now):
             mails.append(reminder_mail(registration, seminar, reminder))
@@ -137,10 +101,11 @@ def report_due(seminar: Seminar, state: State, now: dt.datetime) -> bool:
     return not state.scheduled_done(*report_marker(seminar))
 
 
-def deadline_report(config: Config, state: State, seminar: Seminar) -> Mail:
-    """The organiser's participant list: a summary in the body, every row in a CSV file."""
+def deadline_report(config: Config, state: State, seminar: Seminar, now: dt.datetime) -> Mail:
+    """The organiser's participant list: a summary in the body, every row in a CSV file and
+    the same rows in an `.xlsx` workbook (§7), made at `now`."""
 
-    language = config.bot.language if config.bot.language in CSV_HEADERS else "sv"
+    language = config.bot.language if config.bot.language in HEADERS else "sv"
     regs = state.participants(seminar.id)
     elsewhere = [
         r
@@ -153,6 +118,7 @@ def deadline_report(config: Config, state: State, seminar: Seminar) -> Mail:
     context: dict[str, Any] = {
         "seminar": seminar.id,
         "filename": filename,
+        "xlsx_filename": XLSX_FILENAME[language].format(id=seminar.id),
         "counts": {s: sum(1 for r in regs if r.status == s) for s in STATUS_ORDER},
         "actors": seat_summary(config, seminar, regs),
         "waitlist": _waitlist(regs),
@@ -165,8 +131,28 @@ def deadline_report(config: Config, state: State, seminar: Seminar) -> Mail:
         language=language,
         answers=False,
         context=context,
-        attachments=((filename, "text/csv", participants_csv(regs, seminar, language)),),
+        attachments=participant_files([(seminar, regs)], language, now, context["xlsx_filename"]),
     )
+
+
+def participant_files(
+    lists: Sequence[tuple[Seminar, Sequence[Registration]]],
+    language: str,
+    now: dt.datetime,
+    xlsx_name: str,
+) -> tuple[tuple[str, str, bytes], ...]:
+    """Participant lists as attachments: one CSV per seminar (its name names the seminar), then
+    one `.xlsx` workbook with a worksheet per seminar, made at `now`."""
+    csvs = tuple(
+        (
+            CSV_FILENAME[language].format(id=seminar.id),
+            "text/csv",
+            participants_csv(regs, seminar.timezone, language),
+        )
+        for seminar, regs in lists
+    )
+    sheets = [Sheet(seminar.id, seminar.timezone, tuple(regs)) for seminar, regs in lists]
+    return (*csvs, (xlsx_name, XLSX_MIME, participants_xlsx(sheets, language, now)))
 
 
 def seat_summary(
@@ -206,43 +192,6 @@ def seat_summary(
             }
         )
     return rows
-
-
-def participants_csv(regs: Iterable[Registration], seminar: Seminar, language: str) -> bytes:
-    """One row per person, in UTF-8 with a byte-order mark so that Excel shows å, ä and ö.
-
-    Text that starts like a formula is prefixed with `'` (OWASP's advice against CSV
-    injection): names and titles come from mail anyone could send, and the file is opened in
-    a spreadsheet by the organiser.
-    """
-    zone = ZoneInfo(seminar.timezone)
-    status_words = CSV_STATUS[language]
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, delimiter=CSV_DELIMITER[language], lineterminator="\r\n")
-    writer.writerow(CSV_HEADERS[language])
-    for r in sorted(regs, key=_report_order):
-        writer.writerow(
-            [
-                _cell(r.name),
-                _cell(r.title),
-                _cell(r.organisation),
-                _cell(r.actor),
-                _cell(r.email),
-                status_words.get(r.status, r.status),
-                r.registered_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
-                _cell(r.registered_by),
-            ]
-        )
-    return out.getvalue().encode("utf-8-sig")
-
-
-def _cell(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-def _report_order(r: Registration) -> tuple[int, str, dt.datetime, str]:
-    rank = STATUS_ORDER.index(r.status) if r.status in STATUS_ORDER else len(STATUS_ORDER)
-    return (rank, r.actor, r.registered_at, r.email_key)
 
 
 def _waitlist(regs: Sequence[Registration]) -> list[dict[str, Any]]:

@@ -33,3 +33,14 @@ def wall_clock_before(instant: dt.datetime, duration: Duration) -> dt.datetime:
     # fold=0 takes the first of two ambiguous wall times; a time skipped by a DST switch
     # lands after the gap, as zoneinfo does it.
     return dt.datetime.fromtimestamp(wall.replace(tzinfo=zone).timestamp(), zone)
+
+
+def time_of_day(value: str | dt.time) -> dt.time:
+    """Read `"08:00"` or a TOML local time (`08:00:00`): people write either in a config."""
+    if isinstance(value, dt.time):
+        return value
+    try:
+        hours, minutes = (int(part) for part in value.strip().split(":"))
+        return dt.time(hours, minutes)
+    except ValueError:
+        raise ValueError(f'{value!r} is not a time of day such as "08:00"') from None

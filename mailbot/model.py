@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
-from mailbot.state import Registration
+from mailbot.state import Case, Registration
 
 # The outcomes a mail tells of: each has a reply template of the same name (SPEC §11).
 ToldOutcome = Literal[
@@ -47,6 +47,9 @@ NoticeKind = Literal[
     "delivery-failed",
     "reminder",
     "deadline-report",
+    "digest",
+    "organiser-results",
+    "request-declined",
 ]
 # Every kind of mail, each the name of its template: the type checker holds every `Mail` to it.
 MailKind = Literal[ToldOutcome, NoticeKind]
@@ -75,6 +78,9 @@ class Mail:
     about: tuple[str, ...] = ()  # participant addresses the mail is about (bounces, purge)
     # Files to attach as they are: (filename, MIME type, bytes), e.g. the deadline report's CSV.
     attachments: tuple[tuple[str, str, bytes], ...] = ()
+    # A mail to the organiser about something that waits for them: recorded under this mail's
+    # Message-ID, so that their reply to it acts on it (§14).
+    case: Case | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +106,8 @@ class Decision:
     scheduled: tuple[tuple[str, str, str], ...] = ()
     hold: Hold | None = None  # this message waits for its sender to confirm (§4.4 confirm)
     release: str | None = None  # this sender confirmed: decide their held messages now
+    settled: tuple[tuple[str, str], ...] = ()  # (case Message-ID, how) settled by this decision
+    seats: tuple[tuple[str, int], ...] = ()  # (actor, seats): the organiser's seat overrides
 
 
 @dataclass(frozen=True)

@@ -275,6 +275,11 @@ def commit(
         subject=email.subject if email else None,
         scheduled=decision.scheduled,
     )
+    for mail, done in zip(decision.mails, rendered, strict=True):
+        if mail.case is not None:
+            store.cases.open(done.message_id, mail.case, now)
+    store.cases.settle(decision.settled, now)
+    store.cases.set_seats(decision.seats, now)
     if decision.hold is not None:
         store.messages.hold(
             message,

@@ -55,7 +55,8 @@ class PurgeReport:
 
 def report_files(seminar_id: str) -> tuple[str, ...]:
     """The deadline report's attachment names for a seminar, in every language (`due`)."""
-    return tuple(name.format(id=seminar_id) for name in due.CSV_FILENAME.values())
+    names = (*due.CSV_FILENAME.values(), *due.XLSX_FILENAME.values())
+    return tuple(name.format(id=seminar_id) for name in names)
 
 
 def purge(
@@ -180,4 +181,5 @@ def export_person(store: Store, config: Config, email: str) -> dict[str, Any]:
         ],
         "alerts": data["alerts"],
         "reminders": [{**r, "done_at": when(r["done_at"])} for r in data["reminders"]],
+        "cases": data["cases"],
     }

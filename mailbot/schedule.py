@@ -27,7 +27,8 @@ particular job: a lost, late or doubled job only moves a look in time.
   the outbox sender when `decision.mails` is not empty. Its errors are logged, not raised. A look
   that raises (database locked for over a minute, a broken template) is logged and retried by
   the next one; nothing of it was committed.
-- Jobs: one date job per future deadline or reminder instant (`due.next_wakeups`), plus an
+- Jobs: one date job per future deadline or reminder instant (`due.next_wakeups`), one for the
+  next daily digest (`digest.next_slot`, planned again after each digest look), plus an
   interval sweep every `sweep` (default 10 min) that also runs at start. UTC scheduler timezone,
   memory job store, `coalesce=True`, no misfire limit: a late look is still a useful look.
 - The database work runs in a worker thread (`asyncio.to_thread`); looks are serialised by a
@@ -51,7 +52,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from mailbot import decide, due, pipeline, privacy
+from mailbot import decide, digest, due, pipeline, privacy
 from mailbot.config import Config
 from mailbot.model import Decision
 from mailbot.store import Store, storage_problem
@@ -65,6 +66,7 @@ SWEEP = dt.timedelta(minutes=10)
 # Timers fire this long after an instant, so that a clock a hair behind the timer's does not make
 # the look find nothing yet (it would then wait for the sweep).
 SLACK = dt.timedelta(seconds=1)
+DIGEST_LOOK = "daily digest"
 
 
 def tick(store: Store, config: Config, now: dt.datetime) -> Decision:
@@ -78,7 +80,9 @@ def tick(store: Store, config: Config, now: dt.datetime) -> Decision:
         seats = pipeline.run_command(
             store, config, "seats check", lambda s: decide.fill_freed_seats(s, config, now), now
         )
-        work = due.due(config, store, now)
+        # The deadline report and the digest count seats as the organiser set them by mail (§14).
+        applied = store.cases.applied(config)
+        work = _with_digest(due.due(applied, store, now), digest.digest_due(applied, store, now))
         if work.mails or work.scheduled:
             subject = describe(work, now)
             pipeline.record_entry(
@@ -95,6 +99,14 @@ def tick(store: Store, config: Config, now: dt.datetime) -> Decision:
     )
 
 
+def _with_digest(work: Decision, found: digest.Due | None) -> Decision:
+    """The look's work plus the daily digest, or the mark of a day with nothing to tell."""
+    if found is None:
+        return work
+    mails = work.mails if found.mail is None else (*work.mails, found.mail)
+    return replace(work, mails=mails, scheduled=(*work.scheduled, found.marker))
+
+
 def describe(work: Decision, now: dt.datetime) -> str:
     """The journal's subject line for a look that queued something."""
     parts: list[str] = []
@@ -102,6 +114,10 @@ def describe(work: Decision, now: dt.datetime) -> str:
     for kind, seminar, key in work.scheduled:
         if kind == due.REPORT:
             parts.append(f"deadline report {seminar}")
+        elif kind == digest.DIGEST:
+            quiet = key.endswith(digest.QUIET)
+            day = key.removesuffix(digest.QUIET)
+            parts.append(f"no digest {day}: nothing changed" if quiet else f"digest {day}")
         else:
             label = key.rpartition(":")[2]
             reminders[(seminar, label)] = reminders.get((seminar, label), 0) + 1
@@ -133,6 +149,7 @@ class Scheduler:
             job_defaults={"coalesce": True, "misfire_grace_time": None, "max_instances": 1},
         )
         self.last_look: dt.datetime | None = None  # clock time of the last completed look
+        self._offset = dt.timedelta(0)
         self._stopping = False
 
     @property
@@ -165,8 +182,24 @@ class Scheduler:
             next_run_time=real,  # the look at start (§12)
             replace_existing=True,
         )
+        self._offset = offset
+        self._plan_digest(now)
         self._scheduler.start()
         log.info("scheduler started: %d wake-ups planned", len(wakeups))
+
+    def _plan_digest(self, now: dt.datetime) -> None:
+        """One timer for the next digest time (§14); each digest look plans the next one."""
+        at = digest.next_slot(self._config, now)
+        if at is None:
+            return
+        self._scheduler.add_job(
+            self._look_logged,
+            DateTrigger(run_date=at - self._offset + SLACK, timezone=dt.UTC),
+            args=(DIGEST_LOOK,),
+            id=DIGEST_LOOK,
+            name=DIGEST_LOOK,
+            replace_existing=True,
+        )
 
     def planned(self) -> list[tuple[dt.datetime, str]]:
         """The timers as APScheduler holds them: (real fire time, what), earliest first."""
@@ -215,6 +248,8 @@ class Scheduler:
             return
         try:
             await self.look(why)
+            if why == DIGEST_LOOK:
+                self._plan_digest(self._clock())
         except asyncio.CancelledError:
             if not self._stopping:
                 raise

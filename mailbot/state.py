@@ -54,6 +54,32 @@ class Registration:
         return self.status in ACTIVE
 
 
+CaseKind = Literal["seminar-request", "unread-reply", "ambiguous", "unauthenticated"]
+
+
+@dataclass(frozen=True)
+class Case:
+    """What waits for the organiser: the kind, the actor it is about (None when that is the
+    question), the participants and the seminar asked for, and the message it came from."""
+
+    kind: CaseKind
+    actor: str | None = None
+    participants: tuple[str, ...] = ()
+    seminar: str | None = None
+    sender: str | None = None  # who wrote the original message (registers "as if" they had)
+    source_message_id: str | None = None
+
+
+@dataclass(frozen=True)
+class OpenCase:
+    """A case as stored: the case, the Message-ID of the bot's mail about it, and whether it is
+    settled already (and how)."""
+
+    message_id: str
+    case: Case
+    settled: str | None = None  # how it was settled ("JA", "NEJ", …), None while open
+
+
 class State(Protocol):
     """Read-only questions the decision asks. Implementations answer consistently for one call."""
 
@@ -89,6 +115,15 @@ class State(Protocol):
     def scheduled_done(self, kind: str, seminar: str, key: str) -> bool:
         """Whether that scheduled work (a report, one person's reminder) was already queued."""
 
+    def case(self, message_id: str) -> OpenCase | None:
+        """The organiser's case the bot mailed with that Message-ID, if any (§14)."""
+
+    def seats_override(self, actor: str) -> int | None:
+        """The seats the organiser set for that actor by mail (`PLATSER`), else None."""
+
+    def open_cases(self) -> list[OpenCase]:
+        """What waits for the organiser, oldest first (`STATUS`, §14)."""
+
 
 @dataclass
 class MemoryState:
@@ -100,6 +135,8 @@ class MemoryState:
     alerts: set[tuple[str, str, dt.date]] = field(default_factory=set)
     scheduled: set[tuple[str, str, str]] = field(default_factory=set)  # (kind, seminar, key)
     tokens: dict[str, HeldToken] = field(default_factory=dict)  # by token hash
+    cases: dict[str, OpenCase] = field(default_factory=dict)  # by Message-ID
+    seats: dict[str, int] = field(default_factory=dict)  # the organiser's overrides, by actor
 
     def registration(self, seminar: str, email_key: str) -> Registration | None:
         return next(
@@ -144,6 +181,15 @@ class MemoryState:
 
     def scheduled_done(self, kind: str, seminar: str, key: str) -> bool:
         return (kind, seminar, key) in self.scheduled
+
+    def case(self, message_id: str) -> OpenCase | None:
+        return self.cases.get(message_id)
+
+    def seats_override(self, actor: str) -> int | None:
+        return self.seats.get(actor)
+
+    def open_cases(self) -> list[OpenCase]:
+        return [c for c in self.cases.values() if c.settled is None]
 
     def upsert(self, registrations: Iterable[Registration]) -> None:
         """Apply registrations as the store would: replace by (seminar, email key)."""

@@ -29,7 +29,7 @@ def countdown(until: dt.datetime, now: dt.datetime) -> str:
 def scheduled(store: Store, config: Config, now: dt.datetime, limit: int = 8) -> list[str]:
     """The next wake-ups of the scheduler, and work already due that no look has queued yet
     (the service is not running, or its next look is still to come)."""
-    from mailbot import due
+    from mailbot import digest, due
 
     lines = ["Scheduled:"]
     for seminar in config.seminars:
@@ -43,6 +43,10 @@ def scheduled(store: Store, config: Config, now: dt.datetime, limit: int = 8) ->
                 " (queued at the next tick)"
             )
     wakeups = due.next_wakeups(config, now)
+    at_digest = digest.next_slot(config, now)
+    if at_digest is not None:
+        zone = digest.zone_of(config)
+        wakeups = sorted([*wakeups, (at_digest.astimezone(zone), "daily digest")])
     for at, what in wakeups[:limit]:  # each in its seminar's own time zone
         lines.append(f"  {at.isoformat(timespec='minutes')}  {what} ({countdown(at, now)})")
     if len(wakeups) > limit:
@@ -61,6 +65,7 @@ def render(
     database_problem: str | None = None,
 ) -> str:
     """The whole report; `running` and `database_problem` as `service` takes them."""
+    config = store.cases.applied(config)  # the organiser's `PLATSER` (§14)
     counts: Counter[tuple[str, str, str]] = Counter(
         (r.seminar, r.actor, r.status) for r in store.participants()
     )

@@ -44,6 +44,8 @@ PURE = (
     "mailbot.replies",
     "mailbot.replies.*",
     "mailbot.due",
+    "mailbot.digest",
+    "mailbot.spreadsheet",
     "mailbot.limits",
     "mailbot.durations",
     "mailbot.tokens",
@@ -74,11 +76,12 @@ LAZY_IMPORTS: dict[str, set[str]] = {
     # `mailbot --help` and `mailbot status` must start in < 100 ms: each command imports the
     # machinery it needs (parsing, decide, Jinja2, the service) only when it runs.
     "mailbot.cli": {"mailbot", "mailbot.*", "csv", "json", "logging", "signal", "threading"},
-    # the same for `status`: the deadline arithmetic (`due`) only when a seminar has one
-    "mailbot.status": {"mailbot", "mailbot.due"},
+    # the same for `status`: the deadline and digest arithmetic (`due`, `digest`) only when needed
+    "mailbot.status": {"mailbot", "mailbot.due", "mailbot.digest"},
     # heavy libraries loaded the first time they are needed (start-up of `status` and tests)
     "mailbot.authentication": {"publicsuffixlist", "authres", "authres.dmarc"},
     "mailbot.replies": {"babel.dates", "icalendar"},
+    "mailbot.spreadsheet": {"xlsxwriter"},
 }
 
 

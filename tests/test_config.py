@@ -149,3 +149,26 @@ def test_check_config_says_when_no_actor_gets_the_default_seats(capsys):
     shipped = REPO / "mailbot" / "examples" / "config.toml"
     assert cli.main(["check-config", "--config", str(shipped)]) == 0
     assert "actors on [seats] default (2 seats): none" in capsys.readouterr().out
+
+
+def test_organiser_may_name_delegates_and_a_daily_digest_time(tmp_path):
+    text = SMALL_CONFIG.replace(
+        "[organiser]\n",
+        '[organiser]\ndelegates = ["assistent@example.org"]\ndigest_at = "08:00"\n',
+    )
+    cfg = make_config(tmp_path, text)
+    assert cfg.organiser.delegates == ("assistent@example.org",)
+    assert cfg.organiser.digest_at == dt.time(8, 0)
+
+
+def test_without_digest_at_no_digest_is_sent_and_nobody_is_a_delegate(tmp_path):
+    cfg = make_config(tmp_path)
+    assert cfg.organiser.digest_at is None and cfg.organiser.delegates == ()
+
+
+def test_a_digest_time_that_is_not_a_time_of_day_is_reported(tmp_path):
+    text = SMALL_CONFIG.replace(
+        "[organiser]\n", '[organiser]\ndigest_at = "25:00"\ndelegates = ["nobody"]\n'
+    )
+    joined = "\n".join(problems_of(tmp_path, text))
+    assert "organiser.digest_at" in joined and "'nobody' is not an email address" in joined

@@ -102,8 +102,9 @@ def test_report_csv_is_utf8_with_a_bom_and_reads_back_with_swedish_letters(confi
         ]
     )
     (report, _) = look(config, state, at("2022-09-05 00:00")).mails
-    ((filename, mime, data),) = report.attachments
+    (filename, mime, data), (xlsx_name, _, _) = report.attachments  # §7: the .xlsx beside it
     assert filename == "deltagare-2022-09-14.csv" and mime == "text/csv"
+    assert xlsx_name == "deltagare-2022-09-14.xlsx"
     assert data.startswith(b"\xef\xbb\xbf")  # the byte-order mark Excel looks for
     header, row = csv_rows(data)
     assert header == [

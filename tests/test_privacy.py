@@ -180,6 +180,42 @@ def test_purge_leaves_no_byte_of_the_seminars_people_in_the_database_files(confi
     assert traces(files_bytes(db), people) == []
 
 
+def test_purge_removes_the_daily_digests_that_carry_the_seminars_lists(tmp_path):
+    config = make_config(
+        tmp_path, SMALL_CONFIG.replace("[organiser]\n", '[organiser]\ndigest_at = "08:00"\n')
+    )
+
+    def digests(store: Store) -> int:
+        sql = "SELECT COUNT(*) FROM outbox WHERE kind = 'digest'"
+        return int(store.conn.execute(sql).fetchone()[0])
+
+    with Store(Path(config.bot.database)) as store:
+        raw = raw_mail(SENDER, block(HUDDINGE), message_id="<h1@huddinge.se>")
+        assert pipeline.handle(store, config, raw, ON_TIME).status == "handled"
+        schedule.tick(store, config, at("2022-09-02 08:00:30"))
+        # The next digest names only Botkyrka's new people in its text; Huddinge's are in the
+        # attached lists alone, base64-encoded (and deflated in the .xlsx).
+        later = raw_mail("x@botkyrka.se", block(BOTKYRKA), message_id="<b1@botkyrka.se>")
+        assert pipeline.handle(store, config, later, at("2022-09-02 10:00")).status == "handled"
+        schedule.tick(store, config, at("2022-09-03 08:00:30"))
+        assert digests(store) == 2
+        privacy.purge(store, config, PURGED, at("2022-10-01 12:00"))
+        assert digests(store) == 0
+
+
+def test_purge_removes_the_organisers_cases_about_the_seminars_people(config):
+    """A request for another seminar waits for the organiser as a case (§14), naming the
+    participant and the sender: purging the seminar asked for removes it."""
+    request = "Namn: Åsa Öberg\nE-post: asa.oberg@huddinge.se\nDatum: 2022-09-15\n"
+    with Store(Path(config.bot.database)) as store:
+        raw = raw_mail("karin.lind@huddinge.se", request, message_id="<c1@huddinge.se>")
+        pipeline.handle(store, config, raw, at("2022-09-01 10:00"))
+        assert store.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == 1
+        report = privacy.purge(store, config, KEPT, at("2022-10-01 12:00"))
+        assert report.counts["cases"] == 1
+        assert store.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == 0
+
+
 def test_purge_twice_finds_nothing_more(config):
     with Store(config.bot.database) as store:
         fill(store, config)

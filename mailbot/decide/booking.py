@@ -21,7 +21,7 @@ def book(b: Builder, actor: Actor, seminar: Seminar, base: Registration) -> Regi
     """`base` confirmed or waitlisted, put into the working state; None when the actor is full
     and the seminar keeps no waitlist."""
     at = b.received_at
-    if b.work.confirmed(actor.name, seminar.id) < b.config.seats_for(actor):
+    if b.work.confirmed(actor.name, seminar.id) < b.seats(actor):
         booked = replace(base, status="confirmed", confirmed_at=at)
     elif seminar.waitlist:
         booked = replace(base, status="waitlisted", registered_at=at)
@@ -33,7 +33,7 @@ def book(b: Builder, actor: Actor, seminar: Seminar, base: Registration) -> Regi
 
 def announce(b: Builder, r: Registration, confirmed_kind: MailKind = "confirmed") -> None:
     """Tell of a booked registration: `confirmed_kind` names the confirmation's template."""
-    answering = b.ctx.email.sender is not None
+    answering = b.ctx.email.sender is not None and not b.command
     if r.status == "confirmed":
         participant_mail(b, r, confirmed_kind, answers=answering)
     elif answering:
@@ -43,4 +43,4 @@ def announce(b: Builder, r: Registration, confirmed_kind: MailKind = "confirmed"
 
 
 def full_reason(b: Builder, actor: Actor) -> str:
-    return f"{actor.name} has used all {b.config.seats_for(actor)} seats"
+    return f"{actor.name} has used all {b.seats(actor)} seats"

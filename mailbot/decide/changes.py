@@ -39,7 +39,7 @@ def changes(b: Builder, resolution: actors.Resolution) -> None:
 def promote(b: Builder, actor_name: str, seminar_id: str) -> None:
     """Fill freed seats from the same actor's waitlist (§5); the mail is a new message."""
     try:
-        seats = b.config.seats_for(b.config.actor(actor_name))
+        seats = b.seats(b.config.actor(actor_name))
     except KeyError:
         return
     while b.work.confirmed(actor_name, seminar_id) < seats:

@@ -17,7 +17,7 @@ from typing import Any
 from mailbot.config import Actor, Config
 from mailbot.model import Alert, Decision, Hold, Mail, MailKind, Outcome, OutcomeKind
 from mailbot.parsed import Email
-from mailbot.state import Registration, State
+from mailbot.state import Case, Registration, State
 
 
 @dataclass(frozen=True)
@@ -121,6 +121,10 @@ class Builder:
     alerts: list[Alert] = field(default_factory=list)
     problems: list[dict[str, Any]] = field(default_factory=list)
     hold: Hold | None = None
+    # The organiser's command (the command line, or their mail): nothing here answers a sender,
+    # every participant is told by a new message (booking.announce).
+    command: bool = False
+    seat_overrides: dict[str, int] = field(default_factory=dict)  # `PLATSER` of this decision
     work: Working = field(init=False)
 
     def __post_init__(self) -> None:
@@ -137,6 +141,11 @@ class Builder:
     @property
     def received_at(self) -> dt.datetime:
         return self.ctx.inbound.received_at
+
+    def seats(self, actor: Actor) -> int:
+        """The actor's seats: the organiser's `PLATSER` when they set one (§14), else config's."""
+        override = self.seat_overrides.get(actor.name, self.ctx.state.seats_override(actor.name))
+        return self.config.seats_for(actor) if override is None else override
 
     @property
     def sender(self) -> str:
@@ -190,6 +199,7 @@ def finish(b: Builder) -> Decision:
         language=b.language,
         hold=hold,
         release=b.ctx.release,
+        seats=tuple(b.seat_overrides.items()),
     )
 
 
@@ -245,11 +255,21 @@ def participant_mail(
     )
 
 
-def organiser_mail(ctx: Context, kind: MailKind, context: Mapping[str, Any]) -> Mail:
+def organiser_mail(
+    ctx: Context, kind: MailKind, context: Mapping[str, Any], case: Case | None = None
+) -> Mail:
+    """A new mail to the organiser; with a `case`, about something that waits for them, which
+    their reply to this mail settles (§14)."""
     return Mail(
         kind,
         (ctx.config.organiser.address,),
         language=ctx.config.bot.language,
         answers=False,
-        context={"subject": ctx.email.subject, **context},
+        context={
+            "subject": ctx.email.subject,
+            "case": case.kind if case else None,
+            "case_actor": case.actor if case else None,
+            **context,
+        },
+        case=case,
     )

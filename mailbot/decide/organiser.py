@@ -1,9 +1,12 @@
 """The organiser's commands: cancel anyone, move someone to another seminar, fill freed seats.
 
-Rules of this file: the organiser is trusted (the command line, or later mail from the organiser,
-issue 13), so none of the sender rules apply; every mail is a new message to the participant
-(never a reply). A cancelled or moved confirmed participant frees a seat for the same actor's
-waitlist, as long as the seminar has not started. A move books by the same rule as a registration.
+Rules of this file: the organiser is trusted (the command line, or authenticated mail from the
+organiser, §14), so none of the sender rules apply; every mail is a new message to the participant
+(never a reply). `cancel` and `move` work on a builder, and are the one code path of both the
+command line (`organiser_cancel`, `organiser_move`) and the organiser's mail (`organiser_mail`), so
+a participant is told the same whichever the organiser used. A cancelled or moved confirmed
+participant frees a seat for the same actor's waitlist, as long as the seminar has not started.
+A move books by the same rule as a registration.
 """
 
 from __future__ import annotations
@@ -25,18 +28,25 @@ def organiser_cancel(
 ) -> Decision:
     """`mailbot cancel EMAIL`: the organiser may cancel anyone, at any time before the start."""
     b = _command_builder(state, config, now)
+    cancel(b, email_key, seminar)
+    return _decision(b)
+
+
+def cancel(b: Builder, email_key: str, seminar: str | None) -> None:
+    """Cancel that person's active registrations (on `seminar` only, when given); a confirmed
+    one frees its seat for the same actor's waitlist."""
     regs = [r for r in b.work.active(email_key) if seminar in (None, r.seminar)]
     if not regs:
         b.add("needs-info", "not-registered", email_key, "no active registration for this address")
-        return _decision(b)
+        return
     for r in regs:
         cancelled = replace(r, status="cancelled")
         b.work.put(cancelled)
         b.add("cancelled", "organiser-cancel", r.email, f"was {r.status}")
         participant_mail(b, cancelled, "cancelled", answers=False, calendar=False)
-        if r.status == "confirmed" and config.find_seminar(r.seminar) and not started(b, r.seminar):
+        known = b.config.find_seminar(r.seminar) is not None
+        if r.status == "confirmed" and known and not started(b, r.seminar):
             promote(b, r.actor, r.seminar)
-    return _decision(b)
 
 
 def organiser_move(
@@ -45,19 +55,26 @@ def organiser_move(
     """`mailbot move EMAIL --seminar ID`: book a pending or registered person on another seminar,
     within their actor's seats there; the seat they leave goes to their actor's waitlist."""
     b = _command_builder(state, config, now)
-    target = config.find_seminar(seminar_id)
+    move(b, email_key, seminar_id)
+    return _decision(b)
+
+
+def move(b: Builder, email_key: str, seminar_id: str) -> None:
+    """Book a pending or registered person on another seminar within their actor's seats
+    there; the seat they leave goes to their actor's waitlist."""
+    target = b.config.find_seminar(seminar_id)
     if target is None:
         b.add("needs-info", "unknown-seminar", email_key, f"no seminar {seminar_id!r}")
-        return _decision(b)
+        return
     current = _to_move(b, email_key, seminar_id)
     if current is None:
-        return _decision(b)
+        return
     try:
-        actor = config.actor(current.actor)
+        actor = b.config.actor(current.actor)
     except KeyError:
         reason = f"actor {current.actor!r} is no longer in the config"
         b.add("needs-info", "unknown-actor", current.email, reason)
-        return _decision(b)
+        return
     if current.seminar != seminar_id:
         b.work.put(replace(current, status="cancelled"))
         if current.status == "confirmed" and not started(b, current.seminar):
@@ -74,7 +91,6 @@ def organiser_move(
         reason = f"{actor.name} is full on {seminar_id}"
         b.add("waitlisted", "organiser-move", booked.email, reason)
         booking.announce(b, booked)
-    return _decision(b)
 
 
 def _to_move(b: Builder, email_key: str, seminar_id: str) -> Registration | None:
@@ -106,7 +122,7 @@ def fill_freed_seats(state: State, config: Config, now: dt.datetime) -> Decision
 def _command_builder(state: State, config: Config, now: dt.datetime) -> Builder:
     """A builder for a command: no message, no sender; the clock is the arrival time."""
     email = Email(message_id=None, sender=None, subject="")
-    return Builder(Context(Inbound(email, now), config, state, now))
+    return Builder(Context(Inbound(email, now), config, state, now), command=True)
 
 
 def _decision(b: Builder) -> Decision:
@@ -115,4 +131,5 @@ def _decision(b: Builder) -> Decision:
         registrations=tuple(b.work.changed.values()),
         mails=tuple(b.mails),
         language=b.language,
+        seats=tuple(b.seat_overrides.items()),
     )

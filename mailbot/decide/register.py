@@ -15,7 +15,7 @@ from mailbot.config import Actor, Seminar
 from mailbot.decide import booking
 from mailbot.decide.context import Builder, organiser_mail, participant_context, problem
 from mailbot.parsed import ParticipantBlock
-from mailbot.state import Registration
+from mailbot.state import Case, Registration
 
 
 @dataclass(frozen=True)
@@ -210,9 +210,16 @@ def _forward(b: Builder, a: Applicant, rule: str, reason: str) -> None:
     b.work.put(base)
     b.add("forwarded", rule, a.block.email, reason)
     b.reply_about("forwarded", base)
-    b.mails.append(
-        organiser_mail(b.ctx, "forward-seminar-request", participant_context(base, b.config))
+    case = Case(
+        "seminar-request",
+        actor=a.actor.name,
+        participants=(base.email,),
+        seminar=base.seminar,
+        sender=b.sender,
+        source_message_id=b.ctx.email.message_id,
     )
+    context = participant_context(base, b.config)
+    b.mails.append(organiser_mail(b.ctx, "forward-seminar-request", context, case))
 
 
 def _book(b: Builder, a: Applicant, rule: str, reason: str) -> None:

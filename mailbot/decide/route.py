@@ -14,6 +14,7 @@ from mailbot import actors
 from mailbot.decide.changes import changes
 from mailbot.decide.context import Builder, Context, organiser_mail
 from mailbot.decide.register import register, reject_not_invited
+from mailbot.state import Case
 
 REPLY_SUBJECT = re.compile(r"^\s*(re|sv|aw|vs|ant|antw|fwd?|vb|wg|tr)\s*:", re.IGNORECASE)
 
@@ -56,7 +57,14 @@ def _forward_reply(b: Builder) -> None:
     reason = "a reply with no participant block: for the organiser"
     b.add("forwarded", "reply-to-conversation", None, reason)
     context = {"sender": b.sender, "text": b.ctx.email.text}
-    b.mails.append(organiser_mail(b.ctx, "forward-to-organiser", context))
+    email = b.ctx.email
+    case = Case(
+        "unread-reply",
+        actor=b.actor.name if b.actor else None,
+        sender=b.sender,
+        source_message_id=email.message_id,
+    )
+    b.mails.append(organiser_mail(b.ctx, "forward-to-organiser", context, case))
 
 
 def _ambiguous(b: Builder, resolution: actors.Resolution) -> None:

@@ -16,10 +16,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from mailbot import authentication
+from mailbot import actors, authentication
 from mailbot.decide import holds, reports, route
+from mailbot.decide import organiser_mail as organiser_mail_rules
 from mailbot.decide.context import Builder, Context, finish, organiser_mail
 from mailbot.model import Alert, Decision, Mail, MailKind, Outcome
+from mailbot.state import Case
 
 SYSTEM_SENDER = re.compile(
     r"^(mailer-daemon|postmaster|listserv|majordomo|no-?reply|do-?not-?reply|bounces?"
@@ -160,6 +162,24 @@ def _unauthenticated(v: Verdict) -> str | None:
     return f"unauthenticated ({verdict.verdict}): {verdict.reason}"
 
 
+def _organiser(v: Verdict) -> str | None:
+    """Mail from the organiser or a delegate, with a trusted pass for its domain (§14): a
+    confirmation token is not enough, and with no trusted authserv-id nothing is obeyed."""
+    c = v.ctx
+    trusted = c.config.security.trusted_authserv_ids
+    sender = c.email.sender
+    organiser = c.config.organiser
+    acting = {a.casefold() for a in (organiser.address, *organiser.delegates)}
+    if not trusted or sender is None or sender.key not in acting:
+        return None
+    verdict = authentication.check(c.email.authentication_results, sender.domain, trusted)
+    return (
+        f"authenticated mail from the organiser {sender.address}"
+        if verdict.verdict == "pass"
+        else None
+    )
+
+
 def _always(v: Verdict) -> str | None:
     return "the message passed the message rules"
 
@@ -203,10 +223,24 @@ def _ignore(v: Verdict, rule: str, reason: str) -> Verdict:
                 "reason": reason,
                 "last_today": sent_today + 1 == MAX_ALERTS_PER_DAY,
             }
-            mails = (organiser_mail(ctx, kind, context),)
+            mails = (organiser_mail(ctx, kind, context, _case(ctx, rule)),)
     outcome = Outcome("ignored", rule, None, reason)
     decision = Decision(outcomes=(outcome,), mails=mails, alerts=alerts, language=ctx.language)
     return replace(v, final=decision)
+
+
+def _case(ctx: Context, rule: str) -> Case | None:
+    """An unauthenticated sender waits for the organiser, who may register its people (§14)."""
+    sender = ctx.email.sender
+    if rule != "unauthenticated" or sender is None:
+        return None
+    found = actors.resolve(sender.address, sender.domain, ctx.email.organisation, ctx.config)
+    return Case(
+        "unauthenticated",
+        actor=found.actor.name if found.actor else None,
+        sender=sender.address,
+        source_message_id=ctx.email.message_id,
+    )
 
 
 def _report(v: Verdict, rule: str, reason: str) -> Verdict:
@@ -227,6 +261,10 @@ def _ignore_or_hold(v: Verdict, rule: str, reason: str) -> Verdict:
     if v.ctx.config.security.unauthenticated == "confirm":
         return replace(v, draft=holds.hold(v.ctx, reason))
     return _ignore(v, rule, reason)
+
+
+def _obey_organiser(v: Verdict, rule: str, reason: str) -> Verdict:
+    return replace(v, final=organiser_mail_rules.organiser_decision(v.ctx))
 
 
 def _decide_participants(v: Verdict, rule: str, reason: str) -> Verdict:
@@ -265,6 +303,7 @@ MESSAGE_RULES: tuple[Rule, ...] = (
     Rule("system-sender", "arrival", _system_sender, _ignore),
     Rule("sender-confirmed", "arrival", _answered_token, _sender_confirmed),
     Rule("unauthenticated", "arrival", _unauthenticated, _ignore_or_hold),
+    Rule("organiser", "arrival", _organiser, _obey_organiser),
     Rule("participants", "arrival", _always, _decide_participants),
     Rule("reply-cap", "reply", _reply_cap, _hold_back_replies),
 )

@@ -10,6 +10,8 @@ package, one repository per idea over one connection (`database.Database`):
 | `store.outbox` (`outbox.OutboxQueue`) | queued mails and what became of them |
 | `store.mailbox` (`mailbox.Mailbox`) | IMAP position per folder, health notes |
 | `store.personal` (`personal.PersonalData`) | purge a seminar, export one person |
+| `store.activity` (`activity.ActivityLog`) | what happened since the last digest (§14) |
+| `store.cases` (`cases.Cases`) | what waits for the organiser; seats set by mail (§14) |
 
 `synchronous=FULL` because WAL with NORMAL can lose the last commits on power loss, and a lost
 commit here is a lost registration. Readers (`participants`, `status`) use WAL snapshots and
@@ -24,7 +26,10 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Literal
 
-from mailbot.state import HeldToken, Registration
+from mailbot.digest import Activity
+from mailbot.state import HeldToken, OpenCase, Registration
+from mailbot.store.activity import ActivityLog
+from mailbot.store.cases import Cases
 from mailbot.store.database import Database, StoreError, connect, from_iso, iso
 from mailbot.store.integrity import check_at_start
 from mailbot.store.journal import Journal, StoredMessage, purged_key
@@ -81,6 +86,8 @@ class Store:
         self.messages = Journal(self.db, self.registrations, self.outbox)
         self.mailbox = Mailbox(self.db)
         self.personal = PersonalData(self.db, self.messages, self.registrations)
+        self.activity = ActivityLog(self.db)
+        self.cases = Cases(self.db)
 
     def close(self) -> None:
         self.conn.close()
@@ -133,3 +140,25 @@ class Store:
 
     def scheduled_done(self, kind: str, seminar: str, key: str) -> bool:
         return self.registrations.scheduled_done(kind, seminar, key)
+
+    # ------------------------------------------------------------------ digest.DigestState
+
+    def last_digest(self) -> dt.datetime | None:
+        return self.activity.last_digest()
+
+    def first_registered_at(self) -> dt.datetime | None:
+        return self.activity.first_registered_at()
+
+    def activity_since(self, since: dt.datetime | None, now: dt.datetime) -> Activity:
+        return self.activity.activity_since(since, now)
+
+    # ------------------------------------------------------------------ the organiser's cases
+
+    def case(self, message_id: str) -> OpenCase | None:
+        return self.cases.case(message_id)
+
+    def seats_override(self, actor: str) -> int | None:
+        return self.cases.seats_override(actor)
+
+    def open_cases(self) -> list[OpenCase]:
+        return self.cases.waiting()

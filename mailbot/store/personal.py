@@ -55,7 +55,8 @@ class PersonalData:
         state, outcome kinds and rules) so the journal still counts them; their bytes, sender,
         subject, Message-ID, error text and outcome participants and reasons go. Outbox rows
         caused by those messages or addressed to or about those people go, and so does the
-        seminar's deadline report (found by its attachment's file name, `report_files`). Alerts
+        seminar's deadline report (found by its attachment's file name, `report_files`) and every
+        daily digest (each carries all seminars' lists). Alerts
         keyed by those addresses, held tokens, and reminder markers (keyed by address) go.
         Addresses in `keep` (the organiser, the bot) are never treated as a participant's.
         `marker`, when given, is recorded as done scheduled work (a retention purge runs once).
@@ -98,6 +99,7 @@ class PersonalData:
                 source in ids
                 or named & addresses
                 or (kind == "deadline-report" and any(f in data for f in reports))
+                or kind == "digest"  # every seminar's list is attached to each digest
                 or any(n in data.lower() for n in needles)
             ):
                 outbox.add(int(oid))
@@ -185,6 +187,13 @@ class PersonalData:
         counts["reminders"] = self.conn.execute(
             "DELETE FROM scheduled WHERE seminar = ? AND kind = 'reminder'", (seminar,)
         ).rowcount
+        # The organiser's cases (§14) name participants and the sender who wrote about them.
+        counts["cases"] = self.conn.execute(
+            "DELETE FROM cases WHERE seminar = ? OR lower(sender) IN (SELECT value FROM"
+            " json_each(?)) OR EXISTS (SELECT 1 FROM json_each(cases.participants_json) p"
+            " WHERE lower(p.value) IN (SELECT value FROM json_each(?)))",
+            (seminar, key_list, key_list),
+        ).rowcount
         return counts
 
     def compact(self) -> bool:
@@ -205,7 +214,8 @@ class PersonalData:
         """Everything stored about one address (right of access): registrations, the journal
         entries that name it (as sender, in an outcome or in the subject of an organiser
         command), outbox rows to or about it (metadata and subject, not the bytes), held
-        messages, alerts and reminder markers. Matching is case-insensitive."""
+        messages, alerts, reminder markers and the organiser's cases. Matching is
+        case-insensitive."""
         key = email_key.casefold()
         registrations = [
             r
@@ -242,6 +252,15 @@ class PersonalData:
                 (_like_prefix(key) + ":%",),
             )
         ]
+        cases = [
+            {"kind": r[0], "seminar": r[1], "opened_at": r[2], "settled": r[3]}
+            for r in self.conn.execute(
+                "SELECT kind, seminar, opened_at, settled FROM cases WHERE lower(sender) = ?"
+                " OR EXISTS (SELECT 1 FROM json_each(cases.participants_json) p"
+                " WHERE lower(p.value) = ?) ORDER BY opened_at",
+                (key, key),
+            )
+        ]
         return {
             "registrations": registrations,
             "messages": journal,
@@ -249,6 +268,7 @@ class PersonalData:
             "held": held,
             "alerts": alerts,
             "reminders": reminders,
+            "cases": cases,  # what waited or waits for the organiser about them (§14)
         }
 
     def _journal_of(self, key: str) -> list[dict[str, Any]]:

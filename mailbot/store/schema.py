@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mailbot.store.database import StoreError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Each entry migrates from version i to i+1; a release that changes the schema appends one.
 MIGRATIONS: tuple[str, ...] = (
@@ -143,6 +143,27 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
     ALTER TABLE outbox ADD COLUMN claimed_until TEXT;
+    """,
+    # 5: what waits for the organiser, keyed by the Message-ID of the bot's mail about it, so
+    # that the organiser's reply finds it (§14); and the seats the organiser set by mail.
+    """
+    CREATE TABLE cases (
+        message_id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        actor TEXT,
+        participants_json TEXT NOT NULL DEFAULT '[]',
+        seminar TEXT,
+        sender TEXT,
+        source_message_id TEXT,
+        opened_at TEXT NOT NULL,
+        settled TEXT,
+        settled_at TEXT
+    );
+    CREATE TABLE seats (
+        actor TEXT PRIMARY KEY,
+        seats INTEGER NOT NULL,
+        set_at TEXT NOT NULL
+    );
     """,
 )
 
