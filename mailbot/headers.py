@@ -100,6 +100,14 @@ class Headers:
     def has_name_starting(self, prefix: str) -> bool:
         return any(key.startswith(prefix) for key, _ in self.fields)
 
+    def has_list_headers(self) -> bool:
+        """Mailing-list traffic (SPEC §10): any `List-*` header (RFC 2369/2919), or one of the
+        older ones that ezmlm, SmartList and Majordomo still write instead."""
+        return any(key.startswith("list-") or key in OLD_LIST_HEADERS for key, _ in self.fields)
+
+
+OLD_LIST_HEADERS: Final = frozenset({"mailing-list", "x-mailing-list", "x-loop"})
+
 
 def unfold(value: str) -> str:
     """RFC 5322 §2.2.3 unfolding (drop the CRLF, keep the blank), and 8-bit bytes decoded."""

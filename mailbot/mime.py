@@ -228,6 +228,7 @@ def bounce_report(msg: EmailMessage) -> BounceReport | None:
     original: str | None = None
     recipients: list[str] = []
     actions: list[str] = []
+    returned = False
     for part in _leaf_parts(msg):
         content_type = _content_type(part)
         if content_type in _STATUS_PARTS:
@@ -237,9 +238,11 @@ def bounce_report(msg: EmailMessage) -> BounceReport | None:
                 else:
                     actions.append(value.strip().lower())
         elif original is None and content_type in _RETURNED_MESSAGE | _RETURNED_HEADERS:
+            returned = True
             original = _returned_message_id(part)
     action = "failed" if "failed" in actions else next(iter(actions), None)
-    return BounceReport(original, tuple(dict.fromkeys(r for r in recipients if r)), action)
+    found = tuple(dict.fromkeys(r for r in recipients if r))
+    return BounceReport(original, found, action, returns_headers=returned)
 
 
 def _status_fields(part: EmailMessage) -> Iterator[tuple[str, str]]:

@@ -34,6 +34,7 @@ OutcomeKind = Literal[ToldOutcome, "ignored"]  # an ignored message is never ans
 # The mails that are not an outcome told to the sender: notices to a participant replaced or
 # reminded, the organiser's forwards, alerts and reports, and the sender's confirmation token.
 NoticeKind = Literal[
+    "summary",
     "replaced",
     "forward-to-organiser",
     "forward-seminar-request",

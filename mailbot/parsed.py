@@ -74,6 +74,7 @@ class BounceReport:
     original_message_id: str | None
     final_recipients: tuple[str, ...]
     action: str | None  # failed | delayed | delivered | …
+    returns_headers: bool = False  # holds the returned message or its headers (§10)
 
 
 @dataclass(frozen=True)

@@ -118,7 +118,7 @@ def _read(raw: bytes, deliverable: Deliverable | None) -> Email:
         precedence=headers.stripped("precedence"),
         x_auto_response_suppress=headers.stripped("x-auto-response-suppress"),
         return_path=headers.stripped("return-path"),
-        has_list_headers=headers.has_name_starting("list-"),
+        has_list_headers=headers.has_list_headers(),
         report=_guarded(problems, "delivery report", lambda: bounce_report(msg)),
         authentication_results=tuple(v.strip() for v in headers.all("authentication-results")),
         text="\n".join(lines),

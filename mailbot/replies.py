@@ -26,9 +26,11 @@ from typing import Any
 
 import jinja2
 
+from mailbot import encoded_words
 from mailbot.config import Config, Seminar
 from mailbot.model import MAIL_KINDS, Mail
 from mailbot.parsed import Email
+from mailbot.reading.names import split_title, turned_round
 
 
 class _FoldOncePolicy(policy.EmailPolicy):
@@ -41,6 +43,9 @@ class _FoldOncePolicy(policy.EmailPolicy):
     """
 
     def header_store_parse(self, name: str, value: Any) -> tuple[str, Any]:
+        own = _non_ascii_words(name, value)
+        if own is not None:
+            return name, own
         text = value if isinstance(value, str) else _address_text(value)
         if (
             text is None
@@ -71,6 +76,25 @@ _CACHED_CHARS = 998  # longer values (the parent raises on CR/LF) are not worth 
 
 _ATOM = r"[A-Za-z0-9!#$%&'*+/^_`{|}~-]+"  # RFC 5322 atext without "=" and "?": no encoded-word
 _DOT_ATOM_ADDRESS = re.compile(rf"{_ATOM}(?:\.{_ATOM})*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*")
+
+
+def _non_ascii_words(name: str, value: object) -> str | None:
+    """A Subject or address list with non-ASCII text, written by `encoded_words` (the policy's
+    folder drops the space between two encoded-words on Python 3.11); else None."""
+    if isinstance(value, str):
+        if name.lower() != "subject" or value.isascii() or "\n" in value or "\r" in value:
+            return None
+        return encoded_words.unstructured(name, value)
+    addresses = [value] if isinstance(value, Address) else value
+    if not (isinstance(addresses, list) and addresses):
+        return None
+    if not all(isinstance(a, Address) and a.addr_spec.isascii() for a in addresses):
+        return None
+    if all(a.display_name.isascii() for a in addresses):
+        return None
+    return encoded_words.fold(
+        name, [encoded_words.address(a.display_name, a.addr_spec) for a in addresses]
+    )
 
 
 def _bare_addresses(value: object) -> bool:
@@ -198,7 +222,20 @@ def template_context(mail: Mail, config: Config, parent: Email | None) -> dict[s
         original_subject=clean_header(parent.subject) if parent else "",
         kind=mail.kind,
     )
+    context.setdefault("greeting", greeting(context.get("participant")))
     return context
+
+
+def greeting(participant: object) -> str | None:
+    """The participant's name as it should be read in "Hej …!" (§9): without a title written
+    into it, and an "Efternamn Förnamn" display name turned round when the address shows it."""
+    if not isinstance(participant, Mapping):
+        return None
+    name = " ".join(str(participant.get("name") or "").split())
+    if not name:
+        return None
+    address = str(participant.get("email") or "")
+    return turned_round(split_title(name)[0], address) if address else split_title(name)[0]
 
 
 def _render_blocks(

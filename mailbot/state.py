@@ -100,6 +100,10 @@ class State(Protocol):
     def own_message(self, message_id: str) -> tuple[str, ...] | None:
         """For a Message-ID the bot sent: the participant addresses it was about, else None."""
 
+    def mailed_since(self, address_key: str, since: dt.datetime) -> bool:
+        """Whether the bot queued a mail to that address (To or Cc) since `since` (§10: a
+        report that returns no headers is about our mail only if we wrote to its recipient)."""
+
     def alerted(self, kind: str, key: str, day: dt.date) -> bool:
         """Whether the organiser was already told about (kind, key) on that day."""
 
@@ -132,6 +136,7 @@ class MemoryState:
     registrations: list[Registration] = field(default_factory=list)
     sent: list[tuple[str, dt.datetime]] = field(default_factory=list)  # (sender_key, at)
     own_messages: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    mailed: list[tuple[str, dt.datetime]] = field(default_factory=list)  # (address key, at)
     alerts: set[tuple[str, str, dt.date]] = field(default_factory=set)
     scheduled: set[tuple[str, str, str]] = field(default_factory=set)  # (kind, seminar, key)
     tokens: dict[str, HeldToken] = field(default_factory=dict)  # by token hash
@@ -166,6 +171,9 @@ class MemoryState:
 
     def own_message(self, message_id: str) -> tuple[str, ...] | None:
         return self.own_messages.get(message_id)
+
+    def mailed_since(self, address_key: str, since: dt.datetime) -> bool:
+        return any(key == address_key and at >= since for key, at in self.mailed)
 
     def alerted(self, kind: str, key: str, day: dt.date) -> bool:
         return (kind, key, day) in self.alerts

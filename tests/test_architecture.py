@@ -43,6 +43,7 @@ PURE = (
     "mailbot.reading.*",
     "mailbot.replies",
     "mailbot.replies.*",
+    "mailbot.encoded_words",
     "mailbot.due",
     "mailbot.digest",
     "mailbot.spreadsheet",

@@ -110,8 +110,12 @@ def test_confirmation_goes_to_the_participant_with_the_sender_in_cc(config):
 
 
 def test_waitlist_reply_goes_to_the_sender(config):
+    """§9 as amended: about several people, the waitlist is told in the sender's one summary."""
     d = run(config, MemoryState(), email(participants=five_people()))
-    assert d.mails[-1].kind == "waitlisted" and d.mails[-1].to == ("karin.lind@huddinge.se",)
+    assert d.mails[-1].kind == "summary" and d.mails[-1].to == ("karin.lind@huddinge.se",)
+    waiting = d.mails[-1].context["groups"]["waiting"]
+    assert [e["email"] for e in waiting] == ["p5@huddinge.se"]
+    assert "waitlisted" not in [m.kind for m in d.mails]
 
 
 # --------------------------------------------------------------------------- who may register

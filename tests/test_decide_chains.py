@@ -69,7 +69,8 @@ def test_a_held_message_over_the_reply_cap_mails_no_token_and_promises_none(tmp_
 
 def test_the_reply_cap_is_the_last_rule_and_runs_only_on_a_drafted_reply():
     assert [r.name for r in MESSAGE_RULES][-1] == "reply-cap"
-    assert [r.stage for r in MESSAGE_RULES].count("reply") == 1
+    stages = [(r.stage, r.name) for r in MESSAGE_RULES if r.stage == "reply"]
+    assert stages == [("reply", "coordinator-summary"), ("reply", "reply-cap")]
     assert len({r.name for r in MESSAGE_RULES}) == len(MESSAGE_RULES)
 
 

@@ -1,36 +1,61 @@
 """Delivery reports: a bounce of one of our own mails marks that participant as bouncing (§10).
 
-Rules of this file: a report is never answered. Only a `failed` report about a participant we
-know changes anything; whoever registered them (else the organiser) hears of it once, and a
-second report, or a forged flood of them (they need no authentication), mails nobody again.
+Rules of this file: a report is never answered. Only a `failed` report about mail the bot sent,
+to a participant we know, changes anything; whoever registered them (else the organiser) hears
+of it once, and a second report, or a forged flood of them (they need no authentication), mails
+nobody again. A report about anyone else's mail is backscatter (spam sent in our name, or with a
+participant's address forged): it is ignored and marks no one.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 from mailbot.decide.context import Context
 from mailbot.model import Decision, Mail, Outcome
 
+# How long after the bot wrote to an address a report that returns no headers may be about it.
+RECENTLY_MAILED = dt.timedelta(days=7)
+
 
 def _about(ctx: Context) -> tuple[str, ...]:
-    """The participant addresses the report is about: by the returned Message-ID, else by the
-    final recipients that are registered."""
+    """The participant addresses the report is about: the ones our mail with the returned
+    Message-ID was about. Only a report that returns no headers at all is matched by its
+    Final-Recipients, and then only those the bot wrote to in the last 7 days."""
     report = ctx.email.report
     assert report is not None
-    about: tuple[str, ...] = ()
-    if report.original_message_id:
-        about = ctx.state.own_message(report.original_message_id) or ()
-    if not about:
-        about = tuple(
-            r for r in report.final_recipients if ctx.state.registrations_of(r.casefold())
-        )
-    return about
+    if report.returns_headers or report.original_message_id:
+        mid = report.original_message_id
+        return (ctx.state.own_message(mid) or ()) if mid else ()
+    since = ctx.inbound.received_at - RECENTLY_MAILED
+    return tuple(
+        r
+        for r in report.final_recipients
+        if ctx.state.registrations_of(r.casefold()) and ctx.state.mailed_since(r.casefold(), since)
+    )
+
+
+def backscatter(ctx: Context) -> str | None:
+    """Why a delivery report is about mail the bot did not send, or None when it is about ours."""
+    report = ctx.email.report
+    if report is None:
+        return None
+    if report.returns_headers or report.original_message_id:
+        mid = report.original_message_id
+        if mid and ctx.state.own_message(mid) is not None:
+            return None
+        return f"a delivery report of mail the bot did not send ({mid or 'no Message-ID'})"
+    if _about(ctx):
+        return None
+    return "a delivery report that returns no headers, about no one the bot mailed this week"
 
 
 def delivery_report(ctx: Context) -> Decision:
+    """A report about our own mail (the `backscatter` rule has let only those through)."""
     report = ctx.email.report
     assert report is not None
     about = _about(ctx)
-    if (report.action or "failed").lower() != "failed" or not about:
+    if not about or (report.action or "failed").lower() != "failed":
         reason = f"delivery report (action {report.action or 'unknown'}) about no known participant"
         return Decision(
             outcomes=(Outcome("ignored", "delivery-report", None, reason),),

@@ -17,10 +17,11 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from mailbot import actors, authentication
-from mailbot.decide import holds, reports, route
+from mailbot.decide import holds, reports, route, summary
 from mailbot.decide import organiser_mail as organiser_mail_rules
 from mailbot.decide.context import Builder, Context, finish, organiser_mail
 from mailbot.model import Alert, Decision, Mail, MailKind, Outcome
+from mailbot.reading import intent
 from mailbot.state import Case
 
 SYSTEM_SENDER = re.compile(
@@ -97,6 +98,11 @@ def _delivery_report(v: Verdict) -> str | None:
     return "a delivery report" if v.ctx.email.report is not None else None
 
 
+def _backscatter(v: Verdict) -> str | None:
+    # Before the loop rules too: a bounce of someone else's mail must not reach the bounce rule.
+    return reports.backscatter(v.ctx)
+
+
 def _no_sender(v: Verdict) -> str | None:
     email = v.ctx.email
     if email.sender is None:
@@ -122,7 +128,9 @@ def _precedence(v: Verdict) -> str | None:
 
 
 def _list_header(v: Verdict) -> str | None:
-    return "a List-* header (mailing list traffic)" if v.ctx.email.has_list_headers else None
+    if v.ctx.email.has_list_headers:
+        return "a list header (List-*, Mailing-List, X-Mailing-List or X-Loop)"
+    return None
 
 
 def _suppress(v: Verdict) -> str | None:
@@ -180,6 +188,27 @@ def _organiser(v: Verdict) -> str | None:
     )
 
 
+def _not_a_registration(v: Verdict) -> str | None:
+    """§4: from an uninvited sender, only a message that asks to register gets the not-invited
+    reply; anything else (spam, newsletters, notices) may have a forged From, so no reply."""
+    ctx = v.ctx
+    email = ctx.email
+    sender = email.sender
+    assert sender is not None  # the no-sender rule came first
+    resolution = actors.resolve(sender.address, sender.domain, email.organisation, ctx.config)
+    if resolution.status != "none":
+        return None
+    if email.intent != "register" or email.participants:
+        # A change (a participant may cancel from their own address, §5); or people named,
+        # which §3 makes a registration whatever words it uses ("Jag vill också gå på …").
+        return None
+    if any(ctx.state.own_message(m) is not None for m in (*email.in_reply_to, *email.references)):
+        return None  # an answer to our own mail: the organiser reads it
+    if intent.signs_of_registering(email.subject, email.text.splitlines()):
+        return None
+    return f"{sender.domain} is not invited and the message shows no sign of registering"
+
+
 def _always(v: Verdict) -> str | None:
     return "the message passed the message rules"
 
@@ -196,6 +225,11 @@ def _reply_cap(v: Verdict) -> str | None:
     if to_sender and already + len(to_sender) > limit:
         return f"{already} mails to this sender in the last hour (limit {limit}): no reply sent"
     return None
+
+
+def _about_several(v: Verdict) -> str | None:
+    assert v.draft is not None
+    return summary.about_several(v.draft)
 
 
 def _to_organiser(ctx: Context, mail: Mail) -> bool:
@@ -271,6 +305,12 @@ def _decide_participants(v: Verdict, rule: str, reason: str) -> Verdict:
     return replace(v, draft=route.answer(v.ctx))
 
 
+def _summarise(v: Verdict, rule: str, reason: str) -> Verdict:
+    assert v.draft is not None
+    summary.summarise(v.draft)
+    return v
+
+
 def _hold_back_replies(v: Verdict, rule: str, reason: str) -> Verdict:
     """Keep only the organiser's mails; tell the organiser once a day per sender."""
     b = v.draft
@@ -292,6 +332,7 @@ def _hold_back_replies(v: Verdict, rule: str, reason: str) -> Verdict:
 MESSAGE_RULES: tuple[Rule, ...] = (
     Rule("too-large", "arrival", _too_large, _ignore),
     Rule("over-limit", "arrival", _over_limit, _ignore),
+    Rule("backscatter", "arrival", _backscatter, _ignore),
     Rule("delivery-report", "arrival", _delivery_report, _report),
     Rule("no-sender", "arrival", _no_sender, _ignore),
     Rule("own-address", "arrival", _own_address, _ignore),
@@ -304,6 +345,8 @@ MESSAGE_RULES: tuple[Rule, ...] = (
     Rule("sender-confirmed", "arrival", _answered_token, _sender_confirmed),
     Rule("unauthenticated", "arrival", _unauthenticated, _ignore_or_hold),
     Rule("organiser", "arrival", _organiser, _obey_organiser),
+    Rule("not-a-registration", "arrival", _not_a_registration, _ignore),
     Rule("participants", "arrival", _always, _decide_participants),
+    Rule("coordinator-summary", "reply", _about_several, _summarise),
     Rule("reply-cap", "reply", _reply_cap, _hold_back_replies),
 )

@@ -126,6 +126,9 @@ class Store:
     def own_message(self, message_id: str) -> tuple[str, ...] | None:
         return self.registrations.own_message(message_id)
 
+    def mailed_since(self, address_key: str, since: dt.datetime) -> bool:
+        return self.registrations.mailed_since(address_key, since)
+
     def alerted(self, kind: str, key: str, day: dt.date) -> bool:
         return self.registrations.alerted(kind, key, day)
 

@@ -135,6 +135,18 @@ class Registrations:
         ).fetchone()
         return tuple(json.loads(row[0])) if row else None
 
+    def mailed_since(self, address_key: str, since: dt.datetime) -> bool:
+        # Case-folding is Python's (SQLite's lower() is ASCII only); the time bound keeps the
+        # rows to a week's mail, and only delivery reports without returned headers ask.
+        rows = self.conn.execute(
+            "SELECT to_json, cc_json FROM outbox WHERE caused_at >= ?", (iso(since),)
+        )
+        return any(
+            address_key == a.casefold()
+            for to, cc in rows
+            for a in (*json.loads(to), *json.loads(cc))
+        )
+
     def alerted(self, kind: str, key: str, day: dt.date) -> bool:
         row = self.conn.execute(
             "SELECT 1 FROM alerts WHERE kind = ? AND key = ? AND day = ?",
