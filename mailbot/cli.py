@@ -108,7 +108,7 @@ def write_outbox(store: Store, directory: Path, now: dt.datetime) -> list[Path]:
 
 
 def cmd_check_config(args: argparse.Namespace) -> int:
-    from mailbot import config
+    from mailbot import config, kinds
 
     cfg = config.load(args.config)
     problems = []
@@ -128,6 +128,12 @@ def cmd_check_config(args: argparse.Namespace) -> int:
         return EXIT_CONFIG
     print(f"{args.config}: ok — {len(cfg.seminars)} seminars, {len(cfg.actors)} actors")
     print_template_origins(cfg.bot.templates, template_files.origins(cfg.bot.templates))
+    fallback = kinds.on_default_seats(cfg.actors, cfg.seats)
+    # A kind not in [seats]: meant, or a typo the near-miss check did not catch; shown either way.
+    default = cfg.seats.get("default", 0)
+    print(f"actors on [seats] default ({default} seats): {'' if fallback else 'none'}")
+    for actor in fallback:
+        print(f"  {actor.name} (kind {actor.kind!r})")
     return EXIT_OK
 
 
@@ -280,11 +286,19 @@ def cmd_tick(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from mailbot import status
+    from mailbot import lock, status
+    from mailbot.store import StoreError, writable_problem
 
     cfg = load_config(args)
-    with open_store(cfg) as store:
-        print(status.render(store, cfg, parse_now(args.now, cfg)))
+    running = lock.holder(cfg.bot.database)
+    problem = writable_problem(cfg.bot.database)  # health notes may not be writable then
+    try:
+        store = open_store(cfg)
+    except StoreError as e:  # say what can be said: whether it runs, and what is wrong
+        print(status.unreadable(running, problem, e))
+        return EXIT_STORAGE
+    with store:
+        print(status.render(store, cfg, parse_now(args.now, cfg), running, problem))
     return EXIT_OK
 
 
@@ -544,6 +558,13 @@ def add_setup_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # Ctrl-C while still importing: no traceback in the log
+        return 130
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     from mailbot.config import ConfigError
     from mailbot.store import StoreError

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from mailbot import durations
+from mailbot import durations, kinds
 from mailbot.config_servers import LOOPBACK_HOSTS as LOOPBACK_HOSTS
 from mailbot.config_servers import Imap as Imap
 from mailbot.config_servers import Smtp as Smtp
@@ -260,7 +260,7 @@ def from_mapping(data: Mapping[str, Any], path: Path, environ: Mapping[str, str]
     security = _security(r, data.get("security", {}))
     seminars = _seminars(r, data.get("seminars"))
     seats = _seats(r, data.get("seats", {}))
-    actors = _actors(r, data.get("actors"), {s.id for s in seminars})
+    actors = _actors(r, data.get("actors"), {s.id for s in seminars}, seats)
     retention_days = None
     if "retention" in data:
         retention_days = r.get(data["retention"], "retention", "days_after_seminar", int)
@@ -470,7 +470,7 @@ def _seats(r: _Reader, t: Any) -> dict[str, int]:
     return seats
 
 
-def _actors(r: _Reader, items: Any, seminar_ids: set[str]) -> list[Actor]:
+def _actors(r: _Reader, items: Any, seminar_ids: set[str], seats: Mapping[str, int]) -> list[Actor]:
     if not isinstance(items, list) or not items:
         r.problem("[[actors]]", "at least one invited actor is needed")
         return []
@@ -512,6 +512,8 @@ def _actors(r: _Reader, items: Any, seminar_ids: set[str]) -> list[Actor]:
         if own_seats is not None and own_seats < 0:
             r.problem(f"{p}.seats", f"must be 0 or more, not {own_seats}")
         kind = r.get(t, p, "kind", str, default="default")
+        if kind is not None and (close := kinds.near_miss(kind, seats)):  # a typo, not a kind
+            r.problem(f"{p}.kind", f"{kind!r} is not in [seats] (did you mean {close!r}?)")
         if name is None or seminar is None:
             continue
         actors.append(

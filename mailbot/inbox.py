@@ -164,7 +164,7 @@ class Inbox:
             if mailbox.token_has_ended(e) and time.monotonic() - started >= 1.0:
                 log.info("IMAP session ended with its OAuth token (%s); logging in afresh", e)
                 return
-            log.warning("IMAP connection lost (%s); reconnecting", e)
+            log.debug("IMAP connection lost (%s); reconnecting", e)  # `health` warns once
             self._on_trouble("IMAP", e)
             if time.monotonic() - started > 60:  # it worked for a while: count afresh
                 self._quick_losses = self._delays()

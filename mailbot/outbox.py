@@ -581,7 +581,9 @@ def _record(store: OutboxStore, item: OutboxItem, result: Result, now: dt.dateti
         return "sent"
     if result.status == "retry" and not gives_up(failures):
         delay = backoff(failures)
-        log.info(
+        # DEBUG: a line per mail per try would bury the log in an outage; the outbox process
+        # logs the outage once (`health`), and mails deferred in a working round at INFO.
+        log.debug(
             "outbox %s: try %d failed (%s); next in %s",
             item.id,
             failures,

@@ -16,7 +16,8 @@ import multiprocessing
 import os
 import signal
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from multiprocessing import resource_tracker
 from multiprocessing.connection import Connection
 from typing import Literal
 
@@ -24,7 +25,7 @@ from mailbot import oauth, outbox, pacing, pipeline
 from mailbot.aio import first_of, in_thread
 from mailbot.config import Config
 from mailbot.health import Health
-from mailbot.logs import configure_logging
+from mailbot.logs import configure_logging, redact
 from mailbot.model import OutboxItem
 from mailbot.notices import FailureNotices
 from mailbot.passwords import Secrets
@@ -137,7 +138,8 @@ class OutboxProcess:
         child = context.Process(
             target=run_child, args=(*settings, wake_read), name="mailbot-outbox"
         )
-        child.start()
+        with held_signals():  # the child starts with them held, until its handlers are in place
+            child.start()
         wake_read.close()
         exited = in_thread(child.join, "mailbot-outbox-wait")
         os.set_blocking(wake_write.fileno(), False)
@@ -158,9 +160,9 @@ class OutboxProcess:
                 if child.is_alive():
                     child.kill()
             child.join()
-        if child.exitcode == -signal.SIGTERM:
-            # systemd signals the whole group: a SIGTERM that reached the child while it was
-            # still starting (before its handler, so with nothing in hand) killed it. A stop,
+        if child.exitcode in (-signal.SIGTERM, -signal.SIGINT):
+            # systemd (and Ctrl-C) signals the whole group: a signal that killed the child (only
+            # before `held_signals` hands it to its handlers, so with nothing in hand) is a stop,
             # not a failure (found by tests/test_crash.py, which signals as systemd does).
             self._stop()
         elif child.exitcode != 0 and self._stopping.is_set():  # e.g. Ctrl-C while it started
@@ -186,6 +188,7 @@ class OutboxProcess:
 
         loop.add_reader(fd, woken)
         loop.add_signal_handler(signal.SIGTERM, self._stop)  # systemd signals the whole group
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD_SIGNALS)  # held since `elsewhere`
         self._due.set()  # mail may be waiting from before the start
         await self.loop()
 
@@ -280,7 +283,7 @@ class OutboxProcess:
         to look again if pacing held mail back. Results a full disk kept from being recorded
         are recorded first, and until they are, nothing is sent: "storage" (the caller waits,
         then opens a new connection)."""
-        deferred = 0
+        sent, deferred = 0, 0
         waiting_until = None
         try:
             self._settle(store, notices)
@@ -288,7 +291,7 @@ class OutboxProcess:
                 stats = await outbox.drain(
                     notices, sender, self._clock, limit=OUTBOX_BATCH, pacer=self._pacer
                 )
-                deferred += stats.retried
+                sent, deferred = sent + stats.sent, deferred + stats.retried
                 waiting_until = stats.waiting_until
                 if waiting_until or stats.sent + stats.retried + stats.failed < OUTBOX_BATCH:
                     break
@@ -311,11 +314,22 @@ class OutboxProcess:
             log.error("outbox: %s; trying again in %.0f s", e, self._timing.retry_s)
             self._health.error(store, "outbox", e)
             return "error", None
-        if deferred:
-            self._health.error(store, "SMTP", f"{deferred} mails deferred for a later try")
         self._health.smtp_pause(store, self._pacer.pace.paused(self._clock()))
-        self._health.backlog(store, store.outbox.counts().get("queued", 0))
+        self._report(store, sent, deferred)
         return "ok", waiting_until
+
+    def _report(self, store: Store, sent: int, deferred: int) -> None:
+        """An SMTP outage starts when a round delivers nothing and defers mail, and ends when a
+        mail goes through; mails deferred while others went are the server's word on them."""
+        last_error = redact(store.outbox.last_retry_error() or "") if deferred else ""
+        if deferred and not sent:
+            self._health.error(store, "SMTP", f"{deferred} mails deferred; last: {last_error}")
+        elif deferred:
+            log.info("SMTP: %d mails deferred for a later try (last: %s)", deferred, last_error)
+        if sent:
+            self._health.ok(store, "SMTP")
+        backlog = store.outbox.counts().get("queued", 0)
+        self._health.ok(store, "outbox", outbox_backlog=str(backlog))
 
     def _settle(self, store: Store, notices: FailureNotices) -> None:
         """Record what an outage left unrecorded, and free the mails it left claimed: the
@@ -333,6 +347,29 @@ class OutboxProcess:
         after it closed this connection."""
         self._storage_error = error
         return "storage"
+
+
+HELD_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
+
+
+@contextlib.contextmanager
+def held_signals() -> Iterator[None]:
+    """Block SIGINT and SIGTERM in this thread while it starts the outbox process.
+
+    A spawned child runs Python's start-up, unpickles its arguments and imports mailbot before
+    a line of ours runs in it; a Ctrl-C to the group then ended it with a KeyboardInterrupt
+    traceback in the log. The signal mask is inherited through fork and exec, so the child
+    starts with both held (pending, not lost) and takes them once its handlers are in place
+    (`child_main`); here they are held only for the `start()` call, and come after it. The
+    same technique as CPython's resource tracker (bpo-33613), which is started first so that
+    its own block and unblock do not end ours.
+    """
+    resource_tracker.ensure_running()
+    signal.pthread_sigmask(signal.SIG_BLOCK, HELD_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD_SIGNALS)
 
 
 def run_child(

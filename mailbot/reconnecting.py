@@ -50,6 +50,7 @@ def reconnect(
             if max_attempts is not None and attempt >= max_attempts:
                 raise
             delay = next(delays)
-            log.warning("IMAP unavailable (%s); attempt %d, retrying in %.1f s", e, attempt, delay)
+            # DEBUG: the outage is logged once, when it starts and when it ends (`health`).
+            log.debug("IMAP unavailable (%s); attempt %d, retrying in %.1f s", e, attempt, delay)
             if sleep(delay) is True:
                 raise

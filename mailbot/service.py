@@ -55,7 +55,14 @@ from mailbot.outbox_process import OutboxProcess
 from mailbot.passwords import Secrets
 from mailbot.pipeline import Clock
 from mailbot.storage_outage import StorageOutage
-from mailbot.store import StorageUnavailable, Store, StoreError, probe_write, writable_problem
+from mailbot.store import (
+    StorageUnavailable,
+    Store,
+    StoreError,
+    check_at_start,
+    probe_write,
+    writable_problem,
+)
 from mailbot.timing import Timing
 from mailbot.tokens import TokenError, TokenProvider
 
@@ -390,6 +397,7 @@ def check_storage(database: Path, *, release: bool) -> None:
     holds the database's lock, so no other sender is alive and the mails a dead one had
     claimed are free again at once."""
     try:
+        check_at_start(database)  # damaged or 0 bytes: exit 4, the file untouched
         store = Store(database)
     except StoreError as e:
         problem = writable_problem(database)

@@ -10,7 +10,11 @@ import datetime as dt
 from collections import Counter
 
 from mailbot.config import Config
+from mailbot.health import CURRENT, RESOLVED, ok_key
 from mailbot.store import Store
+
+# `lock.holder`'s answer: the service's pid and since when (None while it writes them).
+Holder = tuple[int | None, dt.datetime | None]
 
 
 def countdown(until: dt.datetime, now: dt.datetime) -> str:
@@ -53,7 +57,14 @@ def scheduled(store: Store, config: Config, now: dt.datetime, limit: int = 8) ->
     return lines
 
 
-def render(store: Store, config: Config, now: dt.datetime) -> str:
+def render(
+    store: Store,
+    config: Config,
+    now: dt.datetime,
+    running: Holder | None = None,
+    database_problem: str | None = None,
+) -> str:
+    """The whole report; `running` and `database_problem` as `service` takes them."""
     config = store.cases.applied(config)  # the organiser's `PLATSER` (§14)
     counts: Counter[tuple[str, str, str]] = Counter(
         (r.seminar, r.actor, r.status) for r in store.participants()
@@ -87,7 +98,68 @@ def render(store: Store, config: Config, now: dt.datetime) -> str:
         "Outbox: "
         + ", ".join(f"{outbox.get(k, 0)} {k}" for k in ("queued", "sent", "failed", "written"))
     )
-    health = {k: v for k, v in store.mailbox.health().items() if v}  # "": a condition that ended
-    if health:
-        lines.append("Service: " + ", ".join(f"{k} {v}" for k, v in sorted(health.items())))
+    lines += service(store, running, database_problem)
     return "\n".join(lines)
+
+
+def service(store: Store, running: Holder | None, database_problem: str | None = None) -> list[str]:
+    """Whether the service runs (`running`: the lock's holder, `lock.holder`), its last contact
+    with each server, its current errors (cleared when they end: `health`), the outbox backlog
+    and its oldest mail, and a database that cannot be written (`database_problem`)."""
+    notes = store.mailbox.health()
+    lines = _head(running, notes.get("started_at"), database_problem)
+    for part in ("IMAP", "SMTP"):
+        last = notes.get(ok_key(part))
+        lines.append(f"  last {part} contact: {_at(last) if last else 'none yet'}")
+    if notes.get("smtp_slow_down"):  # "": the provider's request ended
+        lines.append(f"  SMTP: {notes['smtp_slow_down']}")
+    current = sorted(
+        (k.removeprefix(CURRENT), v) for k, v in notes.items() if k.startswith(CURRENT)
+    )
+    label = "current errors" if running is not None else "errors when it stopped"
+    lines.append(f"  {label}: {'none' if not current else ''}".rstrip())
+    lines += [f"    {part} since {text}" for part, text in current]
+    resolved = sorted(
+        (k.removeprefix(RESOLVED), v) for k, v in notes.items() if k.startswith(RESOLVED)
+    )
+    lines += [f"  last resolved: {part} from {text}" for part, text in resolved]
+    counts = store.outbox.counts()
+    oldest = store.outbox.oldest_queued()
+    waiting = counts.get("queued", 0)
+    lines.append(
+        f"  outbox backlog: {waiting} waiting"
+        + (f", the oldest queued {_at(oldest)}" if oldest else "")
+    )
+    return lines
+
+
+def unreadable(running: Holder | None, database_problem: str | None, error: Exception) -> str:
+    """What `status` can still say when the database cannot even be opened (a full disk
+    leaves no room for its `-shm`): whether the service runs, and what is wrong."""
+    lines = _head(running, None, database_problem)
+    lines.append(f"  the database cannot be read: {error}")
+    return "\n".join(lines)
+
+
+def _head(running: Holder | None, started_at: str | None, problem: str | None) -> list[str]:
+    if running is not None:
+        pid, since = running
+        when = f" since {_at(since)}" if since else ""
+        lines = [f"Service: running{when} (pid {pid if pid is not None else '?'})"]
+    elif started_at:
+        lines = [f"Service: NOT RUNNING (last started {_at(started_at)})"]
+    else:
+        lines = ["Service: NOT RUNNING (not started on this database, or not known)"]
+    if problem:
+        lines.append(f"  DATABASE CANNOT BE WRITTEN: {problem}")
+    return lines
+
+
+def _at(when: dt.datetime | str) -> str:
+    """A time with how long ago it was, in real time (health notes describe the process)."""
+    if isinstance(when, str):
+        when = dt.datetime.fromisoformat(when)
+    ago = int((dt.datetime.now(dt.UTC) - when).total_seconds())
+    hours, rest = divmod(max(ago, 0), 3600)
+    age = f"{hours} h {rest // 60} min" if hours else f"{rest // 60} min {rest % 60} s"
+    return f"{when.isoformat(timespec='seconds')} ({age} ago)"

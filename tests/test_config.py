@@ -114,6 +114,43 @@ def test_not_toml_is_a_clear_error(tmp_path, capsys):
     assert "not valid TOML" in capsys.readouterr().err
 
 
+def test_a_near_miss_of_a_listed_kind_is_an_error_with_did_you_mean(tmp_path):
+    text = SMALL_CONFIG.replace('kind = "kommun"', 'kind = "kommunn"', 1)
+    problems = problems_of(tmp_path, text)
+    assert any(
+        "actors[0].kind" in p and "'kommunn'" in p and "did you mean 'kommun'" in p
+        for p in problems
+    ), problems
+
+
+def test_a_kind_that_differs_only_in_case_is_a_near_miss(tmp_path):
+    text = SMALL_CONFIG.replace('kind = "kommun"', 'kind = "Kommun"', 1)
+    assert any("did you mean 'kommun'" in p for p in problems_of(tmp_path, text))
+
+
+def test_a_kind_far_from_every_listed_kind_gets_the_default_seats(tmp_path):
+    text = SMALL_CONFIG.replace('kind = "kommun"', 'kind = "myndighet"', 1)
+    cfg = make_config(tmp_path, text)
+    assert cfg.seats_for(cfg.actor("Huddinge kommun")) == cfg.seats["default"]
+
+
+def test_check_config_lists_the_actors_that_get_the_default_seats(tmp_path, capsys):
+    make_config(tmp_path)
+    other = tmp_path / "other.toml"
+    other.write_text(SMALL_CONFIG.replace('kind = "kommun"', 'kind = "region"', 1), "utf-8")
+    assert cli.main(["check-config", "--config", str(other)]) == 0
+    out = capsys.readouterr().out
+    listed = out.split("[seats] default", 1)[1]
+    assert "Huddinge kommun (kind 'region')" in listed
+    assert "Botkyrka kommun" not in listed  # a listed kind: its own seats
+
+
+def test_check_config_says_when_no_actor_gets_the_default_seats(capsys):
+    shipped = REPO / "mailbot" / "examples" / "config.toml"
+    assert cli.main(["check-config", "--config", str(shipped)]) == 0
+    assert "actors on [seats] default (2 seats): none" in capsys.readouterr().out
+
+
 def test_organiser_may_name_delegates_and_a_daily_digest_time(tmp_path):
     text = SMALL_CONFIG.replace(
         "[organiser]\n",

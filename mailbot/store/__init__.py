@@ -31,6 +31,7 @@ from mailbot.state import HeldToken, OpenCase, Registration
 from mailbot.store.activity import ActivityLog
 from mailbot.store.cases import Cases
 from mailbot.store.database import Database, StoreError, connect, from_iso, iso
+from mailbot.store.integrity import check_at_start
 from mailbot.store.journal import Journal, StoredMessage, purged_key
 from mailbot.store.mailbox import Mailbox
 from mailbot.store.outbox import OutboxEntry, OutboxQueue, OutboxRow
@@ -53,6 +54,7 @@ __all__ = [
     "Store",
     "StoreError",
     "StoredMessage",
+    "check_at_start",
     "from_iso",
     "iso",
     "probe_write",

@@ -9,9 +9,12 @@ Times are stored as UTC ISO 8601 text, so that comparing strings compares instan
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sqlite3
+import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,10 +39,15 @@ def connect(path: Path, synchronous: str = "FULL") -> sqlite3.Connection:
     path = Path(path)
     try:
         if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+            _create(path)
+        elif path.stat().st_size == 0:
+            raise StoreError(
+                f"{path}: the database file is empty (0 bytes): truncated, or not mailbot's;"
+                " it is left as it is. Restore it from a backup, or move it away to start"
+                " with an empty database"
+            )
         conn = sqlite3.connect(path, isolation_level=None, timeout=60.0, check_same_thread=False)
-        conn.execute("PRAGMA journal_mode=WAL")
+        _journal_mode_wal(conn)
         conn.execute(f"PRAGMA synchronous={synchronous}")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA busy_timeout=60000")
@@ -48,6 +56,50 @@ def connect(path: Path, synchronous: str = "FULL") -> sqlite3.Connection:
         raise StoreError(f"{path}: cannot open the database: {e}") from None
     conn.row_factory = sqlite3.Row
     return conn
+
+
+def _create(path: Path) -> None:
+    """A new database appears whole: made under a temporary name (owner-only), switched to WAL,
+    which writes its first page, then linked to its name. So no process ever sees mailbot's
+    database at 0 bytes, and a 0-byte file at the path is a truncated file or someone else's:
+    `connect` refuses it instead of silently starting an empty database over it (§12)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
+    os.close(fd)
+    try:
+        conn = sqlite3.connect(temporary, isolation_level=None)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+        finally:
+            conn.close()
+        with contextlib.suppress(FileExistsError):  # another process made it first: theirs
+            os.link(temporary, path)
+    finally:
+        for name in (temporary, f"{temporary}-wal", f"{temporary}-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(name)
+
+
+WAL_TRIES = 200  # 5 s at most, in 25 ms steps
+WAL_STEP_S = 0.025
+
+
+def _journal_mode_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL, retrying "database is locked".
+
+    Two processes opening a NEW file at the same moment (the service's parts, a cron `run --once`
+    beside a `status`) race to write its first header: the loser's `journal_mode=WAL` fails at
+    once with SQLITE_BUSY, and the busy timeout does not cover that statement (NOTES: measured 1
+    run in 12). The winner finishes within milliseconds, so a short retry suffices.
+    """
+    for attempt in range(WAL_TRIES):
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if ("locked" not in str(e) and "busy" not in str(e)) or attempt == WAL_TRIES - 1:
+                raise
+            time.sleep(WAL_STEP_S)
 
 
 class Database:

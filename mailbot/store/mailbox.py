@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from mailbot.store.database import Database
 
 
@@ -34,6 +36,11 @@ class Mailbox:
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
+
+    def delete_health(self, keys: Iterable[str]) -> None:
+        """Forget these notes (an error that ended is no longer current)."""
+        with self.transaction():
+            self.conn.executemany("DELETE FROM health WHERE key = ?", [(k,) for k in keys])
 
     def health(self) -> dict[str, str]:
         return {r[0]: r[1] for r in self.conn.execute("SELECT key, value FROM health")}

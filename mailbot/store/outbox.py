@@ -287,6 +287,19 @@ class OutboxQueue:
             for r in self.conn.execute("SELECT status, COUNT(*) FROM outbox GROUP BY status")
         }
 
+    def last_retry_error(self) -> str | None:
+        """The error of the latest try of a mail still waiting (the log and `mailbot status`)."""
+        row = self.conn.execute(
+            "SELECT last_error FROM outbox WHERE status = 'queued' AND last_error IS NOT NULL"
+            " ORDER BY next_attempt_at DESC LIMIT 1"
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def oldest_queued(self) -> dt.datetime | None:
+        """When the mail that has waited longest was queued (`mailbot status`)."""
+        row = self.conn.execute("SELECT MIN(created_at) FROM outbox WHERE status = 'queued'")
+        return from_iso(row.fetchone()[0])
+
     def rows(self, status: str = "queued") -> list[OutboxRow]:
         rows = self.conn.execute(
             "SELECT id, message_id, kind, mail_from, to_json, cc_json, raw, attempts, status"
