@@ -33,7 +33,7 @@ def test_a_config_made_by_init_handles_a_registration_with_the_shipped_templates
     replies = process_first_sample(tmp_path / "event")
 
     assert replies["confirmed"].startswith("Bekräftelse")
-    assert "waitlisted" in replies  # five for a four-seat actor: the fifth waits
+    assert "summary" in replies  # five for a four-seat actor: the sender's summary says who waits
 
 
 def test_init_never_overwrites_and_names_the_file_that_exists(tmp_path):
@@ -81,17 +81,17 @@ def test_an_edited_template_is_used_and_a_deleted_one_falls_back_to_the_shipped_
     confirmed.write_text(
         confirmed.read_text("utf-8").replace("Bekräftelse:", "Välkommen till"), "utf-8"
     )
-    (tmp_path / "site" / "templates" / "sv" / "waitlisted.txt.j2").unlink()
+    (tmp_path / "site" / "templates" / "sv" / "summary.txt.j2").unlink()
 
     check = mailbot("check-config", cwd=tmp_path / "site", environ=PASSWORDS)
     site, plain = process_first_sample(tmp_path / "site"), process_first_sample(tmp_path / "plain")
 
     assert check.returncode == 0, check.stderr
     assert "  own      sv/confirmed.txt.j2" in check.stdout
-    assert "  shipped  sv/waitlisted.txt.j2" in check.stdout
+    assert "  shipped  sv/summary.txt.j2" in check.stdout
     assert site["confirmed"].startswith("Välkommen till")
     assert plain["confirmed"].startswith("Bekräftelse")
-    assert site["waitlisted"] == plain["waitlisted"]  # the shipped wording
+    assert site["summary"] == plain["summary"]  # the shipped wording
 
 
 def test_a_templates_folder_named_in_the_config_but_missing_is_a_config_problem(tmp_path):
