@@ -29,10 +29,10 @@ import email.utils
 import hashlib
 import re
 from collections.abc import Callable, Sequence
-from typing import Final, Literal, TypeVar
+from typing import Any, Final, Literal, TypeVar
 
 from mailbot.addresses import Deliverable
-from mailbot.blocks import Found, find_blocks
+from mailbot import participants as people
 from mailbot.headers import (
     POLICY,
     RAW_MESSAGE_ID,
@@ -42,8 +42,11 @@ from mailbot.headers import (
     sender_of,
     subject_of,
 )
-from mailbot.mime import author_lines, bounce_report
+from mailbot.mime import attached_files, body, bounce_report
 from mailbot.parsed import BounceReport, DateRef, Email, Intent, ParticipantBlock, Sender
+from mailbot.reading.html import Rendered
+from mailbot.reading.keys import key_language, key_words
+from mailbot.reading.message import MAX_ATTACHMENTS, Text, read_text
 
 __all__ = [
     "BounceReport",
@@ -105,9 +108,19 @@ def _read(raw: bytes, deliverable: Deliverable | None) -> Email:
     headers = Headers.of(msg)
     sender = _guarded(problems, "From", lambda: sender_of(headers, deliverable, problems))
     subject = _guarded(problems, "Subject", lambda: subject_of(headers)) or ""
-    lines = _guarded(problems, "body", lambda: author_lines(msg, problems)) or ()
-    found = _guarded(problems, "participants", lambda: find_blocks(lines, deliverable))
-    found = found or Found((), None, 0, 0)
+    shown = _guarded(problems, "body", lambda: body(msg, problems)) or Rendered(())
+    files = _guarded(problems, "attachments", lambda: attached_files(msg, MAX_ATTACHMENTS)) or ()
+    text = _guarded(
+        problems,
+        "participants",
+        lambda: read_text(
+            shown,
+            subject,
+            sender_name=sender.display_name if sender else None,
+            sender_address=sender.address if sender else None,
+            files=files,
+        ),
+    )
     return Email(
         message_id=first_msg_id(headers.first("message-id")),
         sender=sender,
@@ -121,14 +134,37 @@ def _read(raw: bytes, deliverable: Deliverable | None) -> Email:
         has_list_headers=headers.has_name_starting("list-"),
         report=_guarded(problems, "delivery report", lambda: bounce_report(msg)),
         authentication_results=tuple(v.strip() for v in headers.all("authentication-results")),
-        text="\n".join(lines),
-        intent=_intent(subject, lines, found.participants),
-        participants=found.participants,
-        organisation=found.organisation,
-        language=_language(subject, found.english_keys, found.swedish_keys),
         size=len(raw),
+        whole_text="\n".join(shown.lines),
         problems=tuple(problems),
+        **(_what_it_says(subject, text, deliverable) if text is not None else {}),
     )
+
+
+def _what_it_says(subject: str, text: Text, deliverable: Deliverable | None) -> dict[str, Any]:
+    """The fields of `Email` that the author's text gives (SPEC §3, §4.3, §6, §10)."""
+    found = people.blocks(text.people.people, deliverable)
+    cancels = people.cancels(text.cancellations, deliverable)
+    swaps = people.swaps(text.substitutions, deliverable)
+    return {
+        "text": "\n".join(text.author),
+        "intent": _intent(bool(cancels), bool(swaps), found),
+        "participants": found,
+        "organisation": text.organisations[0] if text.organisations else None,
+        "language": _language(subject, key_language(key_words(text.author))),
+        "unclear": people.unclear(text.people.unread),
+        "refused": tuple(f"{r.filename}: {r.why}" for r in text.refused),
+        "names_people": text.people.names_people,
+        "registering": text.people.registering,
+        "sender_counted": text.people.sender_counted is not None,
+        "sender_excluded": text.people.sender_excluded is not None,
+        "cancels": cancels,
+        "swaps": swaps,
+        "dates": people.dates(text.date_requests),
+        "organisations": text.organisations,
+        "points_below": text.points_below,
+        "forward": people.forward(text.forwarded, deliverable),
+    }
 
 
 def _guarded(problems: list[str], what: str, stage: Callable[[], _T]) -> _T | None:
@@ -150,14 +186,6 @@ def _size(raw: object) -> int:
 
 # --------------------------------------------------------------------------------------------
 
-_CANCEL_WORD: Final = re.compile(
-    r"avanmäl|avanmal|återbud|aterbud|avbok|cancel|unregister|de-?register", re.IGNORECASE
-)
-_GREETING: Final = re.compile(
-    r"(?:hej|hejsan|hallå|hello|hi|hey|dear|tjena|tja|goddag|god (?:morgon|middag|eftermiddag"
-    r"|kväll|dag)|good (?:morning|afternoon|evening|day))\b",
-    re.IGNORECASE,
-)
 _ENGLISH_SUBJECT: Final = re.compile(
     r"\b(?:registration|registrations|register|registering|cancel\w*|unregister|participants?"
     r"|sign[- ]?up|attendance|substitut\w*|replacement)\b",
@@ -165,29 +193,15 @@ _ENGLISH_SUBJECT: Final = re.compile(
 )
 
 
-def _intent(subject: str, lines: Sequence[str], participants: Sequence[ParticipantBlock]) -> Intent:
-    """SPEC §3: a cancel word in the subject or the opening line wins; then a substitution."""
-    if _CANCEL_WORD.search(subject) or any(_CANCEL_WORD.search(s) for s in _opening(lines)):
-        return "cancel"
-    if any(p.replaces for p in participants):
+def _intent(cancels: bool, swaps: bool, participants: Sequence[ParticipantBlock]) -> Intent:
+    """SPEC §3: the one word for the journal; the decision reads the phrases themselves."""
+    if swaps or any(p.replaces for p in participants):
         return "substitute"
-    return "register"
+    return "cancel" if cancels else "register"
 
 
-def _opening(lines: Sequence[str]) -> list[str]:
-    """The first non-empty line, and the next one too when the first is a greeting ("Hej,")."""
-    nonblank = (line for line in lines if line)
-    first = next(nonblank, None)
-    if first is None:
-        return []
-    if not _GREETING.match(first):
-        return [first]
-    second = next(nonblank, None)
-    return [first] if second is None else [first, second]
-
-
-def _language(subject: str, english_keys: int, swedish_keys: int) -> Literal["en"] | None:
+def _language(subject: str, keys: str | None) -> Literal["en"] | None:
     """English keys outnumbering Swedish ones decide; with no majority, an English subject."""
-    if english_keys != swedish_keys:
-        return "en" if english_keys > swedish_keys else None
+    if keys is not None:
+        return "en" if keys == "en" else None
     return "en" if _ENGLISH_SUBJECT.search(subject) else None
