@@ -12,7 +12,7 @@ shows a sign of registering, when no one else is named.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from mailbot.config import Actor
@@ -47,10 +47,11 @@ def who(ctx: Context, actor: Actor | None, *, fresh: bool) -> Who:
     email = ctx.email
     plan = Who()
     registrations = _actor_registrations(ctx, actor)
-    for swap in email.swaps:
+    swaps, cancels = _paired(email)
+    for swap in swaps:
         _swap(plan, swap, email, registrations)
     plan.swaps.extend(p for p in email.participants if p.replaces)
-    for cancel in email.cancels:
+    for cancel in cancels:
         _cancel(plan, cancel, ctx, registrations)
     _participants(plan, ctx)
     _sender(plan, ctx, fresh=fresh)
@@ -62,6 +63,37 @@ def who(ctx: Context, actor: Actor | None, *, fresh: bool) -> Who:
     for refused in email.refused:
         plan.ask("attachment-refused", f"attachment not read: {refused}", why=refused)
     return plan
+
+
+def _paired(email: Email) -> tuple[list[Swap], list[Cancel]]:
+    """Substitutions made whole: "Mats cannot attend. Oskar Lind (…) will attend instead." is
+    one substitution written as a cancellation and a half substitution. A half is completed
+    only when exactly one person is cancelled (or exactly one is read) to complete it with; a
+    bare "byte av deltagare" adds nothing when the text says more, and is a question when not."""
+    cancels = list(email.cancels)
+    named = [c for c in cancels if len(c.names) + len(c.addresses) == 1 and not c.of_sender]
+    whole = [s for s in email.swaps if s.old is not None or s.new is not None]
+    bare = [s for s in email.swaps if s.old is None and s.new is None]
+    if not whole and bare and not any(p.replaces for p in email.participants):
+        free = [p for p in email.participants if p.email]
+        if len(named) == 1 and len(free) == 1:
+            whole = [Swap(bare[0].line, None, Mention(free[0].name, free[0].email))]
+        elif not (named or free):
+            whole = bare[:1]
+    replaced = {p.replaces_key for p in email.participants if p.replaces_key}
+    whole = [
+        s for s in whole
+        if not (s.new is None and s.old and s.old.address and s.old.address.casefold() in replaced)
+    ]  # fmt: skip
+    swaps: list[Swap] = []
+    for s in whole:
+        if s.old is None and len(named) == 1:
+            c = named.pop()
+            cancels.remove(c)
+            old = Mention(c.names[0] if c.names else None, c.addresses[0] if c.addresses else None)
+            s = Swap(s.line, old, s.new)
+        swaps.append(s)
+    return swaps, cancels
 
 
 def _actor_registrations(ctx: Context, actor: Actor | None) -> list[Registration]:
@@ -148,7 +180,7 @@ def _new_person(mention: Mention, email: Email) -> ParticipantBlock | None:
         if (mention.address and p.email_key == mention.address.casefold()) or (
             key and " ".join((p.name or "").split()).casefold() == key and p.email
         ):
-            return p
+            return p if p.name else replace(p, name=mention.name)
     if mention.address:
         return ParticipantBlock(name=mention.name, email=mention.address, line="")
     return None
@@ -179,6 +211,7 @@ def _sender(plan: Who, ctx: Context, *, fresh: bool) -> None:
     if email.sender_excluded or email.cancels and not email.sender_counted:
         return
     named = bool(email.participants or email.unclear or email.swaps or email.names_people)
+    named = named or (email.forward is not None and email.forward.names_people)
     implicit = fresh and email.registering and not named and not email.refused
     if not (email.sender_counted or implicit):
         return

@@ -107,7 +107,10 @@ def read_text(
     text = "\n".join([subject, *author])
     sheets, refused = _sheets(files, text)
     people = _people(subject, author, own_tables, sheets)
-    evidence = organisation_evidence(subject, author, parts.signature, sender_name)
+    # A reply's or a forward's subject is someone else's (the invitation's, with all its
+    # dates): it says nothing of the date the author asks for, nor of whom they work for.
+    own_subject = "" if _NOT_OWN_SUBJECT.match(subject) else subject
+    evidence = organisation_evidence(own_subject, author, parts.signature, sender_name)
     return Text(
         author=parts.author,
         signature=parts.signature,
@@ -115,13 +118,16 @@ def read_text(
         refused=refused,
         cancellations=intent.cancellations(subject, author),
         substitutions=intent.substitutions(subject, author),
-        date_requests=intent.date_requests(subject, author),
+        date_requests=intent.date_requests(own_subject, author),
         organisations=tuple(e.text for e in evidence),
         points_below=any(_BELOW.search(line) for line in author),
         forwarded=_forwarded(parts.forwarded),
     )
 
 
+_NOT_OWN_SUBJECT: Final = re.compile(
+    r"^\s*(?:re|sv|aw|vs|ant|antw|fwd?|vb|wg|tr)\s*:", re.IGNORECASE
+)
 _BELOW: Final = re.compile(
     r"\b(?:se|enligt|nedan|nedanstående|nedanst|below|see below|as follows)\b.{0,20}\b"
     r"(?:nedan|below)\b|\bnedan\b|\bbelow\b",

@@ -338,19 +338,44 @@ def _closing(
 
 
 def _without_disclaimer(lines: Sequence[str]) -> tuple[list[str], Lines]:
-    """The last paragraphs, while each reads like a legal or confidentiality notice."""
+    """The last paragraphs, while each reads like a legal or confidentiality notice; of the
+    paragraph above them, only its trailing lines that do (Outlook often writes the notice
+    with no blank line before it, right under the author's last line)."""
     end = len(lines)
     while True:
         while end > 0 and not lines[end - 1]:
             end -= 1
-        start = end
-        while start > 0 and lines[start - 1]:
-            start -= 1
-        paragraph = " ".join(lines[start:end])
-        if len(paragraph) < _DISCLAIMER_CHARS or not _DISCLAIMER.search(paragraph):
+        start = _notice_start(lines, end)
+        if start is None:
             break
         end = start
+        if end > 0 and lines[end - 1]:
+            break  # the notice began inside a paragraph: above it is the author's
     return list(lines[:end]), tuple(line for line in lines[end:] if line)
+
+
+def _notice_start(lines: Sequence[str], end: int) -> int | None:
+    """Where a notice that ends at `end` starts: back over lines that name what notices name
+    or are long enough to be one of its wrapped lines (the last line of a wrapped notice may
+    be short), stopping at a long line that holds an address but no such word."""
+    start = end
+    while start > 0 and lines[start - 1]:
+        line = lines[start - 1]
+        worded = _DISCLAIMER.search(line) is not None
+        long = len(line) >= _DISCLAIMER_CHARS and not _ADDRESS.search(line)
+        if not (worded or long or start == end):
+            break
+        start -= 1
+    while start < end and not _DISCLAIMER.search(" ".join(lines[start:end])):
+        start += 1
+    while start < end and not (
+        _DISCLAIMER.search(lines[start]) or len(lines[start]) >= _DISCLAIMER_CHARS
+    ):
+        start += 1  # a short line above the notice (a name, "Mvh") is not part of it
+    paragraph = " ".join(lines[start:end])
+    if len(paragraph) < _DISCLAIMER_CHARS or not _DISCLAIMER.search(paragraph):
+        return None
+    return start
 
 
 def _closing_block(
