@@ -146,11 +146,15 @@ def _what_it_says(subject: str, text: Text, deliverable: Deliverable | None) -> 
     found = people.blocks(text.people.people, deliverable)
     cancels = people.cancels(text.cancellations, deliverable)
     swaps = people.swaps(text.substitutions, deliverable)
+    # An organisation written for a participant (a key, a table's column) is the strongest
+    # evidence of whom the sender writes for (§4.3); then what the text says.
+    written = [p.organisation for p in found if p.organisation]
+    organisations = tuple(dict.fromkeys([*written, *text.organisations]))
     return {
         "text": "\n".join(text.author),
         "intent": _intent(bool(cancels), bool(swaps), found),
         "participants": found,
-        "organisation": text.organisations[0] if text.organisations else None,
+        "organisation": organisations[0] if organisations else None,
         "language": _language(subject, key_language(key_words(text.author))),
         "unclear": people.unclear(text.people.unread),
         "refused": tuple(f"{r.filename}: {r.why}" for r in text.refused),
@@ -161,7 +165,7 @@ def _what_it_says(subject: str, text: Text, deliverable: Deliverable | None) -> 
         "cancels": cancels,
         "swaps": swaps,
         "dates": people.dates(text.date_requests),
-        "organisations": text.organisations,
+        "organisations": organisations,
         "points_below": text.points_below,
         "forward": people.forward(text.forwarded, deliverable),
     }

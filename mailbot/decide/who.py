@@ -18,6 +18,7 @@ from typing import Any
 from mailbot.config import Actor
 from mailbot.decide.context import Context, problem
 from mailbot.parsed import Cancel, Email, Mention, ParticipantBlock, Swap
+from mailbot.reading.addresses import addresses
 from mailbot.reading.names import turned_round
 from mailbot.state import Registration
 
@@ -55,7 +56,11 @@ def who(ctx: Context, actor: Actor | None, *, fresh: bool) -> Who:
         _cancel(plan, cancel, ctx, registrations)
     _participants(plan, ctx)
     _sender(plan, ctx, fresh=fresh)
+    acted_on = {*plan.cancel, *(b.replaces.casefold() for b in plan.swaps if b.replaces)}
     for unclear in email.unclear:
+        written = {a.casefold() for a in addresses(unclear.line)}
+        if written and written <= acted_on:
+            continue  # "Avboka lisa.berg@…": the address was the cancellation's, not a person
         plan.ask(
             "unread", f"could not read: {unclear.line[:80]!r} ({unclear.why})",
             line=unclear.line, why=unclear.why, name=unclear.name,
@@ -83,7 +88,7 @@ def _paired(email: Email) -> tuple[list[Swap], list[Cancel]]:
     replaced = {p.replaces_key for p in email.participants if p.replaces_key}
     whole = [
         s for s in whole
-        if not (s.new is None and s.old and s.old.address and s.old.address.casefold() in replaced)
+        if not (s.old and s.old.address and s.old.address.casefold() in replaced)
     ]  # fmt: skip
     swaps: list[Swap] = []
     for s in whole:
@@ -141,6 +146,8 @@ def _cancel(plan: Who, cancel: Cancel, ctx: Context, registrations: list[Registr
             if target is not None:
                 plan.cancel.append(target)
         return
+    if any(c.names or c.addresses for c in email.cancels):
+        return  # "Please cancel his registration": about the one named in another sentence
     answered = _answered_participants(ctx)
     if answered:
         plan.cancel.extend(a.casefold() for a in answered)
