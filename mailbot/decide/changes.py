@@ -179,7 +179,6 @@ def _swap(b: Builder, old: Registration, block: ParticipantBlock, allowed: str) 
     b.mail(
         "replaced",
         (old.email,),
-        language=old.language,
         context={**participant_context(old, b.config), "substitute": new.name},
         about=(old.email,),
     )

@@ -88,6 +88,17 @@ def _name_index(parts: list[str], email: str | None) -> int | None:
     return candidates[0] if candidates else None
 
 
+def _title_first(last_first: re.Match[str], email: str | None) -> bool:
+    """`Gruppchef, Jörgen Hägg` with `jorgen.hagg@…`: the address spells the whole name after
+    the comma and not the word before it, so that word is a title, not a surname."""
+    return (
+        email is not None
+        and len(last_first[2].split()) >= 2
+        and matches_address(last_first[2], email)
+        and not matches_address(last_first[1], email)
+    )
+
+
 @functools.lru_cache(maxsize=1024)  # the line and prose readers ask of the same lines
 def person(text: str) -> Person | None:
     """`Anna Svensson <anna@x.se>`, `anna@x.se; Anna Svensson; kurator`,
@@ -101,7 +112,7 @@ def person(text: str) -> Person | None:
     display = _QUOTED.fullmatch(rest.strip(_STRIP[1:] + "<>();,\t"))
     inner = display[1].strip() if display else rest.strip(_STRIP + "<>();,\t")
     last_first = _LAST_FIRST.fullmatch(inner)
-    if last_first is not None:
+    if last_first is not None and not _title_first(last_first, email):
         written = f"{last_first[1]}, {last_first[2]}"
         return Person(turned_round(written, email) if email else written, email)
     if display is not None:  # `"Anna Svensson, kurator" <anna@x.se>`: the quotes hold a name

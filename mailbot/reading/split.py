@@ -121,7 +121,7 @@ def _trimmed(lines: Sequence[str]) -> Lines:
 
 _FORWARD_WORDS: Final = (
     r"forwarded message|vidarebefordrat meddelande|begin forwarded message"
-    r"|början av vidarebefordrat meddelande|weitergeleitete nachricht"
+    r"|början av vidarebefordrat (?:meddelande|brev)|weitergeleitete nachricht"
     r"|anfang der weitergeleiteten (?:e-mail|nachricht)"
 )
 _REPLY_WORDS: Final = (
