@@ -100,6 +100,7 @@ class Cancel:
     addresses: tuple[str, ...] = ()
     of_sender: bool = False
     in_subject: bool = False
+    opening: bool = False  # it opens the text: the blocks below it are whom it cancels
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,16 @@ from mailbot.headers import (
     subject_of,
 )
 from mailbot.mime import attached_files, body, bounce_report
-from mailbot.parsed import BounceReport, DateRef, Email, Intent, ParticipantBlock, Sender
+from mailbot.parsed import (
+    BounceReport,
+    Cancel,
+    DateRef,
+    Email,
+    Intent,
+    ParticipantBlock,
+    Sender,
+    Swap,
+)
 from mailbot.reading.html import Rendered
 from mailbot.reading.keys import key_language, key_words
 from mailbot.reading.message import MAX_ATTACHMENTS, Text, read_text
@@ -144,7 +153,7 @@ def _read(raw: bytes, deliverable: Deliverable | None) -> Email:
 def _what_it_says(subject: str, text: Text, deliverable: Deliverable | None) -> dict[str, Any]:
     """The fields of `Email` that the author's text gives (SPEC §3, §4.3, §6, §10)."""
     found = people.blocks(text.people.people, deliverable)
-    cancels = people.cancels(text.cancellations, deliverable)
+    cancels = people.cancels(text.cancellations, deliverable, text.opening)
     swaps = people.swaps(text.substitutions, deliverable)
     # An organisation written for a participant (a key, a table's column) is the strongest
     # evidence of whom the sender writes for (§4.3); then what the text says.
@@ -152,9 +161,9 @@ def _what_it_says(subject: str, text: Text, deliverable: Deliverable | None) -> 
     organisations = tuple(dict.fromkeys([*written, *text.organisations]))
     return {
         "text": "\n".join(text.author),
-        "intent": _intent(bool(cancels), bool(swaps), found),
+        "intent": _intent(cancels, swaps, found),
         "participants": found,
-        "organisation": organisations[0] if organisations else None,
+        "organisation": next(iter(written), text.organisation_key),
         "language": _language(subject, key_language(key_words(text.author))),
         "unclear": people.unclear(text.people.unread),
         "refused": tuple(f"{r.filename}: {r.why}" for r in text.refused),
@@ -197,11 +206,19 @@ _ENGLISH_SUBJECT: Final = re.compile(
 )
 
 
-def _intent(cancels: bool, swaps: bool, participants: Sequence[ParticipantBlock]) -> Intent:
-    """SPEC §3: the one word for the journal; the decision reads the phrases themselves."""
-    if swaps or any(p.replaces for p in participants):
+def _intent(
+    cancels: Sequence[Cancel], swaps: Sequence[Swap], participants: Sequence[ParticipantBlock]
+) -> Intent:
+    """SPEC §3, as one word for the journal (the decision reads the phrases themselves): a
+    substitution when someone goes instead of someone; a cancellation when one names whom, or
+    when no one is registered beside it ("Återbud kommer senare" above a block is neither)."""
+    if any(s.old or s.new for s in swaps) or any(p.replaces for p in participants):
         return "substitute"
-    return "cancel" if cancels else "register"
+    if any(c.names or c.addresses or c.in_subject or c.opening for c in cancels):
+        return "cancel"
+    if any(c.of_sender for c in cancels) and not participants:
+        return "cancel"
+    return "register"
 
 
 def _language(subject: str, keys: str | None) -> Literal["en"] | None:

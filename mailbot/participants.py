@@ -51,7 +51,13 @@ def unclear(unread: Sequence[Unread]) -> tuple[Unclear, ...]:
     return tuple(Unclear(u.source, u.line, u.why, u.name) for u in unread)
 
 
-def cancels(found: Sequence[intent.Cancellation], deliverable: Deliverable | None) -> tuple[Cancel, ...]:
+def cancels(
+    found: Sequence[intent.Cancellation],
+    deliverable: Deliverable | None,
+    opening: str | None = None,
+) -> tuple[Cancel, ...]:
+    """`opening` is the text's first sentence (with its greeting): a phrase there, or in the
+    subject, is about the blocks below it when it names no one ("Avanmälan:" / `Namn: …`)."""
     return tuple(
         Cancel(
             c.line,
@@ -59,6 +65,7 @@ def cancels(found: Sequence[intent.Cancellation], deliverable: Deliverable | Non
             tuple(_address(a, deliverable) for a in c.addresses),
             c.of_sender,
             c.in_subject,
+            opening is not None and c.line.startswith(opening),
         )
         for c in found
     )

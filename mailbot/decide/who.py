@@ -148,9 +148,15 @@ def _cancel(plan: Who, cancel: Cancel, ctx: Context, registrations: list[Registr
         return
     if any(c.names or c.addresses for c in email.cancels):
         return  # "Please cancel his registration": about the one named in another sentence
+    if (cancel.in_subject or cancel.opening) and not cancel.of_sender and email.participants:
+        # "Avanmälan" above `Namn:`/`E-post:` blocks: the blocks say whom
+        plan.cancel.extend(p.email_key for p in email.participants if p.email_key)
+        return
     answered = _answered_participants(ctx)
     if answered:
         plan.cancel.extend(a.casefold() for a in answered)
+    elif not (cancel.of_sender or cancel.in_subject or cancel.opening):
+        return  # "Återbud kommer senare om det behövs": a word in passing, about no one
     elif not (email.participants or email.unclear or email.swaps):
         assert email.sender is not None
         plan.cancel.append(email.sender.key)

@@ -69,7 +69,8 @@ def _keep_addressed(
         return
     if key in conflicts:
         unread.append(conflicts[key])
-    elif item.name and contradicts(item.name, item.email):
+    elif item.name and "\ufffd" not in item.name and contradicts(item.name, item.email):
+        # (a name that could not be decoded whole cannot be compared with its address)
         why = f"the address {item.email} does not look like {item.name}'s"
         unread.append(Unread(item.source, item.line, why, item.name))
     else:

@@ -30,6 +30,7 @@ from mailbot.reading.choose import Chosen, choose
 from mailbot.reading.found import Found, Unread
 from mailbot.reading.html import Rendered
 from mailbot.reading.key_blocks import key_blocks
+from mailbot.reading.keys import key_line
 from mailbot.reading.lines import separated_lines
 from mailbot.reading.lists import list_items
 from mailbot.reading.organisation import organisation_evidence
@@ -82,6 +83,8 @@ class Text:
     substitutions: tuple[intent.Substitution, ...] = ()
     date_requests: tuple[intent.DateRequest, ...] = ()
     organisations: tuple[str, ...] = ()
+    organisation_key: str | None = None  # one written as a key (`Organisation: …`)
+    opening: str | None = None  # the first sentence, with its greeting
     points_below: bool = False
     forwarded: ForwardedPart | None = None
 
@@ -110,16 +113,21 @@ def read_text(
     # A reply's or a forward's subject is someone else's (the invitation's, with all its
     # dates): it says nothing of the date the author asks for, nor of whom they work for.
     own_subject = "" if _NOT_OWN_SUBJECT.match(subject) else subject
+    # A key's value is data ("Övrigt: cancel if full"), not a request; `Ersätter:` is read
+    # with its block.
+    phrases = ["" if key_line(line) else line for line in author]
     evidence = organisation_evidence(own_subject, author, parts.signature, sender_name)
     return Text(
         author=parts.author,
         signature=parts.signature,
         people=people,
         refused=refused,
-        cancellations=intent.cancellations(subject, author),
-        substitutions=intent.substitutions(subject, author),
+        cancellations=intent.cancellations(subject, phrases),
+        substitutions=intent.substitutions(subject, phrases),
+        opening=_opening(intent.units(phrases)),
         date_requests=intent.date_requests(own_subject, author),
         organisations=tuple(e.text for e in evidence),
+        organisation_key=next((e.text for e in evidence if e.where == "key"), None),
         points_below=any(_BELOW.search(line) for line in author),
         forwarded=_forwarded(parts.forwarded),
     )
@@ -133,6 +141,21 @@ _BELOW: Final = re.compile(
     r"(?:nedan|below)\b|\bnedan\b|\bbelow\b",
     re.IGNORECASE,
 )
+
+
+_GREETING: Final = re.compile(
+    r"(?:hej|hejsan|hallå|hello|hi|hey|dear|tjena|tja|goddag|god (?:morgon|middag|eftermiddag"
+    r"|kväll|dag)|good (?:morning|afternoon|evening|day))\b[^.?]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def _opening(units: Sequence[str]) -> str | None:
+    """The first sentence that says something: a greeting alone ("Hej Therese,") is not it."""
+    for unit in units[:2]:
+        if not _GREETING.match(unit.strip()):
+            return unit
+    return None
 
 
 def _people(

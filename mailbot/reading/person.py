@@ -48,6 +48,8 @@ _PROSE_WORDS: Final = frozenset(
     båda us blir tre två three two hej hi hello dear
     """.split()  # noqa: SIM905 (a word list reads best as words)
 )
+# `Bcc: x@y.se`, `Kontakt: x@y.se`: a key line (of a key no reader knows), not a person.
+_UNKNOWN_KEY: Final = re.compile(r"\s*[^\W\d_][\w-]{0,20}\s*:\s*\S+@")
 _QUOTED: Final = re.compile(r'"([^"]+)"')
 _SPACES: Final = re.compile(r"[ \u00a0]+")
 _PHONE: Final = re.compile(r"\+?[\d][\d\s\-/()]{5,}\d")
@@ -105,7 +107,7 @@ def person(text: str) -> Person | None:
     `"Svensson, Anna" <anna.svensson@x.se>` → one Person. None when the text holds two
     addresses, reads as a sentence, or names no one."""
     found = addresses(text)
-    if len(found) > 1:
+    if len(found) > 1 or _UNKNOWN_KEY.match(text):
         return None
     email = found[0] if found else None
     rest = _SPACES.sub(" ", without_addresses(text)).strip(" ")

@@ -20,6 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from mailbot.reading.keys import key_line
+from mailbot.reading.names import looks_like_name
+
 Lines = tuple[str, ...]
 
 _MAX_FORWARDS: Final = 4  # a forward of a forward of …: deeper ones stay quoted text
@@ -185,9 +188,20 @@ def _is_attribution(lines: Sequence[str], index: int) -> bool:
             if not following:
                 return False
             joined += " " + following
+        if key_line(lines[index + extra]) is not None and not _ATTRIBUTION_END.search(joined):
+            return False  # `Namn: …` / `E-post: …` lines are a block, not a wrapped attribution
         if _ATTRIBUTION_END.search(joined):
-            return _ATTRIBUTION_START.match(joined) is not None or "@" in joined
+            name = _NAME_WROTE.fullmatch(joined)
+            return (
+                _ATTRIBUTION_START.match(joined) is not None
+                or ("@" in joined and key_line(joined) is None)
+                or (name is not None and looks_like_name(name["name"]))
+            )
     return False
+
+
+# "Therese Travis skrev:", "Anna Berg wrote:": Apple's and old clients' short attribution.
+_NAME_WROTE: Final = re.compile(r"(?P<name>[^:@]{3,60}?)\s+(?:skrev|wrote|schrieb)\s*:")
 
 
 def _is_header_block(lines: Sequence[str], index: int) -> bool:
