@@ -87,6 +87,9 @@ def _act(b: Builder, resolution: actors.Resolution, plan: Who) -> None:
     for reason in plan.ask_reasons:
         b.add("needs-info", "could-not-read", None, reason)
     b.problems.extend(plan.asks)
+    if b.ctx.email.refused:  # §3: over a limit, the organiser sees why
+        context = {"sender": b.sender, "refused": list(b.ctx.email.refused)}
+        b.mails.append(organiser_mail(b.ctx, "alert-attachment", context))
     if plan.book or plan.sender_without_name:
         assert resolution.actor is not None
         register(b, resolution.actor, plan.book, sender_without_name=plan.sender_without_name)
