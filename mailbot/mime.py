@@ -166,9 +166,7 @@ def _is_attachment(part: Message) -> bool:
     return _mime_header(part, "content-disposition").strip().lower().startswith("attachment")
 
 
-def _plain_lines(
-    part: EmailMessage, problems: list[str], *, keep_tabs: bool = False
-) -> list[str]:
+def _plain_lines(part: EmailMessage, problems: list[str], *, keep_tabs: bool = False) -> list[str]:
     text = _normalised(_decoded_payload(part, problems), keep_tabs=keep_tabs)
     raw_lines = text.split("\n")
     if _param(part, "format") == "flowed":

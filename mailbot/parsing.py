@@ -31,8 +31,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, Final, Literal, TypeVar
 
-from mailbot.addresses import Deliverable
 from mailbot import participants as people
+from mailbot.addresses import Deliverable
 from mailbot.headers import (
     POLICY,
     RAW_MESSAGE_ID,

@@ -13,8 +13,16 @@ from collections.abc import Sequence
 
 from mailbot.addresses import Deliverable, participant_address
 from mailbot.blocks import date_ref
-from mailbot.parsed import Cancel, DateRef, Forward, Mention, ParticipantBlock, Sender, Swap
-from mailbot.parsed import Unclear
+from mailbot.parsed import (
+    Cancel,
+    DateRef,
+    Forward,
+    Mention,
+    ParticipantBlock,
+    Sender,
+    Swap,
+    Unclear,
+)
 from mailbot.reading import intent
 from mailbot.reading.found import Found, Unread
 from mailbot.reading.message import ForwardedPart, People
@@ -43,7 +51,9 @@ def block(found: Found, deliverable: Deliverable | None) -> ParticipantBlock:
     )
 
 
-def blocks(people: Sequence[Found], deliverable: Deliverable | None) -> tuple[ParticipantBlock, ...]:
+def blocks(
+    people: Sequence[Found], deliverable: Deliverable | None
+) -> tuple[ParticipantBlock, ...]:
     return tuple(block(f, deliverable) for f in people)
 
 
@@ -71,7 +81,9 @@ def cancels(
     )
 
 
-def swaps(found: Sequence[intent.Substitution], deliverable: Deliverable | None) -> tuple[Swap, ...]:
+def swaps(
+    found: Sequence[intent.Substitution], deliverable: Deliverable | None
+) -> tuple[Swap, ...]:
     return tuple(
         Swap(s.line, _mention(s.old, deliverable), _mention(s.new, deliverable)) for s in found
     )
@@ -82,9 +94,7 @@ def dates(found: Sequence[intent.DateRequest]) -> tuple[DateRef, ...]:
     return tuple(dict.fromkeys(d for d in read if d is not None))
 
 
-def forward(
-    part: ForwardedPart | None, deliverable: Deliverable | None
-) -> Forward | None:
+def forward(part: ForwardedPart | None, deliverable: Deliverable | None) -> Forward | None:
     """The forwarded mail's author as a sender (None when its From line holds no address) and
     whom its own text names."""
     if part is None:

@@ -16,6 +16,7 @@ from mailbot.config import Config
 from mailbot.decide import Inbound, decide
 from mailbot.model import Decision
 from mailbot.state import MemoryState
+
 from support import BOT, ORGANISER, at, make_config, raw_mail
 
 ON_TIME = at("2022-09-01 10:00")
@@ -27,7 +28,9 @@ def config(tmp_path: Path) -> Config:
     return make_config(tmp_path)
 
 
-def run(config: Config, state: MemoryState, raw: bytes, received: dt.datetime = ON_TIME) -> Decision:
+def run(
+    config: Config, state: MemoryState, raw: bytes, received: dt.datetime = ON_TIME
+) -> Decision:
     decision = decide(Inbound(parsing.read(raw), received), state, config, received)
     state.upsert(decision.registrations)
     return decision

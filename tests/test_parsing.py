@@ -7,7 +7,6 @@ The fixtures are described in tests/fixtures/README.md. Behaviour that no fixtur
 from __future__ import annotations
 
 import dataclasses
-
 import email
 import email.policy
 from pathlib import Path

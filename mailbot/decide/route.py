@@ -113,7 +113,9 @@ def _about_no_one(b: Builder, resolution: actors.Resolution, *, fresh: bool) -> 
         rule, reason = "reply-to-conversation", "a reply with nothing to act on: for the organiser"
     b.add("forwarded", rule, None, reason)
     text = email.whole_text or email.text
-    b.mails.append(organiser_mail(b.ctx, "forward-to-organiser", {"sender": b.sender, "text": text}))
+    b.mails.append(
+        organiser_mail(b.ctx, "forward-to-organiser", {"sender": b.sender, "text": text})
+    )
 
 
 def _ambiguous(b: Builder, resolution: actors.Resolution) -> None:

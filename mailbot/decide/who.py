@@ -122,7 +122,9 @@ def _by_name(name: str, registrations: list[Registration]) -> list[Registration]
     return [r for r in registrations if r.name.split()[:1] and r.name.split()[0].casefold() == key]
 
 
-def _target(plan: Who, mention: Mention, line: str, registrations: list[Registration]) -> str | None:
+def _target(
+    plan: Who, mention: Mention, line: str, registrations: list[Registration]
+) -> str | None:
     """The address a cancellation or substitution means, or None after asking."""
     if mention.address:
         return mention.address.casefold()
@@ -221,7 +223,7 @@ def _sender(plan: Who, ctx: Context, *, fresh: bool) -> None:
     """SPEC §3: counted when the text says so; in a fresh mail with a sign of registering, when
     no one else is named and nothing is said of who comes; never when excluded."""
     email = ctx.email
-    if email.sender_excluded or email.cancels and not email.sender_counted:
+    if email.sender_excluded or (email.cancels and not email.sender_counted):
         return
     named = bool(email.participants or email.unclear or email.swaps or email.names_people)
     named = named or (email.forward is not None and email.forward.names_people)
