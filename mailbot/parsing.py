@@ -8,13 +8,14 @@ How a message is read, and why in this order:
 1. Header fields (`headers`) are taken from the raw header text. The policy's header objects
    raise on real mail (Outlook msg-ids, cpython #94306) and turn long msg-ids into encoded-words,
    so only From and Subject go through them, guarded, and everything else is read as written.
-2. The author's text part (`mime`, `charsets`): text/plain when there is one (no HTML conversion
-   then: it is the slow step), else HTML turned into lines as a reader sees them. Charsets are
-   decoded as mail clients really use them (iso-8859-1 means windows-1252) and never fail.
-3. The author's own words only (`quotes`): quoted replies, forwarded mail and the signature are
-   cut before anything is parsed, so an invitation quoted below a reply never registers anyone.
-4. `Key: value` blocks become participants (`blocks`, `addresses`); intent and reply language
-   follow from them (here).
+2. The body as a reader sees it (`mime.body`): the HTML part when there is one (it keeps
+   tables and lists as written, `reading.html`), else the plain part with its tabs. Charsets
+   are decoded as mail clients really use them (iso-8859-1 means windows-1252) and never fail.
+3. What the text says (`reading.message.read_text`): the author's own words apart from quotes,
+   forwards, signature and disclaimer (`reading.split`), every reader of people over them and
+   the attached spreadsheets within limits, one chooser (`reading.choose`), the phrases of
+   intent and the organisations written (§4.3). A quoted invitation never registers anyone.
+4. Addresses validated once, dates read (`participants`), and the values of `parsed` filled.
 
 CONTRACT (used by actors/decide/store): the values of `parsed` (re-exported here), `read()` and
 `message_key()`. The reading modules import nothing from here; this one assembles them.

@@ -39,11 +39,10 @@ def answer(ctx: Context) -> Builder:
     b.actor = resolution.actor
     fresh = not is_reply(ctx)
     plan = who(ctx, resolution.actor, fresh=fresh)
-    if plan.empty:
-        _about_no_one(b, resolution, fresh=fresh)
-    elif resolution.status == "none":
-        reason = f"{email.sender.domain} is not an invited actor's domain"
-        reject_not_invited(b, None, reason)
+    if resolution.status == "none":
+        _not_invited(b)
+    elif plan.empty:
+        _about_no_one(b, fresh=fresh)
     elif resolution.status == "ambiguous" and (plan.book or plan.sender_without_name):
         _ambiguous(b, resolution)
     else:
@@ -96,16 +95,24 @@ def _act(b: Builder, resolution: actors.Resolution, plan: Who) -> None:
     b.send_problems()
 
 
-def _about_no_one(b: Builder, resolution: actors.Resolution, *, fresh: bool) -> None:
-    """Nothing to act on: the organiser reads it, or, from an uninvited sender, no one."""
+def _not_invited(b: Builder) -> None:
+    """§4: the not-invited reply only to a mail that asks to register; anything else from an
+    uninvited sender (spam, newsletters, notices, perhaps forged) is ignored unanswered."""
+    email = b.ctx.email
+    assert email.sender is not None
+    if email.registering:
+        reject_not_invited(b, None, f"{email.sender.domain} is not an invited actor's domain")
+    else:
+        reason = "not a registration, from a sender who is not invited"
+        b.add("ignored", "not-a-registration", None, reason)
+
+
+def _about_no_one(b: Builder, *, fresh: bool) -> None:
+    """Nothing to act on: the organiser reads it (a question, a thank-you, a reply)."""
     email = b.ctx.email
     if email.names_people:
         b.add("needs-info", "no-participant-read", None, "names people, but none could be read")
         b.reply("needs-info", context={"problems": [problem("no-participant-read")]})
-        return
-    if resolution.status == "none":
-        reason = "not a registration, from a sender who is not invited"
-        b.add("ignored", "not-a-registration", None, reason)
         return
     if fresh:
         rule, reason = "not-a-registration", "no participant and no sign of registering"
