@@ -167,7 +167,8 @@ class Email:
     cancels: tuple[Cancel, ...] = ()
     swaps: tuple[Swap, ...] = ()
     dates: tuple[DateRef, ...] = ()  # dates written in prose or the subject about coming (§6)
-    organisations: tuple[str, ...] = ()  # organisations written, strongest first (§4.3)
+    organisations: tuple[str, ...] = ()  # written for a participant or as a key (§4.3)
+    signature: tuple[str, ...] = ()  # the author's signature lines (§4.3 evidence)
     points_below: bool = False  # "se nedan", "enligt nedan": the forwarded part says who
     forward: Forward | None = None
     whole_text: str = ""  # the whole body as read, quotes included, for the organiser

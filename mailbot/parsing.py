@@ -159,12 +159,13 @@ def _what_it_says(subject: str, text: Text, deliverable: Deliverable | None) -> 
     # An organisation written for a participant (a key, a table's column) is the strongest
     # evidence of whom the sender writes for (§4.3); then what the text says.
     written = [p.organisation for p in found if p.organisation]
-    organisations = tuple(dict.fromkeys([*written, *text.organisations]))
+    organisations = tuple(dict.fromkeys([*written, *text.organisation_keys]))
     return {
         "text": "\n".join(text.author),
         "intent": _intent(cancels, swaps, found),
         "participants": found,
-        "organisation": next(iter(written), text.organisation_key),
+        "organisation": organisations[0] if organisations else None,
+        "signature": text.signature,
         "language": _language(subject, key_language(key_words(text.author))),
         "unclear": people.unclear(text.people.unread),
         "refused": tuple(f"{r.filename}: {r.why}" for r in text.refused),

@@ -13,7 +13,6 @@ people read are registered, and what could not be read is asked about in the sam
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 
 from mailbot import actors
@@ -22,6 +21,7 @@ from mailbot.decide.context import Builder, Context, Inbound, organiser_mail, pr
 from mailbot.decide.register import register, reject_not_invited
 from mailbot.decide.who import Who, who
 from mailbot.parsed import Sender
+from mailbot.reading.message import organisations_written
 
 REPLY_SUBJECT = re.compile(r"^\s*(re|sv|aw|vs|ant|antw)\s*:", re.IGNORECASE)
 FORWARD_SUBJECT = re.compile(r"^\s*(?:re\s*:\s*)?(fwd?|vb|wg|tr|vs)\s*:", re.IGNORECASE)
@@ -55,14 +55,19 @@ def resolve(ctx: Context) -> actors.Resolution:
     piece of evidence that names one actor decides, and one that names two is a tie."""
     email = ctx.email
     assert email.sender is not None
-    return _resolve(email.sender, email.organisations, ctx)
+    return _resolve(email.sender, ctx)
 
 
-def _resolve(sender: Sender, organisations: Sequence[str], ctx: Context) -> actors.Resolution:
+def _resolve(sender: Sender, ctx: Context) -> actors.Resolution:
     first = actors.resolve(sender.address, sender.domain, None, ctx.config)
     if first.status != "ambiguous":
         return first
-    for written in organisations:
+    email = ctx.email
+    assert email.sender is not None
+    said = organisations_written(
+        email.subject, email.text.split("\n"), email.signature, email.sender.display_name
+    )
+    for written in dict.fromkeys([*email.organisations, *said]):
         found = actors.resolve(sender.address, sender.domain, written, ctx.config)
         if found.status == "actor" or found.rule == "shared-domain-tie":
             return found
@@ -153,7 +158,7 @@ def _colleagues_forward(ctx: Context) -> Inbound | None:
     if not (forward.participants or forward.unclear or forward.sender_counted):
         return None
     mine = resolve(ctx)
-    theirs = _resolve(forward.sender, email.organisations, ctx)
+    theirs = _resolve(forward.sender, ctx)
     if mine.actor is None or theirs.actor is None or mine.actor != theirs.actor:
         return None
     read = replace(

@@ -82,8 +82,7 @@ class Text:
     cancellations: tuple[intent.Cancellation, ...] = ()
     substitutions: tuple[intent.Substitution, ...] = ()
     date_requests: tuple[intent.DateRequest, ...] = ()
-    organisations: tuple[str, ...] = ()
-    organisation_key: str | None = None  # one written as a key (`Organisation: …`)
+    organisation_keys: tuple[str, ...] = ()  # written as keys (`Organisation: …`)
     opening: str | None = None  # the first sentence, with its greeting
     points_below: bool = False
     forwarded: ForwardedPart | None = None
@@ -112,11 +111,10 @@ def read_text(
     people = _people(subject, author, own_tables, sheets)
     # A reply's or a forward's subject is someone else's (the invitation's, with all its
     # dates): it says nothing of the date the author asks for, nor of whom they work for.
-    own_subject = "" if _NOT_OWN_SUBJECT.match(subject) else subject
+    own_subject = subject_of_author(subject)
     # A key's value is data ("Övrigt: cancel if full"), not a request; `Ersätter:` is read
     # with its block.
     phrases = ["" if key_line(line) else line for line in author]
-    evidence = organisation_evidence(own_subject, author, parts.signature, sender_name)
     return Text(
         author=parts.author,
         signature=parts.signature,
@@ -126,8 +124,13 @@ def read_text(
         substitutions=intent.substitutions(subject, phrases),
         opening=_opening(intent.units(phrases)),
         date_requests=intent.date_requests(own_subject, author),
-        organisations=tuple(e.text for e in evidence),
-        organisation_key=next((e.text for e in evidence if e.where == "key"), None),
+        organisation_keys=tuple(
+            keyed.value
+            for line in author
+            if (keyed := key_line(line)) is not None
+            and keyed.key.field == "organisation"
+            and keyed.value
+        ),
         points_below=any(_BELOW.search(line) for line in author),
         forwarded=_forwarded(parts.forwarded),
     )
@@ -148,6 +151,21 @@ _GREETING: Final = re.compile(
     r"|kväll|dag)|good (?:morning|afternoon|evening|day))\b[^.?]{0,30}$",
     re.IGNORECASE,
 )
+
+
+def subject_of_author(subject: str) -> str:
+    """The subject as the author's own words: "" for a reply's or a forward's, which is
+    someone else's (the invitation's, with all its dates and its organiser)."""
+    return "" if _NOT_OWN_SUBJECT.match(subject) else subject
+
+
+def organisations_written(
+    subject: str, author: Sequence[str], signature: Sequence[str], sender_name: str | None
+) -> tuple[str, ...]:
+    """§4.3's evidence, strongest first; asked for only when the sender's domain is shared
+    (it is the costliest reading of a mail, and most senders need none)."""
+    found = organisation_evidence(subject_of_author(subject), author, signature, sender_name)
+    return tuple(e.text for e in found)
 
 
 def _opening(units: Sequence[str]) -> str | None:

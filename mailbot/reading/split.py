@@ -188,6 +188,8 @@ def _is_attribution(lines: Sequence[str], index: int) -> bool:
             if not following:
                 return False
             joined += " " + following
+        if not joined.endswith(":"):
+            continue  # (every attribution ends in a colon: the cheap test first)
         if key_line(lines[index + extra]) is not None and not _ATTRIBUTION_END.search(joined):
             return False  # `Namn: …` / `E-post: …` lines are a block, not a wrapped attribution
         if _ATTRIBUTION_END.search(joined):
