@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Literal
 
 from mailbot.config import Actor, Config
+from mailbot.domains import address_key, domain_key
 
 _NON_WORD = re.compile(r"[\W_]+")
 
@@ -37,8 +38,12 @@ class Resolution:
 
 
 def domain_matches(sender_domain: str, actor_domain: str) -> bool:
-    """The domain itself or a subdomain of it; `evil-huddinge.se` is not `huddinge.se`."""
-    return sender_domain == actor_domain or sender_domain.endswith("." + actor_domain)
+    """The domain itself or a subdomain of it; `evil-huddinge.se` is not `huddinge.se`.
+
+    Both compared as IDNA A-labels (`domains.domain_key`): `xn--…` and Unicode are one domain.
+    """
+    sender, actor = domain_key(sender_domain), domain_key(actor_domain)
+    return sender == actor or sender.endswith("." + actor)
 
 
 def _alias_length(actor: Actor, organisation: str) -> int:
@@ -66,9 +71,9 @@ def resolve(
     sender_address: str, sender_domain: str, organisation: str | None, config: Config
 ) -> Resolution:
     """Resolve a sender to an invited actor (exact address first, then domain, then alias)."""
-    address_key = sender_address.casefold()
+    sender_key = address_key(sender_address)
     for actor in config.actors:
-        if any(a.casefold() == address_key for a in actor.addresses):
+        if any(address_key(a) == sender_key for a in actor.addresses):
             return Resolution("actor", "actor-by-address", actor)
 
     by_domain = tuple(

@@ -19,11 +19,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from mailbot.domains import domain_key
+
 Verdict = Literal["pass", "fail", "unknown"]
 
 # The authserv-id as written: the first token, after any comments (RFC 8601 §2.2). Used only to
 # tell whether an unparseable header claims to be the trusted server's.
 _AUTHSERV_ID = re.compile(r"\s*(?:\([^()]*\)\s*)*([^\s;()]+)")
+# A property value (`header.from=täby.se`) holding non-ASCII: RFC 8616 lets a server write
+# U-labels there, which authres does not parse.
+_UNICODE_VALUE = re.compile(r"(?<==)([^\s;()\"]*[^\x00-\x7f][^\s;()\"]*)")
 
 
 @dataclass(frozen=True)
@@ -40,8 +45,12 @@ def _public_suffixes():  # type: ignore[no-untyped-def]
 
 
 def organisational_domain(domain: str) -> str:
-    """The registrable domain (RFC 7489 §3.2), by the Public Suffix List the package ships."""
-    domain = domain.lower().rstrip(".")
+    """The registrable domain (RFC 7489 §3.2), by the Public Suffix List the package ships.
+
+    In A-labels (`domains.domain_key`), so that a `header.from=xn--…` aligns with a From
+    domain decoded to Unicode, and the reverse.
+    """
+    domain = domain_key(domain)
     found: str | None = _public_suffixes().privatesuffix(domain)
     return found or domain
 
@@ -51,11 +60,22 @@ def aligned(a: str, b: str) -> bool:
     return organisational_domain(a) == organisational_domain(b)
 
 
+def _in_a_labels(value: str) -> str:
+    """The header with U-label domains in property values written as A-labels (SPEC §4)."""
+
+    def a_labels(match: re.Match[str]) -> str:
+        local, at, domain = match.group(1).rpartition("@")
+        return f"{local}{at}{domain_key(domain)}"
+
+    return _UNICODE_VALUE.sub(a_labels, value)
+
+
 def _parse(value: str):  # type: ignore[no-untyped-def]
     import authres
     import authres.dmarc
 
-    return authres.FeatureContext(authres.dmarc).parse("Authentication-Results: " + value)
+    header = "Authentication-Results: " + _in_a_labels(value)
+    return authres.FeatureContext(authres.dmarc).parse(header)
 
 
 def check(

@@ -11,6 +11,7 @@ module takes a `Config` value instead of reading anything itself.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 import re
 import tomllib
@@ -21,10 +22,15 @@ from typing import Any, Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mailbot import durations
+from mailbot.config_servers import LOOPBACK_HOSTS as LOOPBACK_HOSTS
+from mailbot.config_servers import Imap as Imap
+from mailbot.config_servers import Smtp as Smtp
+from mailbot.config_servers import TlsMode as TlsMode
+from mailbot.config_servers import check_servers, read_imap, read_smtp
+from mailbot.domains import address_key, domain_key
+from mailbot.oauth_settings import OAuth2, read_oauth2
 
-TlsMode = Literal["implicit", "starttls", "none"]
 UnauthenticatedPolicy = Literal["ignore", "confirm"]
-LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 
 
 class ConfigError(Exception):
@@ -97,28 +103,6 @@ class Bot:
 
 
 @dataclass(frozen=True)
-class Imap:
-    host: str
-    port: int = 993
-    tls: TlsMode = "implicit"
-    username: str = ""
-    password_env: str = "MAILBOT_IMAP_PASSWORD"
-    folder: str = "INBOX"
-    done_folder: str = "Processed"
-    idle: bool = True
-    poll_seconds: int = 60
-
-
-@dataclass(frozen=True)
-class Smtp:
-    host: str
-    port: int = 587
-    tls: TlsMode = "starttls"
-    username: str = ""
-    password_env: str = "MAILBOT_SMTP_PASSWORD"
-
-
-@dataclass(frozen=True)
 class Security:
     trusted_authserv_ids: tuple[str, ...] = ()
     unauthenticated: UnauthenticatedPolicy = "ignore"
@@ -140,6 +124,7 @@ class Config:
     security: Security = field(default_factory=Security)
     imap: Imap | None = None
     smtp: Smtp | None = None
+    oauth2: OAuth2 | None = None
     retention_days: int | None = None
     warnings: tuple[str, ...] = ()
 
@@ -231,13 +216,15 @@ def _article(name: str) -> str:
 
 
 def _closest(key: str, known: set[str]) -> str | None:
-    import difflib
-
     matches = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.7)
     return matches[0] if matches else None
 
 
-_DOMAIN_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+_SECTIONS = {"bot", "organiser", "imap", "smtp", "oauth2", "security", "seminars", "seats"}
+_SECTIONS |= {"actors", "retention"}
+_DOMAIN_RE = re.compile(  # in A-labels: an IDN TLD is `xn--…`
+    r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59})$"
+)
 _ADDRESS_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -259,26 +246,13 @@ def load(path: str | os.PathLike[str], environ: Mapping[str, str] | None = None)
 def from_mapping(data: Mapping[str, Any], path: Path, environ: Mapping[str, str]) -> Config:
     r = _Reader(path)
     base = path.parent
-    r.check_unknown(
-        data,
-        "",
-        {
-            "bot",
-            "organiser",
-            "imap",
-            "smtp",
-            "security",
-            "seminars",
-            "seats",
-            "actors",
-            "retention",
-        },
-    )
+    r.check_unknown(data, "", _SECTIONS)
 
     bot = _bot(r, _table(r, data, "bot"), base)
     organiser = _organiser(r, _table(r, data, "organiser"))
-    imap = _imap(r, data["imap"]) if isinstance(data.get("imap"), dict) else None
-    smtp = _smtp(r, data["smtp"]) if isinstance(data.get("smtp"), dict) else None
+    imap = read_imap(r, data["imap"], base) if isinstance(data.get("imap"), dict) else None
+    smtp = read_smtp(r, data["smtp"], base) if isinstance(data.get("smtp"), dict) else None
+    oauth2 = read_oauth2(r, data["oauth2"], base, environ) if "oauth2" in data else None
     security = _security(r, data.get("security", {}))
     seminars = _seminars(r, data.get("seminars"))
     seats = _seats(r, data.get("seats", {}))
@@ -287,20 +261,7 @@ def from_mapping(data: Mapping[str, Any], path: Path, environ: Mapping[str, str]
     if "retention" in data:
         retention_days = r.get(data["retention"], "retention", "days_after_seminar", int)
 
-    for section, settings in (("imap", imap), ("smtp", smtp)):
-        if settings is None:
-            continue
-        if settings.tls == "none" and settings.host not in LOOPBACK_HOSTS:
-            r.problem(
-                f"{section}.tls",
-                f'"none" sends the password in clear text; it is allowed only for a loopback '
-                f'host, not {settings.host!r}: use "implicit" or "starttls"',
-            )
-        if settings.username and not environ.get(settings.password_env):
-            r.warnings.append(
-                f"{path}: {section}.password_env: environment variable "
-                f"{settings.password_env} is not set (needed by `mailbot run`)"
-            )
+    check_servers(r, (("imap", imap), ("smtp", smtp)), "oauth2" in data, environ)
     if not security.trusted_authserv_ids:
         r.warnings.append(
             f"{path}: security.trusted_authserv_ids is empty: senders are not authenticated, "
@@ -318,6 +279,7 @@ def from_mapping(data: Mapping[str, Any], path: Path, environ: Mapping[str, str]
         security=security,
         imap=imap,
         smtp=smtp,
+        oauth2=oauth2,
         retention_days=retention_days,
         warnings=tuple(r.warnings),
     )
@@ -363,51 +325,6 @@ def _organiser(r: _Reader, t: Mapping[str, Any]) -> Organiser:
         name=r.get(t, "organiser", "name", str) or "",
         address=address or "",
         title=r.get(t, "organiser", "title", str, default=""),
-    )
-
-
-def _tls(r: _Reader, t: Mapping[str, Any], section: str, default: str) -> TlsMode:
-    tls = r.get(t, section, "tls", str, default=default)
-    if tls not in ("implicit", "starttls", "none"):
-        r.problem(f"{section}.tls", f'must be "implicit", "starttls" or "none", not {tls!r}')
-        return "implicit"
-    return tls  # type: ignore[no-any-return]
-
-
-def _port(r: _Reader, t: Mapping[str, Any], section: str, default: int) -> int:
-    port = r.get(t, section, "port", int, default=default)
-    if not 0 < port < 65536:
-        r.problem(f"{section}.port", f"must be between 1 and 65535, not {port}")
-    return int(port)
-
-
-def _imap(r: _Reader, t: Mapping[str, Any]) -> Imap:
-    known = {"host", "port", "tls", "username", "password_env", "folder", "done_folder"}
-    r.check_unknown(t, "imap", known | {"idle", "poll_seconds"})
-    poll = r.get(t, "imap", "poll_seconds", int, default=60)
-    if poll < 1:
-        r.problem("imap.poll_seconds", f"must be at least 1, not {poll}")
-    return Imap(
-        host=r.get(t, "imap", "host", str) or "",
-        port=_port(r, t, "imap", 993),
-        tls=_tls(r, t, "imap", "implicit"),
-        username=r.get(t, "imap", "username", str, default=""),
-        password_env=r.get(t, "imap", "password_env", str, default="MAILBOT_IMAP_PASSWORD"),
-        folder=r.get(t, "imap", "folder", str, default="INBOX"),
-        done_folder=r.get(t, "imap", "done_folder", str, default="Processed"),
-        idle=r.get(t, "imap", "idle", bool, default=True),
-        poll_seconds=poll,
-    )
-
-
-def _smtp(r: _Reader, t: Mapping[str, Any]) -> Smtp:
-    r.check_unknown(t, "smtp", {"host", "port", "tls", "username", "password_env"})
-    return Smtp(
-        host=r.get(t, "smtp", "host", str) or "",
-        port=_port(r, t, "smtp", 587),
-        tls=_tls(r, t, "smtp", "starttls"),
-        username=r.get(t, "smtp", "username", str, default=""),
-        password_env=r.get(t, "smtp", "password_env", str, default="MAILBOT_SMTP_PASSWORD"),
     )
 
 
@@ -551,7 +468,7 @@ def _actors(r: _Reader, items: Any, seminar_ids: set[str]) -> list[Actor]:
         if name in names:
             r.problem(f"{p}.name", f"duplicate actor name {name!r}")
         names.add(name)
-        domains = tuple(d.strip().lower().rstrip(".") for d in r.strings(t, p, "domains"))
+        domains = tuple(domain_key(d) for d in r.strings(t, p, "domains"))  # A-labels (§4)
         for d in domains:
             if not _DOMAIN_RE.match(d):
                 r.problem(f"{p}.domains", f'{d!r} is not a domain name (write e.g. "huddinge.se")')
@@ -559,10 +476,10 @@ def _actors(r: _Reader, items: Any, seminar_ids: set[str]) -> list[Actor]:
         for a in addresses:
             if not _ADDRESS_RE.match(a):
                 r.problem(f"{p}.addresses", f"{a!r} is not an email address")
-            elif a.casefold() in owners:
-                r.problem(f"{p}.addresses", f"{a!r} is already listed for {owners[a.casefold()]!r}")
+            elif (key := address_key(a)) in owners:
+                r.problem(f"{p}.addresses", f"{a!r} is already listed for {owners[key]!r}")
             else:
-                owners[a.casefold()] = name or p
+                owners[key] = name or p
         if not domains and not addresses:
             r.problem(p, "an actor needs `domains` or `addresses` (who may register for it)")
         seminar = r.get(t, p, "seminar", str)

@@ -8,6 +8,7 @@ import os
 import sqlite3
 import threading
 
+from mailbot import pacing
 from mailbot.logs import redact
 from mailbot.store import Store, StoreError
 
@@ -18,7 +19,8 @@ class Health:
     """The service's figures in the store's `health` table, which `mailbot status` shows.
 
     `last_poll` (the last inbox catch-up), `last_error` (when, where, what; addresses removed),
-    `failures` (errors since the start), `outbox_backlog` (mails waiting), `started_at`. Times
+    `failures` (errors since the start), `outbox_backlog` (mails waiting), `smtp_slow_down` (the
+    provider's request to slow down, "" once it ended), `started_at`. Times
     are real UTC time, also under `--now`: they describe the process, not the event.
     """
 
@@ -34,6 +36,14 @@ class Health:
 
     def backlog(self, store: Store, queued: int) -> None:
         self._write(store, outbox_backlog=str(queued))
+
+    def smtp_pause(self, store: Store, pause: pacing.Pause | None) -> None:
+        """Why the outbox waits, when the provider asked it to slow down; "" when it does not."""
+        text = ""
+        if pause is not None:
+            until = pause.until.astimezone(dt.UTC).strftime("%H:%M UTC")
+            text = f"provider asked us to slow down until {until} ({pause.reason})"
+        self._write(store, smtp_slow_down=text)
 
     def error(self, store: Store, where: str, error: object) -> None:
         with self._lock:

@@ -22,23 +22,31 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
-import random
 import select
 import socket
 import ssl
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, Literal, Self, TypeVar
+from typing import Any, Literal, Self
 
 import imapclient
 from imapclient import SocketTimeout
-from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
+from imapclient.exceptions import IMAPClientError
 from imapclient.imapclient import _parse_untagged_response  # what idle_check parses with
 
 from mailbot import config
+from mailbot.imap_errors import AuthenticationFailed as AuthenticationFailed
+from mailbot.imap_errors import ConnectionLost as ConnectionLost
+from mailbot.imap_errors import ImapError as ImapError
+from mailbot.imap_errors import SessionEnded as SessionEnded
+from mailbot.imap_errors import translated
+from mailbot.imap_login import Login as Login
+from mailbot.imap_login import fetch_token, log_in, start_tls
+from mailbot.tls import tls_context as tls_context
+from mailbot.tokens import AccessToken, renew_at
 
 log = logging.getLogger(__name__)
 
@@ -49,18 +57,7 @@ IDLE_ROUND_S = 300.0  # RFC 2177: servers may drop an IDLE after 30 min; re-issu
 STOP_CHECK_S = 1.0  # how often a blocking wait looks at its stop event
 MARK_BATCH = 200  # UIDs per MOVE/STORE: one at a time is ~70x slower on Dovecot (NOTES)
 SEARCH_RETRIES = 3
-
-
-class ImapError(Exception):
-    """The IMAP server refused a command, or lacks something mailbot needs."""
-
-
-class ConnectionLost(ImapError):
-    """The connection broke (or never came up); reconnect and resume from the last UID."""
-
-
-class AuthenticationFailed(ImapError):
-    """The server rejected the username or password; retrying will not help."""
+MIN_SESSION = dt.timedelta(seconds=1)  # an OAuth session is renewed no sooner than this
 
 
 @dataclass(frozen=True)
@@ -77,45 +74,12 @@ class Fetched:
     size: int
 
 
-# --------------------------------------------------------------------------- errors
-
-
-@contextlib.contextmanager
-def _translated(what: str) -> Iterator[None]:
-    """Turn imapclient's, imaplib's and the socket's exceptions into this module's three."""
-    try:
-        yield
-    except ImapError:
-        raise
-    except LoginError as e:
-        raise _login_failure(what, e) from e
-    except IMAPClientAbortError as e:  # imaplib's "abort": the connection is unusable
-        raise ConnectionLost(f"{what}: {e}") from e
-    except ssl.SSLCertVerificationError as e:  # not transient: a wrong name or a forged server
-        raise ImapError(f"{what}: the server's TLS certificate is not valid: {e}") from e
-    except (OSError, EOFError) as e:  # refused, reset, timed out, TLS errors
-        raise ConnectionLost(f"{what}: {e or type(e).__name__}") from e
-    except IMAPClientError as e:
-        if b"* BYE" in str(e).encode():  # e.g. "Unexpected IDLE response: b'* BYE ...'"
-            raise ConnectionLost(f"{what}: {e}") from e
-        raise ImapError(f"{what}: {e}") from e
-
-
-def _login_failure(what: str, error: Exception) -> ImapError:
-    """imapclient reports every failure during LOGIN as LoginError, a dropped line included."""
-    text = str(error)
-    transient = ("[UNAVAILABLE]", "socket error", "EOF", "Temporary")
-    if any(word in text for word in transient):
-        return ConnectionLost(f"{what}: {text}")
-    return AuthenticationFailed(f"{what}: {text}")
-
-
 # --------------------------------------------------------------------------- connecting
 
 
 def connect(
     settings: config.Imap,
-    password: str,
+    password: Login,
     timeout: SocketTimeout | float = DEFAULT_TIMEOUT,
     *,
     ssl_context: ssl.SSLContext | None = None,
@@ -123,14 +87,17 @@ def connect(
 ) -> Mailbox:
     """Connect and log in (TLS as `settings.tls` says, never less); `select()` comes next.
 
-    `ssl_context` replaces the default verifying context (tests pass one trusting a
-    self-signed certificate). `done_mode` forces how `mark_done` works (see `Mailbox`).
+    `password` is the password, or a `TokenProvider` for SASL XOAUTH2: a fresh token is
+    fetched for each connection, and the Mailbox's `renew_at` says when to replace it.
+    `ssl_context` replaces the default verifying context (which trusts `settings.ca_file`
+    besides the system's CAs). `done_mode` forces how `mark_done` works (see `Mailbox`).
     """
     where = f"{settings.host}:{settings.port}"
     if settings.tls == "none" and settings.host not in config.LOOPBACK_HOSTS:
         raise ImapError(f"{where}: refusing to send a password without TLS to a remote host")
-    context = ssl_context or ssl.create_default_context()
-    with _translated(f"connecting to {where}"):
+    secret = password if isinstance(password, str) else fetch_token(password)
+    context = ssl_context or tls_context(settings.ca_file)
+    with translated(f"connecting to {where}"):
         client = imapclient.IMAPClient(
             settings.host,
             settings.port,
@@ -141,9 +108,8 @@ def connect(
     try:
         nodelay(client)
         if settings.tls == "starttls":
-            _start_tls(client, context, where)
-        with _translated(f"logging in to {where} as {settings.username!r}"):
-            client.login(settings.username, password)
+            start_tls(client, context, where)
+        log_in(client, settings.username, secret, where)
     except BaseException:
         _close_quietly(client)
         raise
@@ -153,25 +119,12 @@ def connect(
         # response, message bodies included, for a log nobody reads: measured 20-40 % of
         # the time of a batched fetch.
         client._imap.debug = 0
-    return Mailbox(client, settings, done_mode)
-
-
-def _start_tls(client: Any, context: ssl.SSLContext, where: str) -> None:
-    """STARTTLS or fail: a server (or a man in the middle) not offering it is not a reason to
-    send the password in clear text."""
-    with _translated(f"STARTTLS with {where}"):
-        offered = client.has_capability("STARTTLS")
-        if not offered:
-            raise ImapError(
-                f'{where} does not offer STARTTLS; with tls = "starttls" mailbot will not '
-                'log in without it (use tls = "implicit" and port 993 if the server has it)'
-            )
-        client.starttls(context)
+    return Mailbox(client, settings, done_mode, None if isinstance(secret, str) else secret)
 
 
 def open_mailbox(
     settings: config.Imap,
-    password: str,
+    password: Login,
     timeout: SocketTimeout | float = DEFAULT_TIMEOUT,
     *,
     ssl_context: ssl.SSLContext | None = None,
@@ -218,9 +171,22 @@ class Mailbox:
     Like the imapclient connection under it, a Mailbox is for one thread at a time.
     """
 
-    def __init__(self, client: Any, settings: config.Imap, done_mode: DoneMode = "auto") -> None:
+    def __init__(
+        self,
+        client: Any,
+        settings: config.Imap,
+        done_mode: DoneMode = "auto",
+        token: AccessToken | None = None,
+    ) -> None:
         self._client = client
         self.settings = settings
+        # Logged in with an OAuth token: the server may end the session when it expires
+        # (Exchange: `* BYE ... AccessTokenExpired`), so the session is renewed before then.
+        self.token_expires_at = token.expires_at if token else None
+        now = _utcnow()
+        # At least a second of session, so a token issued with no life left cannot make the
+        # caller log in again in a tight loop.
+        self.renew_at = max(renew_at(token, now), now + MIN_SESSION) if token else None
         self._requested_mode: DoneMode = done_mode
         self.done_mode: DoneMode | None = None  # resolved by select()
         self.uidvalidity: int | None = None
@@ -228,13 +194,13 @@ class Mailbox:
 
     # -- capabilities and folders
     def has(self, capability: str) -> bool:
-        with _translated("CAPABILITY"):
+        with translated("CAPABILITY"):
             return bool(self._client.has_capability(capability))
 
     def select(self) -> int:
         """Select `settings.folder`, create `done_folder` if needed; return UIDVALIDITY."""
         folder = self.settings.folder
-        with _translated(f"SELECT {folder!r}"):
+        with translated(f"SELECT {folder!r}"):
             info = self._client.select_folder(folder)
         self.done_mode = self._resolve_done_mode(info)
         if self.done_mode in ("move", "copy"):
@@ -259,7 +225,7 @@ class Mailbox:
         return mode
 
     def _ensure_folder(self, folder: str) -> None:
-        with _translated(f"creating folder {folder!r}"):
+        with translated(f"creating folder {folder!r}"):
             if self._client.folder_exists(folder):
                 return
             try:
@@ -295,7 +261,7 @@ class Mailbox:
         return sorted(int(uid) for uid in found if int(uid) > after_uid)
 
     def _search(self, criteria: list[str]) -> list[int]:
-        with _translated("UID SEARCH"):
+        with translated("UID SEARCH"):
             return list(self._client.search(criteria))
 
     def fetch_new(
@@ -370,7 +336,7 @@ class Mailbox:
         if not uids:
             return {}
         self._selected_mode()
-        with _translated(f"UID FETCH of {len(uids)} messages"):
+        with translated(f"UID FETCH of {len(uids)} messages"):
             data = self._client.fetch(uids, items)  # imapclient 4 takes no ranges here
         wanted = set(uids)
         return {int(uid): row for uid, row in data.items() if int(uid) in wanted}
@@ -386,7 +352,7 @@ class Mailbox:
         done = self.settings.done_folder
         for chunk in _chunks(sorted(set(uids)), batch):
             ids = _uid_set(chunk)
-            with _translated(f"marking {len(chunk)} messages done ({mode})"):
+            with translated(f"marking {len(chunk)} messages done ({mode})"):
                 if mode == "move":
                     self._client.move(ids, done)
                 elif mode == "copy":
@@ -422,10 +388,10 @@ class Mailbox:
         return False
 
     def _idle_round(self, seconds: float, stop: threading.Event | None) -> bool:
-        with _translated("IDLE"):
+        with translated("IDLE"):
             self._client.idle()
         news = self._idle_check_until(time.monotonic() + seconds, stop)
-        with _translated("ending IDLE"):
+        with translated("ending IDLE"):
             _, tail = self._client.idle_done()
         # News proves the connection alive; else a NOOP must (DONE alone may meet a buffer).
         return news or _has_news(tail) or _has_news(self.noop())
@@ -434,10 +400,10 @@ class Mailbox:
         """True on EXISTS; False at the deadline or on stop; `ConnectionLost` on BYE or EOF."""
         while (left := deadline - time.monotonic()) > 0 and not _stopped(stop):
             step = min(left, STOP_CHECK_S) if stop is not None else left
-            with _translated("IDLE"):
+            with translated("IDLE"):
                 responses = self._idle_check(step)
             if any(_is_bye(r) for r in responses):
-                raise ConnectionLost(f"the server ended the session: {_text(responses)}")
+                raise SessionEnded(f"the server ended the session: {_text(responses)}")
             if _has_news(responses):
                 return True
         return False
@@ -481,7 +447,7 @@ class Mailbox:
 
     def noop(self) -> list[Any]:
         """NOOP: keeps the session alive, proves the connection works, collects updates."""
-        with _translated("NOOP"):
+        with translated("NOOP"):
             _, responses = self._client.noop()
         self._take_news()  # they are returned here; do not report them twice
         return list(responses)
@@ -495,6 +461,28 @@ class Mailbox:
         for name in ("RECENT", "EXPUNGE", "FETCH", "VANISHED", "COPYUID"):
             untagged.pop(name, None)
         return bool(exists)
+
+    # -- OAuth token life
+    def seconds_to_renewal(self) -> float | None:
+        """Seconds until this session should be replaced by one with a fresh token (None:
+        logged in with a password, which does not expire)."""
+        if self.renew_at is None:
+            return None
+        return (self.renew_at - _utcnow()).total_seconds()
+
+    def token_has_ended(self, error: ConnectionLost) -> bool:
+        """Whether a lost connection is routine for a session logged in with a token: Exchange
+        ends it with `* BYE ... AccessTokenExpired` (imaplib may keep only the text after BYE),
+        other servers with a plain BYE when the token is revoked or expired, or drop it once
+        the token's life is over. The caller logs in again at once with a fresh token; if that
+        fails, `reconnect` reports the outage then."""
+        if self.token_expires_at is None:
+            return False
+        return (
+            isinstance(error, SessionEnded)
+            or "AccessTokenExpired" in str(error)
+            or _utcnow() >= self.token_expires_at
+        )
 
     # -- closing
     def logout(self) -> None:
@@ -551,6 +539,10 @@ def _readable(sock: socket.socket, timeout_s: float) -> bool:
     return bool(poller.poll(max(0.0, timeout_s) * 1000))
 
 
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
 def _stopped(stop: threading.Event | None) -> bool:
     return stop is not None and stop.is_set()
 
@@ -585,47 +577,3 @@ def _uid_set(uids: Sequence[int]) -> list[str]:
 
 def _range(low: int, high: int | None) -> str:
     return str(low) if high in (None, low) else f"{low}:{high}"
-
-
-# --------------------------------------------------------------------------- reconnecting
-
-T = TypeVar("T")
-
-
-def backoff_delays(
-    base_s: float = 1.0, cap_s: float = 300.0, rng: Callable[[], float] = random.random
-) -> Iterator[float]:
-    """Delays before each retry: doubling from `base_s` up to `cap_s`, each picked at random
-    between half and all of its step, so that many clients do not retry in lockstep."""
-    step = base_s
-    while True:
-        yield step * (0.5 + 0.5 * rng())
-        step = min(cap_s, step * 2)
-
-
-def reconnect(
-    open_: Callable[[], T],
-    *,
-    sleep: Callable[[float], object] = time.sleep,
-    delays: Iterator[float] | None = None,
-    max_attempts: int | None = None,
-) -> T:
-    """Call `open_` until it succeeds, sleeping `backoff_delays()` between `ConnectionLost`s.
-
-    `AuthenticationFailed` and other `ImapError`s are not retried: they need a human. `sleep`
-    may be a stop event's `wait`: when it returns True the last `ConnectionLost` is raised.
-    Typical use: `reconnect(lambda: open_mailbox(settings, password), sleep=stop.wait)`.
-    """
-    delays = delays if delays is not None else backoff_delays()
-    attempt = 0
-    while True:
-        try:
-            return open_()
-        except ConnectionLost as e:
-            attempt += 1
-            if max_attempts is not None and attempt >= max_attempts:
-                raise
-            delay = next(delays)
-            log.warning("IMAP unavailable (%s); attempt %d, retrying in %.1f s", e, attempt, delay)
-            if sleep(delay) is True:
-                raise

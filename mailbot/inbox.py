@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Protocol
 
-from mailbot import imap
+from mailbot import imap, reconnecting
 from mailbot.config import Imap
 from mailbot.timing import Timing
 
@@ -66,7 +66,7 @@ class Inbox:
     def __init__(
         self,
         settings: Imap,
-        password: str,
+        password: imap.Login,
         positions: Positions,
         intake: Intake,
         *,
@@ -102,7 +102,7 @@ class Inbox:
 
     def catch_up_once(self) -> None:
         """`--once`: connect (a few tries), catch up, log out; errors are raised to the caller."""
-        mailbox = imap.reconnect(
+        mailbox = reconnecting.reconnect(
             self._open,
             sleep=self._stop.wait,
             delays=self._delays(),
@@ -123,14 +123,18 @@ class Inbox:
             raise
 
     def _delays(self) -> Iterator[float]:
-        return imap.backoff_delays(self._timing.reconnect_base_s, self._timing.reconnect_cap_s)
+        return reconnecting.backoff_delays(
+            self._timing.reconnect_base_s, self._timing.reconnect_cap_s
+        )
 
     def _connect(self, first: bool) -> imap.Mailbox | None:
         """A selected mailbox, or None once stopped. A refused login ends a first start
         (`StartError`); later (a password changed under a running bot) it is retried slowly."""
         while not self._stop.is_set():
             try:
-                return imap.reconnect(self._open, sleep=self._stop.wait, delays=self._delays())
+                return reconnecting.reconnect(
+                    self._open, sleep=self._stop.wait, delays=self._delays()
+                )
             except imap.ConnectionLost:
                 return None  # reconnect gives up on a ConnectionLost only when stopped
             except imap.ImapError as e:
@@ -150,6 +154,11 @@ class Inbox:
                 self._session(mailbox)
             return
         except imap.ConnectionLost as e:
+            # Routine with OAuth: no outage, reconnect at once. A session ended within a second
+            # of its start is not: that server must be waited out with backoff, as below.
+            if mailbox.token_has_ended(e) and time.monotonic() - started >= 1.0:
+                log.info("IMAP session ended with its OAuth token (%s); logging in afresh", e)
+                return
             log.warning("IMAP connection lost (%s); reconnecting", e)
             self._on_trouble("IMAP", e)
             if time.monotonic() - started > 60:  # it worked for a while: count afresh
@@ -174,7 +183,12 @@ class Inbox:
             self._on_caught_up()
             if self._stop.is_set():
                 return
-            mailbox.wait(self._timing.retry_s if retrying else self._timing.wait_s, self._stop)
+            wait_s = self._timing.retry_s if retrying else self._timing.wait_s
+            renew_in = mailbox.seconds_to_renewal()
+            if renew_in is not None and renew_in <= 0:
+                log.info("IMAP: renewing the session before its OAuth token expires")
+                return  # `serve` logs in again with a fresh token, then searches again
+            mailbox.wait(wait_s if renew_in is None else min(wait_s, renew_in), self._stop)
 
     @staticmethod
     def _validity(mailbox: imap.Mailbox) -> int:

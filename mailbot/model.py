@@ -43,6 +43,7 @@ NoticeKind = Literal[
     "confirm-sender",
     "alert-reply-cap",
     "alert-failed",
+    "alert-credential-expiry",
     "bounce-notice",
     "delivery-failed",
     "reminder",

@@ -1,18 +1,22 @@
-"""Failure notices: a mail refused for good is recorded together with the organiser's notice."""
+"""Notices to the organiser from the service: a mail refused for good is recorded together with
+the organiser's notice; a client secret or certificate about to expire is mailed once a day."""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
-from mailbot import replies, template_files
+from mailbot import oauth, replies, template_files
 from mailbot.config import Config
-from mailbot.model import Mail, OutboxItem
+from mailbot.model import Alert, Mail, MailKind, OutboxItem
 from mailbot.store import OutboxEntry, Store
+from mailbot.tokens import TokenError
 
 log = logging.getLogger("mailbot.service")
+
+EXPIRY_ALERT: MailKind = "alert-credential-expiry"
 
 
 class FailureNotices:
@@ -52,6 +56,26 @@ class FailureNotices:
         self._record(
             item_id, at, error, {}, lambda: self._store.outbox.mark_failed(item_id, error, at)
         )
+
+    def mark_partial(
+        self,
+        item_id: int,
+        at: dt.datetime,
+        remaining: Sequence[str],
+        refused: Mapping[str, str],
+        error: str,
+        next_attempt_at: dt.datetime,
+    ) -> None:
+        """Some recipients refused for now (retried alone): told only of those refused for good."""
+
+        def record() -> None:
+            self._store.outbox.mark_partial(item_id, at, remaining, refused, error, next_attempt_at)
+
+        if not refused:
+            record()
+            return
+        text = "; ".join(f"{address}: {reply}" for address, reply in refused.items())
+        self._record(item_id, at, text, refused, record)
 
     def _record(
         self,
@@ -111,3 +135,38 @@ class FailureNotices:
         except Exception as e:
             log.error("could not render the delivery-failed notice: %s", e)
             return None
+
+
+def expiry_warnings(config: Config) -> list[str]:
+    """A client secret or certificate that expires within 30 days (real time: `--now` moves
+    the event's clock, not the certificate's)."""
+    try:
+        return oauth.expiry_warnings(config.oauth2, dt.datetime.now(dt.UTC))
+    except TokenError as e:  # unreadable: the provider says so at the first login
+        log.debug("expiry not checked: %s", e)
+        return []
+
+
+def warn_of_expiry(store: Store, config: Config, now: dt.datetime) -> bool:
+    """Log each expiry warning at start, and mail them to the organiser at most once a day
+    (SPEC §2), since a log line is not what reaches whoever must make a new secret. True when
+    a mail was queued."""
+    warnings = expiry_warnings(config)
+    for warning in warnings:
+        log.warning("%s", warning)
+    alert = Alert(EXPIRY_ALERT, "oauth2", now.date())
+    if not warnings or store.alerted(alert.kind, alert.key, alert.day):
+        return False
+    organiser = config.organiser.address
+    context = {"warnings": warnings}
+    mail = Mail(EXPIRY_ALERT, (organiser,), config.bot.language, answers=False, context=context)
+    try:
+        templates = template_files.environment(config.bot.templates)
+        rendered = replies.render(mail, config, now, templates=templates)
+    except Exception as e:  # a broken template costs the notice, not the start
+        log.error("could not render the %s notice: %s", EXPIRY_ALERT, e)
+        return False
+    with store.transaction():
+        store.outbox.queue([rendered], now, source=None, organiser=organiser)
+        store.registrations.record_alert(alert)
+    return True

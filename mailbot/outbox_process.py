@@ -1,5 +1,9 @@
 """The outbox side of `mailbot run`: drain the queue over SMTP when woken and on a timer, in a
 child process of its own under `mailbot run` (`OutboxProcess.elsewhere`), in-process in tests.
+
+With `[smtp] auth = "oauth2"` the token provider is built in the process that sends: a provider
+holds an HTTP session and a token cache, which do not cross a process boundary (the client
+secret, a string, does: it comes in `Secrets`).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import Literal
 
-from mailbot import outbox, pipeline
+from mailbot import oauth, outbox, pacing, pipeline
 from mailbot.aio import first_of, in_thread
 from mailbot.config import Config
 from mailbot.health import Health
@@ -26,6 +30,7 @@ from mailbot.passwords import Secrets
 from mailbot.pipeline import Clock
 from mailbot.store import Store, StoreError
 from mailbot.timing import Timing
+from mailbot.tokens import TokenError, TokenProvider
 
 log = logging.getLogger("mailbot.service")
 
@@ -35,13 +40,16 @@ OUTBOX_BATCH = 25  # mails per `drain` call: a stop request is looked at between
 SMTP_CONNECTIONS = 2
 
 DrainResult = Literal["ok", "config", "error"]
+Drained = tuple[DrainResult, dt.datetime | None]  # and when pacing lets held-back mail go
 
 
 class OutboxProcess:
     """Drains the outbox until `stopping` is set; `due` is set whenever a commit queued mail.
 
     `stop` is the service's own stop (it is called when the child process was stopped by a
-    signal meant for the whole group, which is a stop and not a failure).
+    signal meant for the whole group, which is a stop and not a failure). `tokens` replaces the
+    provider `[oauth2]` configures (tests hand in one of their own; under `elsewhere` it goes
+    to the child pickled, so it must pickle); None: each process builds its own.
     """
 
     def __init__(
@@ -53,6 +61,7 @@ class OutboxProcess:
         health: Health,
         stopping: asyncio.Event,
         stop: Callable[[], None],
+        tokens: TokenProvider | None = None,
     ) -> None:
         self._config = config
         self._secrets = secrets
@@ -64,6 +73,33 @@ class OutboxProcess:
         self._due = asyncio.Event()
         assert config.smtp is not None  # `Service` refuses a config without [smtp]
         self._smtp = config.smtp
+        self._handed_tokens = tokens
+        self._tokens = tokens
+        self._pacer = outbox.Pacer.for_settings(config.smtp)
+
+    def sender(self) -> outbox.Sender:
+        """A connection as `[smtp]` says: the password, or a token from this process's provider."""
+        return outbox.Sender(self._smtp, self._secrets.smtp_password, tokens=self._token_provider())
+
+    async def check_login(self) -> str | None:
+        """`outbox.check_login` with this side's credentials (SPEC §12: checked at start)."""
+        password, tokens = self._secrets.smtp_password, self._token_provider()
+        return await outbox.check_login(self._smtp, password, tokens=tokens)
+
+    def _token_provider(self) -> TokenProvider | None:
+        """This process's provider for `auth = "oauth2"`, built on first use (None: password)."""
+        if self._smtp.auth != "oauth2":
+            return None
+        if self._tokens is None:
+            try:
+                self._tokens = oauth.provider_for(self._config, self._secrets.oauth_secret)
+            except TokenError as e:  # `secrets_from` checked it; a human must act all the same
+                raise outbox.SmtpConfigError(f"the OAuth provider for SMTP: {e}") from e
+        return self._tokens
+
+    def _connections(self) -> int:
+        """`SMTP_CONNECTIONS`, or fewer if the provider allows fewer (`max_connections`)."""
+        return min(SMTP_CONNECTIONS, self._smtp.max_connections or SMTP_CONNECTIONS)
 
     def wake(self) -> None:
         """Mail was queued: drain soon (call from the event loop's thread)."""
@@ -87,7 +123,7 @@ class OutboxProcess:
         wake_read, wake_write = context.Pipe(duplex=False)
         offset = self._clock() - pipeline.utcnow()
         level = logging.getLogger().level
-        settings = (self._config, self._secrets, offset, self._timing, level)
+        settings = (self._config, self._secrets, offset, self._timing, level, self._handed_tokens)
         child = context.Process(
             target=run_child, args=(*settings, wake_read), name="mailbot-outbox"
         )
@@ -149,44 +185,75 @@ class OutboxProcess:
         Each send is committed as soon as it is answered (§12). The commits need not wait for
         the disk: what a power loss could forget here (a "sent" mark, a failure notice) is
         redone by the retry that follows, with the same Message-ID; a kill -9 forgets nothing.
+        When pacing holds mail back, the loop waits until it may go (a stop ends the wait).
         """
         with Store(self._config.bot.database, synchronous="NORMAL") as store:
             notices = FailureNotices(store, self._config)
-            password = self._secrets.smtp_password
+            if self._smtp.max_recipients_per_day is not None:  # the day counted so far
+                sent = store.outbox.recipients_sent_since(self._clock() - pacing.DAY)
+                self._pacer = outbox.Pacer.for_settings(self._smtp, sent)
             async with contextlib.AsyncExitStack() as opened:
                 senders = [
-                    await opened.enter_async_context(outbox.Sender(self._smtp, password))
-                    for _ in range(SMTP_CONNECTIONS)
+                    await opened.enter_async_context(self.sender())
+                    for _ in range(self._connections())
                 ]
                 while not self._stopping.is_set():
                     self._due.clear()
-                    result = await self.drain(store, notices, senders)
-                    if result == "config":  # a human must act: try now and then, not on each mail
-                        await first_of(
-                            self._stopping.wait(), timeout=self._timing.smtp_config_retry_s
-                        )
-                    elif result == "error":
-                        await first_of(self._stopping.wait(), timeout=self._timing.retry_s)
-                    else:
-                        await first_of(
-                            self._stopping.wait(),
-                            self._due.wait(),
-                            timeout=self._timing.outbox_poll_s,
-                        )
+                    drained = await self._drain_until_stopped(store, notices, senders)
+                    if drained is None:
+                        return
+                    await self._after_drain(*drained)
+
+    async def _after_drain(self, result: DrainResult, waiting_until: dt.datetime | None) -> None:
+        """The wait before the next round: slow after a config error, until the pace allows."""
+        if result == "config":  # a human must act: try now and then, not on each mail
+            await first_of(self._stopping.wait(), timeout=self._timing.smtp_config_retry_s)
+        elif result == "error":
+            await first_of(self._stopping.wait(), timeout=self._timing.retry_s)
+        elif waiting_until is not None:  # looked at again at least every `outbox_poll_s`
+            wait = (waiting_until - self._clock()).total_seconds()
+            wait = min(max(0.0, wait), self._timing.outbox_poll_s)
+            await first_of(self._stopping.wait(), timeout=wait)
+        else:
+            await first_of(
+                self._stopping.wait(), self._due.wait(), timeout=self._timing.outbox_poll_s
+            )
+
+    async def _drain_until_stopped(
+        self, store: Store, notices: FailureNotices, senders: Sequence[outbox.Sender]
+    ) -> Drained | None:
+        """`drain`, cut off `smtp_stop_grace_s` after a stop (a hung server answers nothing:
+        the round would last the whole SMTP timeout). None if it was cut off."""
+        round_ = asyncio.ensure_future(self.drain(store, notices, senders))
+        await first_of(round_, self._stopping.wait())
+        if not round_.done():
+            await first_of(round_, timeout=self._timing.smtp_stop_grace_s)
+        if not round_.done():
+            round_.cancel()  # mid-send at worst: sent again at start, same Message-ID
+            log.info("outbox: a send was still in flight at the stop; it goes at the next start")
+            with contextlib.suppress(asyncio.CancelledError):
+                await round_
+            return None
+        return round_.result()
 
     async def drain(
         self,
         store: Store,
         notices: FailureNotices,
         sender: outbox.Sender | Sequence[outbox.Sender],
-    ) -> DrainResult:
-        """Send everything due now, `OUTBOX_BATCH` at a time so that a stop is heard."""
+    ) -> Drained:
+        """Send everything due now, `OUTBOX_BATCH` at a time so that a stop is heard; and when
+        to look again if pacing held mail back."""
         deferred = 0
+        waiting_until = None
         try:
             while not self._stopping.is_set():
-                stats = await outbox.drain(notices, sender, self._clock, limit=OUTBOX_BATCH)
+                stats = await outbox.drain(
+                    notices, sender, self._clock, limit=OUTBOX_BATCH, pacer=self._pacer
+                )
                 deferred += stats.retried
-                if stats.sent + stats.retried + stats.failed < OUTBOX_BATCH:
+                waiting_until = stats.waiting_until
+                if waiting_until or stats.sent + stats.retried + stats.failed < OUTBOX_BATCH:
                     break
         except outbox.SmtpConfigError as e:
             log.error(
@@ -195,15 +262,16 @@ class OutboxProcess:
                 self._timing.smtp_config_retry_s,
             )
             self._health.error(store, "SMTP", e)
-            return "config"
+            return "config", None
         except (sqlite3.Error, StoreError) as e:
             log.error("outbox: %s; trying again in %.0f s", e, self._timing.retry_s)
             self._health.error(store, "outbox", e)
-            return "error"
+            return "error", None
         if deferred:
             self._health.error(store, "SMTP", f"{deferred} mails deferred for a later try")
+        self._health.smtp_pause(store, self._pacer.pace.paused(self._clock()))
         self._health.backlog(store, store.outbox.counts().get("queued", 0))
-        return "ok"
+        return "ok", waiting_until
 
 
 def run_child(
@@ -212,6 +280,7 @@ def run_child(
     offset: dt.timedelta,
     timing: Timing,
     log_level: int,
+    tokens: TokenProvider | None,
     wake: Connection,
 ) -> None:
     """The outbox process of `OutboxProcess.elsewhere` (its arguments come from the parent)."""
@@ -223,7 +292,9 @@ def run_child(
 
     async def main() -> None:
         stopping = asyncio.Event()
-        process = OutboxProcess(config, secrets, clock, timing, Health(), stopping, stopping.set)
+        process = OutboxProcess(
+            config, secrets, clock, timing, Health(), stopping, stopping.set, tokens
+        )
         await process.child_main(wake.fileno())
 
     asyncio.run(main())

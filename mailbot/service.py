@@ -35,19 +35,21 @@ import threading
 import time
 from collections.abc import Callable
 
-from mailbot import imap, outbox, pipeline, schedule
+from mailbot import imap, oauth, outbox, pipeline, schedule
 from mailbot.aio import first_of, in_thread
 from mailbot.config import Config, ConfigError
 from mailbot.health import Health
-from mailbot.inbox import Inbox
+from mailbot.inbox import Inbox, StartError
 from mailbot.intake import PipelineIntake, decide_unfinished
+from mailbot.logs import redact
 from mailbot.model import Decision
-from mailbot.notices import FailureNotices
+from mailbot.notices import FailureNotices, warn_of_expiry
 from mailbot.outbox_process import OutboxProcess
 from mailbot.passwords import Secrets
 from mailbot.pipeline import Clock
 from mailbot.store import Store
 from mailbot.timing import Timing
+from mailbot.tokens import TokenError, TokenProvider
 
 log = logging.getLogger("mailbot.service")
 
@@ -69,11 +71,13 @@ class Service:
         timing: Timing | None = None,
         halt: threading.Event | None = None,
         outbox_process: bool = False,
+        smtp_tokens: TokenProvider | None = None,
     ) -> None:
         """`halt`, when given, is the stop signal itself: `cli` sets it from a SIGTERM that
         comes while the program is still starting, before `run` installs its own handlers.
         `outbox_process`: send from a child process (`OutboxProcess.elsewhere`), as `mailbot run`
-        does; tests that script the clock keep it here."""
+        does; tests that script the clock keep it here. `smtp_tokens`: a provider to use
+        instead of the one `[oauth2]` configures, for `[smtp] auth = "oauth2"` (tests)."""
         if config.imap is None or config.smtp is None:
             raise ConfigError([f"{config.path}: `mailbot run` needs [imap] and [smtp]"])
         self.config = config
@@ -89,7 +93,14 @@ class Service:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._outbox_process = outbox_process
         self._outbox = OutboxProcess(
-            config, secrets, clock, self._timing, self._health, self._stopping, self.stop
+            config,
+            secrets,
+            clock,
+            self._timing,
+            self._health,
+            self._stopping,
+            self.stop,
+            smtp_tokens,
         )
 
     # -- controlling it
@@ -135,6 +146,8 @@ class Service:
     # -- the long-running service
     async def _serve(self) -> int:
         started = time.monotonic()
+        if not await self._smtp_works():
+            return EXIT_OK  # stopped while checking
         log.info(
             "mailbot run: reading %r on %s:%s, sending through %s:%s",
             self._imap.folder,
@@ -157,9 +170,30 @@ class Service:
                 raise error  # StartError: the CLI says what to fix
         return EXIT_OK
 
+    async def _smtp_works(self) -> bool:
+        """SPEC §12: the SMTP login and certificate checked at start, as IMAP's are; a refused
+        login, token or certificate is `StartError` (exit 3). An unreachable server only
+        warns: the outbox retries. False if stopped meanwhile (a hung server is cut short)."""
+        check = asyncio.ensure_future(self._outbox.check_login())
+        await first_of(check, self._stopping.wait())
+        if not check.done():
+            check.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await check
+            return False
+        try:
+            unreachable = check.result()
+        except outbox.SmtpConfigError as e:
+            raise StartError(f"SMTP: {e}") from e
+        if unreachable:
+            log.warning("SMTP: %s; the outbox keeps trying", redact(unreachable))
+        return True
+
     def _inbox_main(self) -> None:
         with Store(self.config.bot.database) as store:
             self._health.started(store)
+            if warn_of_expiry(store, self.config, self._clock()):
+                self._wake_outbox()
             if decide_unfinished(store, self.config, self._clock):
                 self._wake_outbox()
             self._inbox(store).serve()
@@ -175,7 +209,7 @@ class Service:
 
         return Inbox(
             self._imap,
-            self._secrets.imap_password,
+            self._imap_login(),
             store.mailbox,
             PipelineIntake(store, self.config, self._clock, self._wake_outbox),
             stop=self._halt,
@@ -184,6 +218,16 @@ class Service:
             on_caught_up=caught_up,
             on_trouble=lambda where, e: self._health.error(store, where, e),
         )
+
+    def _imap_login(self) -> imap.Login:
+        """The IMAP password, or the token provider for `auth = "oauth2"` (one per service, so
+        the provider's token cache lives as long as the service)."""
+        if self._imap.auth == "password":
+            return self._secrets.imap_password
+        try:
+            return oauth.provider_for(self.config, self._secrets.oauth_secret)
+        except TokenError as e:
+            raise StartError(f"IMAP: {e}") from e
 
     async def _start_scheduler(self, *parts: asyncio.Future[None]) -> schedule.Scheduler | None:
         """After the first catch-up, so that mail that came while the bot was down is counted
@@ -249,14 +293,21 @@ class Service:
             status = EXIT_CONFIG
         await asyncio.to_thread(self._tick_once)
         with Store(self.config.bot.database) as store:
-            async with outbox.Sender(self._smtp, self._secrets.smtp_password) as sender:
-                result = await self._outbox.drain(store, FailureNotices(store, self.config), sender)
+            try:
+                sender = self._outbox.sender()
+            except outbox.SmtpConfigError as e:  # e.g. no token provider: nothing can be sent
+                log.error("SMTP: %s", e)
+                return EXIT_CONFIG
+            async with sender:
+                notices = FailureNotices(store, self.config)
+                result, _ = await self._outbox.drain(store, notices, sender)
         if result == "config":
             status = EXIT_CONFIG
         return status
 
     def _inbox_once(self) -> None:
         with Store(self.config.bot.database) as store:
+            warn_of_expiry(store, self.config, self._clock())
             decide_unfinished(store, self.config, self._clock)
             self._inbox(store).catch_up_once()
 
@@ -276,6 +327,7 @@ def run(
     timing: Timing | None = None,
     halt: threading.Event | None = None,
 ) -> int:
-    """`mailbot run [--once]` (the passwords come from `secrets_from`); the exit status."""
+    """`mailbot run [--once]` (the passwords and the OAuth client secret come from
+    `secrets_from`; each process builds its own token provider from them); the exit status."""
     service = Service(config, secrets, clock=clock, timing=timing, halt=halt, outbox_process=True)
     return asyncio.run(service.run(once=once))

@@ -82,7 +82,7 @@ def render(store: Store, config: Config, now: dt.datetime) -> str:
         "Outbox: "
         + ", ".join(f"{outbox.get(k, 0)} {k}" for k in ("queued", "sent", "failed", "written"))
     )
-    health = store.mailbox.health()
+    health = {k: v for k, v in store.mailbox.health().items() if v}  # "": a condition that ended
     if health:
         lines.append("Service: " + ", ".join(f"{k} {v}" for k, v in sorted(health.items())))
     return "\n".join(lines)

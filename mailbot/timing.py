@@ -24,6 +24,9 @@ class Timing:
     reconnect_cap_s: float = 120.0
     first_catch_up_s: float = 120.0  # the scheduler starts after this even with no catch-up
     grace_s: float = 8.0  # SIGTERM: time left for the work in hand (SPEC §13: exit in 10 s)
+    # SIGTERM: time left to a send in flight. A hung SMTP server answers nothing within any
+    # grace: the send is then cut off (at worst sent again at start, same Message-ID).
+    smtp_stop_grace_s: float = 2.0
     imap_timeout: SocketTimeout = field(default_factory=lambda: imap.DEFAULT_TIMEOUT)
     once_connect_attempts: int = 3  # `--once`: tries to reach the IMAP server before giving up
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -244,8 +245,13 @@ def with_servers(text: str, imap: config_mod.Imap, smtp: config_mod.Smtp) -> str
     import json
 
     def table(name: str, settings: Any) -> str:
-        pairs = dataclasses.asdict(settings).items()
-        return "\n".join([f"[{name}]", *(f"{k} = {json.dumps(v)}" for k, v in pairs)])
+        pairs = [
+            (k, str(v) if isinstance(v, Path) else v)
+            for k, v in dataclasses.asdict(settings).items()
+        ]
+        return "\n".join(
+            [f"[{name}]", *(f"{k} = {json.dumps(v)}" for k, v in pairs if v is not None)]
+        )
 
     return f"{text}\n{table('imap', imap)}\n\n{table('smtp', smtp)}\n"
 
@@ -272,20 +278,29 @@ class BotProcess:
     outbox's among them), as a crash of the machine would.
     """
 
-    def __init__(self, config_path: Path, *args: str, password: str, log: Path) -> None:
+    def __init__(
+        self,
+        config_path: Path,
+        *args: str,
+        password: str,
+        log: Path,
+        env: Mapping[str, str] | None = None,
+    ) -> None:
+        """`password`: the IMAP password; `env`: other variables (an OAuth client secret)."""
         import os
         import subprocess
         import sys
 
         self.log = log
-        env = {k: v for k, v in os.environ.items() if not k.startswith("MAILBOT_")}
-        env["MAILBOT_IMAP_PASSWORD"] = password
+        environment = {k: v for k, v in os.environ.items() if not k.startswith("MAILBOT_")}
+        environment["MAILBOT_IMAP_PASSWORD"] = password
+        environment.update(env or {})
         command = [str(Path(sys.executable).with_name("mailbot")), "run", "--config"]
         with log.open("ab") as out:
             self.process = subprocess.Popen(
                 [*command, str(config_path), *args],
                 cwd=config_path.parent,
-                env=env,
+                env=environment,
                 stdin=subprocess.DEVNULL,
                 stdout=out,
                 stderr=subprocess.STDOUT,

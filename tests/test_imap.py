@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from mailbot import config, imap
+from mailbot import config, imap, imap_errors, reconnecting
 
 from servers import CertFiles, Dovecot, ImapPeer, ImapServer, Pymap, sample_message
 
@@ -273,7 +273,7 @@ def test_a_restarted_server_raises_connection_lost_and_reconnect_resumes(
     busy.logout()
 
     delays: list[float] = []
-    again = imap.reconnect(
+    again = reconnecting.reconnect(
         lambda: imap.open_mailbox(settings, server.password), sleep=delays.append
     )
     with again:
@@ -297,10 +297,10 @@ def test_reconnect_backs_off_until_a_stopped_server_is_back(
         if len(delays) == 3:
             server.start()
 
-    mailbox = imap.reconnect(
+    mailbox = reconnecting.reconnect(
         lambda: imap.open_mailbox(server.settings(), server.password, timeout=5),
         sleep=sleep,
-        delays=imap.backoff_delays(base_s=0.01, rng=lambda: 1.0),
+        delays=reconnecting.backoff_delays(base_s=0.01, rng=lambda: 1.0),
     )
     mailbox.logout()
     assert delays == [0.01, 0.02, 0.04]
@@ -312,7 +312,7 @@ def test_a_wrong_password_raises_authentication_failed_and_is_not_retried(
 ) -> None:
     attempts: list[float] = []
     with pytest.raises(imap.AuthenticationFailed):
-        imap.reconnect(
+        reconnecting.reconnect(
             lambda: imap.connect(imap_server.settings(), "wrong password"), sleep=attempts.append
         )
     assert attempts == []
@@ -365,15 +365,15 @@ def test_only_exists_counts_as_new_mail() -> None:
 
 
 def test_a_login_refusal_is_final_but_a_temporary_one_is_a_lost_connection() -> None:
-    refused = imap._login_failure("login", Exception("[AUTHENTICATIONFAILED] Auth failed."))
-    temporary = imap._login_failure("login", Exception("[UNAVAILABLE] Temporary failure"))
+    refused = imap_errors.login_failure("login", Exception("[AUTHENTICATIONFAILED] Auth failed."))
+    temporary = imap_errors.login_failure("login", Exception("[UNAVAILABLE] Temporary failure"))
     assert type(refused) is imap.AuthenticationFailed
     assert type(temporary) is imap.ConnectionLost
 
 
 def test_backoff_doubles_up_to_the_cap_with_jitter_in_the_upper_half() -> None:
-    top = itertools.islice(imap.backoff_delays(base_s=1, cap_s=30, rng=lambda: 1.0), 7)
-    bottom = itertools.islice(imap.backoff_delays(base_s=1, cap_s=30, rng=lambda: 0.0), 7)
+    top = itertools.islice(reconnecting.backoff_delays(base_s=1, cap_s=30, rng=lambda: 1.0), 7)
+    bottom = itertools.islice(reconnecting.backoff_delays(base_s=1, cap_s=30, rng=lambda: 0.0), 7)
     assert list(top) == [1, 2, 4, 8, 16, 30, 30]
     assert list(bottom) == [0.5, 1, 2, 4, 8, 15, 15]
 
@@ -385,4 +385,4 @@ def test_reconnect_raises_the_last_error_when_sleep_reports_a_stop() -> None:
     stop = threading.Event()
     stop.set()
     with pytest.raises(imap.ConnectionLost, match="down"):
-        imap.reconnect(never, sleep=stop.wait)
+        reconnecting.reconnect(never, sleep=stop.wait)

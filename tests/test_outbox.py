@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pytest
@@ -70,6 +70,19 @@ class MemoryOutbox:
 
     def mark_failed(self, item_id: int, error: str, at: dt.datetime) -> None:
         self._tried(item_id, status="failed", error=error, done_at=at)
+
+    def mark_partial(
+        self,
+        item_id: int,
+        at: dt.datetime,
+        remaining: Sequence[str],
+        refused: Mapping[str, str],
+        error: str,
+        next_attempt_at: dt.datetime,
+    ) -> None:
+        row = self.rows[item_id]
+        row.item = dataclasses.replace(row.item, rcpts=tuple(remaining))
+        self._tried(item_id, error=error, next_attempt_at=next_attempt_at, refused=dict(refused))
 
 
 def drain(store: MemoryOutbox, sender: outbox.Sender, at: dt.datetime = T0) -> outbox.DrainStats:

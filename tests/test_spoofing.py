@@ -498,7 +498,7 @@ def test_a_version_1_database_is_upgraded_with_its_data_kept(tmp_path):
     conn.commit()
     conn.close()
     with Store(path) as store:
-        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
         assert store.messages.find_message("<old@x>").state == "handled"
         assert store.conn.execute("SELECT COUNT(*) FROM held").fetchone()[0] == 0
         assert store.held_token("nope") is None

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from mailbot.model import OutboxItem
-from mailbot.store.database import Database, iso
+from mailbot.store.database import Database, from_iso, iso
 
 
 class QueuedMail(Protocol):
@@ -111,8 +111,8 @@ class OutboxQueue:
         clock stepped back, would otherwise hold fresh replies back.)
         """
         rows = self.conn.execute(
-            "SELECT id, message_id, mail_from, to_json, cc_json, raw, attempts FROM outbox"
-            " WHERE status = 'queued' AND (attempts = 0 OR next_attempt_at <= ?)"
+            "SELECT id, message_id, mail_from, to_json, cc_json, raw, attempts, remaining_json"
+            " FROM outbox WHERE status = 'queued' AND (attempts = 0 OR next_attempt_at <= ?)"
             " ORDER BY id LIMIT ?",
             (iso(now), limit),
         ).fetchall()
@@ -121,7 +121,7 @@ class OutboxQueue:
                 r[0],
                 r[1],
                 r[2],
-                tuple(json.loads(r[3])) + tuple(json.loads(r[4])),
+                tuple(json.loads(r[7])) if r[7] else tuple(json.loads(r[3]) + json.loads(r[4])),
                 bytes(r[5]),
                 r[6],
             )
@@ -133,8 +133,48 @@ class OutboxQueue:
             self.conn.execute(
                 "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1,"
                 " refused_json = ? WHERE id = ?",
-                (iso(at), json.dumps(dict(refused)) if refused else None, item_id),
+                (iso(at), self._refused_with(item_id, refused), item_id),
             )
+
+    def mark_partial(
+        self,
+        item_id: int,
+        at: dt.datetime,
+        remaining: Sequence[str],
+        refused: Mapping[str, str],
+        error: str,
+        next_attempt_at: dt.datetime,
+    ) -> None:
+        """Sent to some recipients; `remaining` (refused for now) are tried again alone."""
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,"
+                " remaining_json = ?, refused_json = ? WHERE id = ?",
+                (
+                    error[:2000],
+                    iso(next_attempt_at),
+                    json.dumps(list(remaining)),
+                    self._refused_with(item_id, refused),
+                    item_id,
+                ),
+            )
+
+    def recipients_sent_since(self, since: dt.datetime) -> list[tuple[dt.datetime, int]]:
+        """(sent_at, number of recipients) of each mail sent since `since`, oldest first: the
+        provider's daily recipient limit counts them across a restart (`pacing.Pace`)."""
+        rows = self.conn.execute(
+            "SELECT sent_at, json_array_length(to_json) + json_array_length(cc_json) FROM outbox"
+            " WHERE status = 'sent' AND sent_at >= ? ORDER BY sent_at",
+            (iso(since),),
+        ).fetchall()
+        return [(when, int(r[1])) for r in rows if (when := from_iso(r[0])) is not None]
+
+    def _refused_with(self, item_id: int, refused: Mapping[str, str]) -> str | None:
+        """The row's refusals so far (from earlier partial tries) and `refused`, as JSON."""
+        row = self.conn.execute("SELECT refused_json FROM outbox WHERE id = ?", (item_id,))
+        earlier = row.fetchone()
+        merged = {**json.loads(earlier[0] if earlier and earlier[0] else "{}"), **refused}
+        return json.dumps(merged) if merged else None
 
     def mark_written(self, item_ids: Sequence[int], at: dt.datetime) -> None:
         with self.transaction():

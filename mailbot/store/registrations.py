@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
+from mailbot.model import Alert
 from mailbot.state import ACTIVE, HeldToken, Registration
 from mailbot.store.database import Database, from_iso, iso
 
@@ -140,6 +141,14 @@ class Registrations:
             (kind, key, day.isoformat()),
         ).fetchone()
         return row is not None
+
+    def record_alert(self, alert: Alert) -> None:
+        """Note an alert mailed outside a decision (the credential expiry notice): at most one
+        a day, as `alerted` then says."""
+        self.conn.execute(
+            "INSERT OR IGNORE INTO alerts (kind, key, day) VALUES (?,?,?)",
+            (alert.kind, alert.key, alert.day.isoformat()),
+        )
 
     def alerts_on(self, kind: str, day: dt.date) -> int:
         return int(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mailbot.store.database import StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Each entry migrates from version i to i+1; a release that changes the schema appends one.
 MIGRATIONS: tuple[str, ...] = (
@@ -130,6 +130,11 @@ MIGRATIONS: tuple[str, ...] = (
         released_at TEXT
     );
     CREATE INDEX held_sender ON held(sender_key, released_at);
+    """,
+    # 3: a mail accepted for some recipients and refused for now (4xx) for others is tried
+    # again for those alone (§12): `remaining_json` lists them; NULL is "every recipient".
+    """
+    ALTER TABLE outbox ADD COLUMN remaining_json TEXT;
     """,
 )
 
