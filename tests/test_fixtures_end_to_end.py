@@ -32,17 +32,42 @@ CASES: list[tuple[str, tuple[str, ...], list[tuple[str, str, str | None]]]] = [
             ("confirmed", "register/key-block", "asa.kallstrom@botkyrka.se"),
         ],
     ),
-    ("register-qp-iso-8859-1", (), [("confirmed", "register/key-block", "asa.kallstrom@botkyrka.se")]),
-    ("register-base64-utf8", (), [("confirmed", "register/key-block", "bjorn.stahl@regionstockholm.se")]),
-    ("register-windows-1252-aao", (), [("confirmed", "register/key-block", "jorgen.hagg@tullverket.se")]),
-    ("register-encoded-word-headers", (), [("confirmed", "register/key-block", "asa.oberg@huddinge.se")]),
+    (
+        "register-qp-iso-8859-1",
+        (),
+        [("confirmed", "register/key-block", "asa.kallstrom@botkyrka.se")],
+    ),
+    (
+        "register-base64-utf8",
+        (),
+        [("confirmed", "register/key-block", "bjorn.stahl@regionstockholm.se")],
+    ),
+    (
+        "register-windows-1252-aao",
+        (),
+        [("confirmed", "register/key-block", "jorgen.hagg@tullverket.se")],
+    ),
+    (
+        "register-encoded-word-headers",
+        (),
+        [("confirmed", "register/key-block", "asa.oberg@huddinge.se")],
+    ),
     (
         "register-five-participants-huddinge",
         (),
-        [("confirmed", "register/key-block", None)] * 4 + [("waitlisted", "waitlist/key-block", None)],
+        [("confirmed", "register/key-block", None)] * 4
+        + [("waitlisted", "waitlist/key-block", None)],
     ),
-    ("register-english-keys", (), [("confirmed", "register/key-block", "david.wilson@regionstockholm.se")]),
-    ("register-with-signature", (), [("confirmed", "register/key-block", "kristina.angqvist@polisen.se")]),
+    (
+        "register-english-keys",
+        (),
+        [("confirmed", "register/key-block", "david.wilson@regionstockholm.se")],
+    ),
+    (
+        "register-with-signature",
+        (),
+        [("confirmed", "register/key-block", "kristina.angqvist@polisen.se")],
+    ),
     (
         "register-quoted-reply-outlook-sv",
         (),
@@ -58,7 +83,11 @@ CASES: list[tuple[str, tuple[str, ...], list[tuple[str, str, str | None]]]] = [
         (),
         [("confirmed", "register/key-block", "linnea.gronberg@stockholm.se")],
     ),
-    ("register-table-keys-html", (), [("confirmed", "register/key-block", "kristina.angqvist@polisen.se")]),
+    (
+        "register-table-keys-html",
+        (),
+        [("confirmed", "register/key-block", "kristina.angqvist@polisen.se")],
+    ),
     (
         "register-bold-keys-html",
         (),
@@ -116,7 +145,11 @@ CASES: list[tuple[str, tuple[str, ...], list[tuple[str, str, str | None]]]] = [
         ],
     ),
     ("other-seminar-requested", (), [("forwarded", "other-seminar", "lena.sjostrom@huddinge.se")]),
-    ("self-registration-no-block", (), [("confirmed", "register/key-block", "karin.ek@tullverket.se")]),
+    (
+        "self-registration-no-block",
+        (),
+        [("confirmed", "register/key-block", "karin.ek@tullverket.se")],
+    ),
     ("self-registration-no-display-name", (), [("needs-info", "missing-name", None)]),
     (
         "self-registration-contact-signature",
@@ -175,12 +208,32 @@ CASES: list[tuple[str, tuple[str, ...], list[tuple[str, str, str | None]]]] = [
     ("garbage-bytes", (), [("ignored", "no-sender", None)]),
     ("no-from-header", (), [("ignored", "no-sender", None)]),
     ("bad-base64", (), [("confirmed", "register/key-block", "sofia.backstrom@huddinge.se")]),
-    ("unknown-charset", (), [("confirmed", "register/key-block", "bjorn.stahl@regionstockholm.se")]),
-    ("unknown-charset-latin1-bytes", (), [("confirmed", "register/key-block", "jorgen.hagg@tullverket.se")]),
+    (
+        "unknown-charset",
+        (),
+        [("confirmed", "register/key-block", "bjorn.stahl@regionstockholm.se")],
+    ),
+    (
+        "unknown-charset-latin1-bytes",
+        (),
+        [("confirmed", "register/key-block", "jorgen.hagg@tullverket.se")],
+    ),
     ("header-injection-name", (), [("confirmed", "register/key-block", "eva.ek@huddinge.se")]),
-    ("outlook-long-message-id", (), [("confirmed", "register/key-block", "johan.akesson@huddinge.se")]),
-    ("outlook-bracket-message-id", (), [("confirmed", "register/key-block", "jorgen.hagg@tullverket.se")]),
-    ("register-lf-line-endings", (), [("confirmed", "register/key-block", "jorgen.hagg@tullverket.se")]),
+    (
+        "outlook-long-message-id",
+        (),
+        [("confirmed", "register/key-block", "johan.akesson@huddinge.se")],
+    ),
+    (
+        "outlook-bracket-message-id",
+        (),
+        [("confirmed", "register/key-block", "jorgen.hagg@tullverket.se")],
+    ),
+    (
+        "register-lf-line-endings",
+        (),
+        [("confirmed", "register/key-block", "jorgen.hagg@tullverket.se")],
+    ),
 ]
 
 

@@ -24,7 +24,7 @@ from support import BOT, FIXTURES, ORGANISER, at, make_config
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "reading"))
 
-from spreadsheet_files import laughing_xlsx, ratio_bomb, xlsx_with_openpyxl, zip_bomb  # noqa: E402
+from spreadsheet_files import laughing_xlsx, ratio_bomb, xlsx_with_openpyxl, zip_bomb
 
 NOW = at("2022-09-01 10:00")
 BOUND_SECONDS = 5.0
