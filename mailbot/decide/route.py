@@ -105,7 +105,7 @@ def _not_invited(b: Builder) -> None:
     uninvited sender (spam, newsletters, notices, perhaps forged) is ignored unanswered."""
     email = b.ctx.email
     assert email.sender is not None
-    if email.registering:
+    if email.registering or any(p.source == "key-block" for p in email.participants):
         reject_not_invited(b, None, f"{email.sender.domain} is not an invited actor's domain")
     else:
         reason = "not a registration, from a sender who is not invited"
@@ -119,10 +119,10 @@ def _about_no_one(b: Builder, *, fresh: bool) -> None:
         b.add("needs-info", "no-participant-read", None, "names people, but none could be read")
         b.reply("needs-info", context={"problems": [problem("no-participant-read")]})
         return
-    if fresh:
+    if fresh and email.forward is None and not FORWARD_SUBJECT.match(email.subject):
         rule, reason = "not-a-registration", "no participant and no sign of registering"
     else:
-        rule, reason = "reply-to-conversation", "a reply with nothing to act on: for the organiser"
+        rule, reason = "reply-to-conversation", "a reply or forward with nothing to act on"
     b.add("forwarded", rule, None, reason)
     text = email.whole_text or email.text
     b.mails.append(

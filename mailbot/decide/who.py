@@ -144,12 +144,15 @@ def _cancel(plan: Who, cancel: Cancel, ctx: Context, registrations: list[Registr
         for address in cancel.addresses:
             plan.cancel.append(address.casefold())
         for name in cancel.names:
-            target = _target(plan, Mention(name=name), cancel.line, registrations)
+            written = _written_with(name, email)  # "Avanmälan: Maria Öberg" above her block
+            target = written or _target(plan, Mention(name=name), cancel.line, registrations)
             if target is not None:
                 plan.cancel.append(target)
         return
     if any(c.names or c.addresses for c in email.cancels):
         return  # "Please cancel his registration": about the one named in another sentence
+    if email.swaps or any(p.replaces for p in email.participants):
+        return  # "Maria kan inte, Sofia tar hennes plats": the substitution's half
     if (cancel.in_subject or cancel.opening) and not cancel.of_sender and email.participants:
         # "Avanmälan" above `Namn:`/`E-post:` blocks: the blocks say whom
         plan.cancel.extend(p.email_key for p in email.participants if p.email_key)
@@ -163,6 +166,17 @@ def _cancel(plan: Who, cancel: Cancel, ctx: Context, registrations: list[Registr
         assert email.sender is not None
         plan.cancel.append(email.sender.key)
     # Else a "cannot come" said of the writer above a list of others: they are not counted.
+
+
+def _written_with(name: str, email: Email) -> str | None:
+    """The address of a participant read with this name in the same mail, if exactly one."""
+    key = " ".join(name.split()).casefold()
+    found = {
+        p.email_key
+        for p in email.participants
+        if p.email_key and " ".join((p.name or "").split()).casefold() == key
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _answered_participants(ctx: Context) -> tuple[str, ...]:

@@ -191,7 +191,7 @@ def _people(
     read.extend(prose(author))
     for rows in sheets:
         read.extend(tables.table(rows, source="attachment"))
-    chosen: Chosen = choose(read)
+    chosen: Chosen = choose(r for r in read if not _data_line(r))
     return People(
         people=chosen.people,
         unread=chosen.unread,
@@ -199,6 +199,16 @@ def _people(
         sender_counted=intent.sender_counted(author),
         sender_excluded=intent.sender_excluded(author),
         registering=intent.signs_of_registering(subject, author),
+    )
+
+
+# `Bcc: x@y.se`, `Kontakt: x@y.se` alone on a line: data under a key no reader knows, no person.
+_KEYED_ADDRESS: Final = re.compile(r"\s*[^\W\d_][\w-]{0,20}\s*:\s*\S+@\S+\s*")
+
+
+def _data_line(read: Found | Unread) -> bool:
+    return (
+        isinstance(read, Unread) and read.name is None and bool(_KEYED_ADDRESS.fullmatch(read.line))
     )
 
 
