@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from mailbot.reading import attachments, intent, tables
@@ -38,6 +38,11 @@ from mailbot.reading.prose import prose
 from mailbot.reading.split import Forwarded, split
 
 MAX_ATTACHMENTS: Final = 10  # files looked at in one message; the rest are not read
+# The text read for people, at most: no one writes a registration longer than this, and some
+# readers' phrases cost more than linear time on one endless sentence. What is cut is asked
+# about, never silently dropped.
+MAX_LINES: Final = 2000
+MAX_CHARS: Final = 100_000
 
 
 @dataclass(frozen=True)
@@ -97,8 +102,9 @@ def read_text(
     files: Sequence[File] = (),
 ) -> Text:
     """The author's text of `body` and what it says; `files` are the message's attachments."""
+    lines, cut = _bounded(body.lines)
     parts = split(
-        body.lines,
+        lines,
         quote_start=body.quote_start,
         subject=subject,
         sender_name=sender_name,
@@ -109,6 +115,9 @@ def read_text(
     text = "\n".join([subject, *author])
     sheets, refused = _sheets(files, text)
     people = _people(subject, author, own_tables, sheets)
+    if cut is not None:
+        why = f"the text is too long: only its first {len(lines)} lines were read"
+        people = replace(people, unread=(*people.unread, Unread("prose", cut, why)))
     # A reply's or a forward's subject is someone else's (the invitation's, with all its
     # dates): it says nothing of the date the author asks for, nor of whom they work for.
     own_subject = subject_of_author(subject)
@@ -166,6 +175,18 @@ def organisations_written(
     (it is the costliest reading of a mail, and most senders need none)."""
     found = organisation_evidence(subject_of_author(subject), author, signature, sender_name)
     return tuple(e.text for e in found)
+
+
+def _bounded(lines: Sequence[str]) -> tuple[Sequence[str], str | None]:
+    """At most MAX_LINES lines and MAX_CHARS characters, and the first line cut, if any."""
+    total = 0
+    for index, line in enumerate(lines[:MAX_LINES]):
+        total += len(line) + 1
+        if total > MAX_CHARS:
+            return lines[:index], line[:200]
+    if len(lines) > MAX_LINES:
+        return lines[:MAX_LINES], lines[MAX_LINES][:200]
+    return lines, None
 
 
 def _opening(units: Sequence[str]) -> str | None:

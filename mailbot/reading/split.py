@@ -382,8 +382,8 @@ def _notice_start(lines: Sequence[str], end: int) -> int | None:
         if not (worded or long or start == end):
             break
         start -= 1
-    while start < end and not _DISCLAIMER.search(" ".join(lines[start:end])):
-        start += 1
+    if not any(_DISCLAIMER.search(line) for line in lines[start:end]):
+        return None  # (line by line: joining the run again for each line was quadratic)
     while start < end and not (
         _DISCLAIMER.search(lines[start]) or len(lines[start]) >= _DISCLAIMER_CHARS
     ):
