@@ -97,6 +97,47 @@ def stage_rates(cfg: config_mod.Config, messages: list[common.Message]) -> dict[
     return rates
 
 
+# Typical mails in the forms of issue 9, as the clients send them (tests/corpus/fixtures):
+# parsing one must cost under 2 ms.
+TYPICAL = (
+    "list-outlook-bullets-title-inside-sodertalje",  # Outlook Word HTML, bulleted list
+    "table-excel-with-header-huddinge",  # Excel table pasted into Outlook
+    "list-gmail-numbered-five-botkyrka",  # Gmail HTML, numbered list of five
+)
+TYPICAL_TARGET_MS = 2.0
+
+
+def typical_parse_ms(rounds: int = 100) -> dict[str, float]:
+    """CPU milliseconds per `parsing.read` of each typical list/table mail, best of 3 runs of
+    `rounds`, with the readers' caches emptied before every read (a new mail has new lines).
+    CPU time, not wall time: on a shared machine the wall clock counts other people's work."""
+    folder = common.REPO / "tests" / "corpus" / "fixtures"
+    result = {}
+    for name in TYPICAL:
+        raw = (folder / f"{name}.eml").read_bytes()
+        parsing.read(raw)
+        best = float("inf")
+        for _ in range(3):
+            spent = 0.0
+            for _ in range(rounds):
+                _clear_reader_caches()
+                start = time.process_time()
+                parsing.read(raw)
+                spent += time.process_time() - start
+            best = min(best, spent / rounds)
+        result[name] = best * 1000
+    return result
+
+
+def _clear_reader_caches() -> None:
+    for module_name, module in list(sys.modules.items()):
+        if module_name.startswith("mailbot.reading") or module_name == "mailbot.actors":
+            for value in vars(module).values():
+                clear = getattr(value, "cache_clear", None)
+                if callable(clear):
+                    clear()
+
+
 def profile(cfg: config_mod.Config, messages: list[common.Message], batch: int, top: int) -> str:
     profiler = cProfile.Profile()
     profiler.enable()
@@ -137,6 +178,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.n} messages, mean {size:.0f} bytes: {dict(kinds)}")
         for label, rate in stage_rates(cfg, messages).items():
             print(f"  {label:<22} {rate:8.0f}/s")
+        for name, ms in typical_parse_ms().items():
+            verdict = "ok" if ms < TYPICAL_TARGET_MS else f"over {TYPICAL_TARGET_MS} ms"
+            print(f"  parse {name:<48} {ms:6.2f} ms  {verdict}")
         rates, per_message = [], []
         for batch in sorted({1, args.batch}):
             rates = []

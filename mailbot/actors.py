@@ -48,11 +48,16 @@ def domain_matches(sender_domain: str, actor_domain: str) -> bool:
 
 def _alias_length(actor: Actor, organisation: str) -> int:
     """Length of the longest name/alias of `actor` standing in `organisation` as whole words."""
+    return len(_matched_alias(actor, organisation))
+
+
+def _matched_alias(actor: Actor, organisation: str) -> str:
+    """The longest name/alias of `actor` standing in `organisation` as whole words, or ""."""
     padded = f" {organisation} "
-    best = 0
+    best = ""
     for key in _alias_keys(actor):
-        if key and f" {key} " in padded:
-            best = max(best, len(key))
+        if key and f" {key} " in padded and len(key) > len(best):
+            best = key
     return best
 
 
@@ -89,6 +94,14 @@ def resolve(
     best = tuple(actor for length, actor in scored if length == top)
     if len(best) > 1:
         return Resolution("ambiguous", "shared-domain-tie", candidates=best)
+    # The longest alias wins over those it holds ("polisregion stockholm" over "stockholm");
+    # two that stand apart ("bromma och kungsholmen") name two actors: a tie (§4.3).
+    winner = _matched_alias(best[0], org)
+    apart = tuple(
+        actor for _, actor in scored if f" {_matched_alias(actor, org)} " not in f" {winner} "
+    )
+    if apart:
+        return Resolution("ambiguous", "shared-domain-tie", candidates=(best[0], *apart))
     return Resolution("actor", "actor-by-alias", best[0])
 
 

@@ -169,7 +169,7 @@ def _participant(fields: dict[_Field, str], deliverable: Deliverable | None) -> 
         organisation=fields.get("organisation"),
         title=fields.get("title"),
         seminar=seminar,
-        seminar_date=_date_ref(seminar) if seminar else None,
+        seminar_date=date_ref(seminar) if seminar else None,
         replaces=replaces,
         notes=fields.get("notes"),
     )
@@ -207,7 +207,7 @@ _NUMERIC_DATE: Final = re.compile(
 )
 
 
-def _date_ref(text: str) -> DateRef | None:
+def date_ref(text: str) -> DateRef | None:
     """A date as people write it in a `Datum:` line (SPEC §3), Swedish or English; else None.
 
     Named months are tried before numbers so that "14 september kl. 13.00" is not 13 October.

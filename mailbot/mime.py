@@ -33,6 +33,8 @@ from mailbot.headers import (
 )
 from mailbot.parsed import BounceReport
 from mailbot.quotes import cut_quotes_and_signature
+from mailbot.reading.html import Rendered, rendered
+from mailbot.reading.message import File
 
 _BASE64_DEFECTS: Final = (
     errors.InvalidBase64CharactersDefect,
@@ -68,6 +70,40 @@ _HTML_CONFIG: Final = _html_config()
 def author_lines(msg: EmailMessage, problems: list[str]) -> tuple[str, ...]:
     """The author's own lines: the text part read, then quotes and signature cut off."""
     return cut_quotes_and_signature(_body_lines(msg, problems))
+
+
+def body(msg: EmailMessage, problems: list[str]) -> Rendered:
+    """The whole text of the message as a reader sees it (SPEC §3): the HTML part when there is
+    one (it keeps tables and lists as written), else the plain part with its tabs kept."""
+    plain, html = _text_parts(msg)
+    if html is not None:
+        text = _INVISIBLE.sub("", _decoded_payload(html, problems))
+        shown = rendered(text)
+        if any(line.strip() for line in shown.lines) or plain is None:
+            return shown
+    if plain is None:
+        problems.append("no readable text part")
+        return Rendered(())
+    return Rendered(tuple(_plain_lines(plain, problems, keep_tabs=True)))
+
+
+def attached_files(msg: EmailMessage, limit: int) -> tuple[File, ...]:
+    """Attached files other than the text parts, at most `limit` of them; a file that cannot be
+    decoded is left out (it cannot be a list anyone meant)."""
+    plain, html = _text_parts(msg)
+    found: list[File] = []
+    for part in _leaf_parts(msg):
+        if part is plain or part is html or _content_type(part).startswith("multipart/"):
+            continue
+        name = part.get_filename() or ""
+        if not name and not _is_attachment(part):
+            continue
+        payload = part.get_payload(decode=True)
+        if isinstance(payload, bytes):
+            found.append(File(str(name), _content_type(part), payload))
+        if len(found) >= limit:
+            break
+    return tuple(found)
 
 
 def _body_lines(msg: EmailMessage, problems: list[str]) -> list[str]:
@@ -130,8 +166,8 @@ def _is_attachment(part: Message) -> bool:
     return _mime_header(part, "content-disposition").strip().lower().startswith("attachment")
 
 
-def _plain_lines(part: EmailMessage, problems: list[str]) -> list[str]:
-    text = _normalised(_decoded_payload(part, problems))
+def _plain_lines(part: EmailMessage, problems: list[str], *, keep_tabs: bool = False) -> list[str]:
+    text = _normalised(_decoded_payload(part, problems), keep_tabs=keep_tabs)
     raw_lines = text.split("\n")
     if _param(part, "format") == "flowed":
         raw_lines = _unflowed(raw_lines, delsp=_param(part, "delsp") == "yes")
@@ -151,11 +187,14 @@ def _charset(part: EmailMessage) -> str | None:
     return _param(part, "charset") or None
 
 
-def _normalised(text: str) -> str:
+def _normalised(text: str, *, keep_tabs: bool = False) -> str:
     """CRLF and other line breaks to LF first (a captured `\\r` breaks reply headers later);
     invisible and control characters out; tabs and no-break spaces become plain blanks; NFC."""
     text = _LINE_BREAK.sub("\n", text)
-    text = _INVISIBLE.sub("", text).replace("\t", " ").replace("\xa0", " ")
+    text = _INVISIBLE.sub("", text)
+    if not keep_tabs:
+        text = text.replace("\t", " ")
+    text = text.replace("\xa0", " ")
     return unicodedata.normalize("NFC", text)
 
 

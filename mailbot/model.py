@@ -40,6 +40,7 @@ NoticeKind = Literal[
     "forward-seminar-request",
     "alert-unauthenticated",
     "alert-limit",
+    "alert-attachment",
     "confirm-sender",
     "alert-reply-cap",
     "alert-failed",

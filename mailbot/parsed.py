@@ -56,6 +56,10 @@ class ParticipantBlock:
     seminar_date: DateRef | None = None  # parsed; None when absent or not a date
     replaces: str | None = None  # normalised address of the participant being substituted
     notes: str | None = None
+    # The reader that found this person (SPEC §3, last points: the journal names the form) and
+    # the line it was read from.
+    source: str = "key-block"
+    line: str = ""
 
     @property
     def email_key(self) -> str | None:
@@ -65,6 +69,59 @@ class ParticipantBlock:
     @property
     def replaces_key(self) -> str | None:
         return self.replaces.casefold() if self.replaces else None
+
+
+@dataclass(frozen=True)
+class Unclear:
+    """Text that names a participant but could not be read as one: the needs-info reply quotes
+    `line`, says `why`, and asks for `name`'s address when a name was read."""
+
+    source: str
+    line: str
+    why: str
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person written with a cancellation or substitution phrase: a name, an address, or both
+    (the address normalised when it is valid)."""
+
+    name: str | None = None
+    address: str | None = None
+
+
+@dataclass(frozen=True)
+class Cancel:
+    """A phrase asking to cancel (SPEC §3): whom it names, and whether it speaks of the writer."""
+
+    line: str
+    names: tuple[str, ...] = ()
+    addresses: tuple[str, ...] = ()
+    of_sender: bool = False
+    in_subject: bool = False
+    opening: bool = False  # it opens the text: the blocks below it are whom it cancels
+
+
+@dataclass(frozen=True)
+class Swap:
+    """A phrase saying one person goes instead of another; either side may be unnamed."""
+
+    line: str
+    old: Mention | None = None
+    new: Mention | None = None
+
+
+@dataclass(frozen=True)
+class Forward:
+    """A forwarded mail in the body: its author (From line) and whom its own text names."""
+
+    sender: Sender | None
+    participants: tuple[ParticipantBlock, ...] = ()
+    unclear: tuple[Unclear, ...] = ()
+    names_people: bool = False
+    sender_counted: bool = False
+    sender_excluded: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,5 +158,20 @@ class Email:
     participants: tuple[ParticipantBlock, ...] = ()
     organisation: str | None = None  # the organisation written in the message (first one found)
     language: Literal["sv", "en"] | None = None  # "en" when English keys/subject, else None
+    # What the author's text says beyond the participants read (SPEC §3, §4.3, §6, §10).
+    unclear: tuple[Unclear, ...] = ()  # lines naming someone that could not be read
+    refused: tuple[str, ...] = ()  # attachments not read, with why ("lista.xlsx: …")
+    names_people: bool = False  # a list, table, attached list or names were written
+    registering: bool = False  # a sign of registering in the subject or the text
+    sender_counted: bool = False  # the text counts the writer in ("mig själv", …)
+    sender_excluded: bool = False  # the text says the writer does not come
+    cancels: tuple[Cancel, ...] = ()
+    swaps: tuple[Swap, ...] = ()
+    dates: tuple[DateRef, ...] = ()  # dates written in prose or the subject about coming (§6)
+    organisations: tuple[str, ...] = ()  # written for a participant or as a key (§4.3)
+    signature: tuple[str, ...] = ()  # the author's signature lines (§4.3 evidence)
+    points_below: bool = False  # "se nedan", "enligt nedan": the forwarded part says who
+    forward: Forward | None = None
+    whole_text: str = ""  # the whole body as read, quotes included, for the organiser
     size: int = 0
     problems: tuple[str, ...] = field(default_factory=tuple)  # why parts could not be read

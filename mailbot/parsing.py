@@ -8,13 +8,14 @@ How a message is read, and why in this order:
 1. Header fields (`headers`) are taken from the raw header text. The policy's header objects
    raise on real mail (Outlook msg-ids, cpython #94306) and turn long msg-ids into encoded-words,
    so only From and Subject go through them, guarded, and everything else is read as written.
-2. The author's text part (`mime`, `charsets`): text/plain when there is one (no HTML conversion
-   then: it is the slow step), else HTML turned into lines as a reader sees them. Charsets are
-   decoded as mail clients really use them (iso-8859-1 means windows-1252) and never fail.
-3. The author's own words only (`quotes`): quoted replies, forwarded mail and the signature are
-   cut before anything is parsed, so an invitation quoted below a reply never registers anyone.
-4. `Key: value` blocks become participants (`blocks`, `addresses`); intent and reply language
-   follow from them (here).
+2. The body as a reader sees it (`mime.body`): the HTML part when there is one (it keeps
+   tables and lists as written, `reading.html`), else the plain part with its tabs. Charsets
+   are decoded as mail clients really use them (iso-8859-1 means windows-1252) and never fail.
+3. What the text says (`reading.message.read_text`): the author's own words apart from quotes,
+   forwards, signature and disclaimer (`reading.split`), every reader of people over them and
+   the attached spreadsheets within limits, one chooser (`reading.choose`), the phrases of
+   intent and the organisations written (§4.3). A quoted invitation never registers anyone.
+4. Addresses validated once, dates read (`participants`), and the values of `parsed` filled.
 
 CONTRACT (used by actors/decide/store): the values of `parsed` (re-exported here), `read()` and
 `message_key()`. The reading modules import nothing from here; this one assembles them.
@@ -29,10 +30,10 @@ import email.utils
 import hashlib
 import re
 from collections.abc import Callable, Sequence
-from typing import Final, Literal, TypeVar
+from typing import Any, Final, Literal, TypeVar
 
+from mailbot import participants as people
 from mailbot.addresses import Deliverable
-from mailbot.blocks import Found, find_blocks
 from mailbot.headers import (
     POLICY,
     RAW_MESSAGE_ID,
@@ -42,8 +43,20 @@ from mailbot.headers import (
     sender_of,
     subject_of,
 )
-from mailbot.mime import author_lines, bounce_report
-from mailbot.parsed import BounceReport, DateRef, Email, Intent, ParticipantBlock, Sender
+from mailbot.mime import attached_files, body, bounce_report
+from mailbot.parsed import (
+    BounceReport,
+    Cancel,
+    DateRef,
+    Email,
+    Intent,
+    ParticipantBlock,
+    Sender,
+    Swap,
+)
+from mailbot.reading.html import Rendered
+from mailbot.reading.keys import key_language, key_words
+from mailbot.reading.message import MAX_ATTACHMENTS, Text, read_text
 
 __all__ = [
     "BounceReport",
@@ -105,9 +118,19 @@ def _read(raw: bytes, deliverable: Deliverable | None) -> Email:
     headers = Headers.of(msg)
     sender = _guarded(problems, "From", lambda: sender_of(headers, deliverable, problems))
     subject = _guarded(problems, "Subject", lambda: subject_of(headers)) or ""
-    lines = _guarded(problems, "body", lambda: author_lines(msg, problems)) or ()
-    found = _guarded(problems, "participants", lambda: find_blocks(lines, deliverable))
-    found = found or Found((), None, 0, 0)
+    shown = _guarded(problems, "body", lambda: body(msg, problems)) or Rendered(())
+    files = _guarded(problems, "attachments", lambda: attached_files(msg, MAX_ATTACHMENTS)) or ()
+    text = _guarded(
+        problems,
+        "participants",
+        lambda: read_text(
+            shown,
+            subject,
+            sender_name=sender.display_name if sender else None,
+            sender_address=sender.address if sender else None,
+            files=files,
+        ),
+    )
     return Email(
         message_id=first_msg_id(headers.first("message-id")),
         sender=sender,
@@ -121,14 +144,42 @@ def _read(raw: bytes, deliverable: Deliverable | None) -> Email:
         has_list_headers=headers.has_list_headers(),
         report=_guarded(problems, "delivery report", lambda: bounce_report(msg)),
         authentication_results=tuple(v.strip() for v in headers.all("authentication-results")),
-        text="\n".join(lines),
-        intent=_intent(subject, lines, found.participants),
-        participants=found.participants,
-        organisation=found.organisation,
-        language=_language(subject, found.english_keys, found.swedish_keys),
         size=len(raw),
+        whole_text="\n".join(shown.lines),
         problems=tuple(problems),
+        **(_what_it_says(subject, text, deliverable) if text is not None else {}),
     )
+
+
+def _what_it_says(subject: str, text: Text, deliverable: Deliverable | None) -> dict[str, Any]:
+    """The fields of `Email` that the author's text gives (SPEC §3, §4.3, §6, §10)."""
+    found = people.blocks(text.people.people, deliverable)
+    cancels = people.cancels(text.cancellations, deliverable, text.opening)
+    swaps = people.swaps(text.substitutions, deliverable)
+    # An organisation written for a participant (a key, a table's column) is the strongest
+    # evidence of whom the sender writes for (§4.3); then what the text says.
+    written = [p.organisation for p in found if p.organisation]
+    organisations = tuple(dict.fromkeys([*written, *text.organisation_keys]))
+    return {
+        "text": "\n".join(text.author),
+        "intent": _intent(cancels, swaps, found),
+        "participants": found,
+        "organisation": organisations[0] if organisations else None,
+        "signature": text.signature,
+        "language": _language(subject, key_language(key_words(text.author))),
+        "unclear": people.unclear(text.people.unread),
+        "refused": tuple(f"{r.filename}: {r.why}" for r in text.refused),
+        "names_people": text.people.names_people,
+        "registering": text.people.registering,
+        "sender_counted": text.people.sender_counted is not None,
+        "sender_excluded": text.people.sender_excluded is not None,
+        "cancels": cancels,
+        "swaps": swaps,
+        "dates": people.dates(text.date_requests),
+        "organisations": organisations,
+        "points_below": text.points_below,
+        "forward": people.forward(text.forwarded, deliverable),
+    }
 
 
 def _guarded(problems: list[str], what: str, stage: Callable[[], _T]) -> _T | None:
@@ -150,14 +201,6 @@ def _size(raw: object) -> int:
 
 # --------------------------------------------------------------------------------------------
 
-_CANCEL_WORD: Final = re.compile(
-    r"avanmäl|avanmal|återbud|aterbud|avbok|cancel|unregister|de-?register", re.IGNORECASE
-)
-_GREETING: Final = re.compile(
-    r"(?:hej|hejsan|hallå|hello|hi|hey|dear|tjena|tja|goddag|god (?:morgon|middag|eftermiddag"
-    r"|kväll|dag)|good (?:morning|afternoon|evening|day))\b",
-    re.IGNORECASE,
-)
 _ENGLISH_SUBJECT: Final = re.compile(
     r"\b(?:registration|registrations|register|registering|cancel\w*|unregister|participants?"
     r"|sign[- ]?up|attendance|substitut\w*|replacement)\b",
@@ -165,29 +208,23 @@ _ENGLISH_SUBJECT: Final = re.compile(
 )
 
 
-def _intent(subject: str, lines: Sequence[str], participants: Sequence[ParticipantBlock]) -> Intent:
-    """SPEC §3: a cancel word in the subject or the opening line wins; then a substitution."""
-    if _CANCEL_WORD.search(subject) or any(_CANCEL_WORD.search(s) for s in _opening(lines)):
-        return "cancel"
-    if any(p.replaces for p in participants):
+def _intent(
+    cancels: Sequence[Cancel], swaps: Sequence[Swap], participants: Sequence[ParticipantBlock]
+) -> Intent:
+    """SPEC §3, as one word for the journal (the decision reads the phrases themselves): a
+    substitution when someone goes instead of someone; a cancellation when one names whom, or
+    when no one is registered beside it ("Återbud kommer senare" above a block is neither)."""
+    if any(s.old or s.new for s in swaps) or any(p.replaces for p in participants):
         return "substitute"
+    if any(c.names or c.addresses or c.in_subject or c.opening for c in cancels):
+        return "cancel"
+    if any(c.of_sender for c in cancels) and not participants:
+        return "cancel"
     return "register"
 
 
-def _opening(lines: Sequence[str]) -> list[str]:
-    """The first non-empty line, and the next one too when the first is a greeting ("Hej,")."""
-    nonblank = (line for line in lines if line)
-    first = next(nonblank, None)
-    if first is None:
-        return []
-    if not _GREETING.match(first):
-        return [first]
-    second = next(nonblank, None)
-    return [first] if second is None else [first, second]
-
-
-def _language(subject: str, english_keys: int, swedish_keys: int) -> Literal["en"] | None:
+def _language(subject: str, keys: str | None) -> Literal["en"] | None:
     """English keys outnumbering Swedish ones decide; with no majority, an English subject."""
-    if english_keys != swedish_keys:
-        return "en" if english_keys > swedish_keys else None
+    if keys is not None:
+        return "en" if keys == "en" else None
     return "en" if _ENGLISH_SUBJECT.search(subject) else None

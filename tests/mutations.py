@@ -39,8 +39,14 @@ INTERESTING = (
 )
 
 
+# The registration corpus of issue 9: lists, tables, prose, forwards and attached .xlsx/.csv as
+# the clients build them, so the mutations reach every reader and the spreadsheet reader too.
+READING_CORPUS = Path(__file__).resolve().parent / "corpus" / "fixtures"
+
+
 def corpus() -> list[bytes]:
-    return [f.read_bytes() for f in sorted(FIXTURES.glob("*.eml"))]
+    files = sorted(FIXTURES.glob("*.eml")) + sorted(READING_CORPUS.glob("*.eml"))
+    return [f.read_bytes() for f in files]
 
 
 def flip_bytes(rng: random.Random, raw: bytearray, _: Sequence[bytes]) -> None:

@@ -16,7 +16,9 @@ from zoneinfo import ZoneInfo
 from mailbot import config as config_mod
 from mailbot import replies, template_files
 from mailbot.model import Mail
+from mailbot.parsed import Cancel
 from mailbot.parsing import DateRef, Email, ParticipantBlock, Sender
+from mailbot.reading.intent import signs_of_registering
 
 REPO = Path(__file__).resolve().parent.parent
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -138,7 +140,18 @@ def email(
     message_id: str = "<m1@huddinge.se>",
     **kw: Any,
 ) -> Email:
+    """An `Email` as `parsing.read` fills it: the organisation written is also the evidence of
+    §4.3, a cancel intent's participants are the cancellation's addresses, and the signs of
+    registering are read from the subject and text as the reader reads them."""
     domain = sender.rpartition("@")[2].lower()
+    if kw.get("organisation") and "organisations" not in kw:
+        kw["organisations"] = (kw["organisation"],)
+    if kw.get("intent") == "cancel" and "cancels" not in kw:
+        written = tuple(p.email for p in participants if p.email)
+        kw["cancels"] = (Cancel("avanmälan", addresses=written, opening=True),)
+        participants = ()
+    kw.setdefault("registering", signs_of_registering(subject, kw.get("text", "").split("\n")))
+    kw.setdefault("names_people", bool(participants))
     return Email(
         message_id=message_id,
         sender=Sender(address=sender, display_name=display_name, domain=domain),

@@ -39,6 +39,7 @@ PURE = (
     "mailbot.mime",
     "mailbot.quotes",
     "mailbot.blocks",
+    "mailbot.participants",
     "mailbot.reading",
     "mailbot.reading.*",
     "mailbot.replies",

@@ -33,7 +33,7 @@ def test_demo_runs_the_samples_through_the_service_and_shows_what_went_out(tmp_p
     out = result.stdout
     samples = shipped.sample_mail()
     assert all(f". {sample.name}  (arrived 2022-09-01 10:0" in out for sample in samples)
-    assert "confirmed asa.oberg@huddinge.se  [seat-free]" in out
+    assert "confirmed asa.oberg@huddinge.se  [register/key-block]" in out
     assert "reply:    confirmed → Åsa Öberg <asa.oberg@huddinge.se>" in out
     assert "cc karin.lindstrom@huddinge.se" in out
     assert "promoted lina.holm@huddinge.se" in out  # the cancellation freed a seat

@@ -9,8 +9,10 @@ Run with `-s` to see the timings.
 from __future__ import annotations
 
 import base64
+import sys
 import time
 from collections.abc import Callable
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,10 @@ from mailbot import pipeline
 from mailbot.store import Store
 
 from support import BOT, FIXTURES, ORGANISER, at, make_config
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "reading"))
+
+from spreadsheet_files import laughing_xlsx, ratio_bomb, xlsx_with_openpyxl, zip_bomb
 
 NOW = at("2022-09-01 10:00")
 BOUND_SECONDS = 5.0
@@ -274,6 +280,47 @@ CASES: dict[str, tuple[Callable[[], bytes], str | None]] = {
     ),
     "a 4 MB plain-text body": (large_plain_body, None),
 }
+
+
+def with_attachment(filename: str, data: bytes) -> bytes:
+    """A registration that points to an attached list (SPEC §3: attachments within limits)."""
+    msg = EmailMessage()
+    msg["From"] = SENDER
+    msg["To"] = BOT
+    msg["Subject"] = "Anmälan"
+    msg["Message-ID"] = f"<attached-{len(data)}-{filename}@huddinge.se>"
+    msg.set_content("Hej,\n\nAnmäler enligt bifogad lista.\n")
+    msg.add_attachment(data, maintype="application", subtype="octet-stream", filename=filename)
+    return msg.as_bytes()
+
+
+# Attached spreadsheets made to break the reader: each is refused, the message still decided.
+CASES.update(
+    {
+        "an attached zip bomb (200 MiB of zeros)": (
+            lambda: with_attachment("lista.xlsx", zip_bomb()),
+            None,
+        ),
+        "an attached ratio bomb": (lambda: with_attachment("lista.xlsx", ratio_bomb()), None),
+        **{
+            f"an attached billion laughs in {part}": (
+                lambda part=part: with_attachment("lista.xlsx", laughing_xlsx()[part]),
+                None,
+            )
+            for part in laughing_xlsx()
+        },
+        "an attached sheet with one cell at XFD1048576": (
+            lambda: with_attachment(
+                "lista.xlsx", xlsx_with_openpyxl([["Namn", "E-post"]], far="XFD1048576")
+            ),
+            None,
+        ),
+        "an attached CSV of a million empty lines": (
+            lambda: with_attachment("lista.csv", b";\r\n" * 1_000_000),
+            None,
+        ),
+    }
+)
 
 
 @pytest.fixture

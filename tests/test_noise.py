@@ -204,7 +204,6 @@ def test_the_corpus_holds_a_few_hundred_messages_of_every_kind() -> None:
     assert sum(c["invited"] for c in CASES) >= 100
 
 
-@pytest.mark.xfail(strict=False, reason="issue 9: senders of mail with no block are booked")
 def test_after_the_whole_corpus_only_the_seeded_participants_are_booked(believed: Run) -> None:
     booked = sorted(p["email"] for p in believed.participants)
     assert booked == [

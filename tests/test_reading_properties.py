@@ -10,9 +10,6 @@
    that names people is never a self-registration of the sender).
 4. Reading is deterministic: the same bytes in two fresh databases end in the same outcomes and
    the same bookings.
-
-2 and 3 fail on today's code (issue 9: "no block means the sender registers themself") and are
-marked xfail, not strict, until the new readers land. 1 and 4 hold today and guard the new readers.
 """
 
 from __future__ import annotations
@@ -20,7 +17,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -164,9 +160,6 @@ def sender_not_coming(draw: st.DrawFn) -> bytes:
     )
 
 
-@pytest.mark.xfail(
-    strict=False, reason="issue 9: a sender who names colleagues in a list is booked"
-)
 @SETTINGS
 @given(raw=sender_not_coming())
 def test_the_sender_is_never_booked_when_their_text_says_they_will_not_come(tmp_path_factory, raw):
@@ -190,9 +183,6 @@ def sender_names_others(draw: st.DrawFn) -> bytes:
     )
 
 
-@pytest.mark.xfail(
-    strict=False, reason="issue 9: no key block books the sender in place of the list"
-)
 @SETTINGS
 @given(raw=sender_names_others())
 def test_a_sender_who_names_others_and_not_themself_is_not_booked(tmp_path_factory, raw):

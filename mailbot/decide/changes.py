@@ -9,6 +9,7 @@ new message, not a reply.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from mailbot import actors
@@ -19,17 +20,17 @@ from mailbot.parsed import ParticipantBlock
 from mailbot.state import Registration
 
 
-def changes(b: Builder, resolution: actors.Resolution) -> None:
-    """A cancellation or a substitution: each named participant (or the sender) in turn."""
-    email = b.ctx.email
-    if email.intent == "cancel":
-        targets = [p.email_key or (p.email or "") for p in email.participants if p.email] or [
-            b.sender.casefold()
-        ]
-        for target in targets:
-            _cancel_one(b, resolution, target)
-        return
-    for block in email.participants:
+def cancel_targets(b: Builder, resolution: actors.Resolution, targets: Sequence[str]) -> None:
+    """Cancel each address (once), as far as the sender may (§5)."""
+    for target in dict.fromkeys(targets):
+        _cancel_one(b, resolution, target)
+
+
+def substitute_all(
+    b: Builder, resolution: actors.Resolution, blocks: Sequence[ParticipantBlock]
+) -> None:
+    """Each block with `replaces`: the new person takes the old one's place."""
+    for block in blocks:
         if block.replaces_key:
             _substitute(b, resolution, block)
         elif block.email:
@@ -79,12 +80,11 @@ def _register_added(b: Builder, resolution: actors.Resolution, block: Participan
         b.reply("rejected-closed", context={"seminar": actor.seminar})
         return
     register_one(b, actor, block, 1)
-    b.send_problems()
 
 
 def _not_registered(b: Builder, address: str | None, reason: str) -> None:
     b.add("needs-info", "not-registered", address, reason)
-    b.reply("needs-info", context={"problems": [problem("not-registered", email=address)]})
+    b.needs_info(problem("not-registered", email=address))
 
 
 def _closed(b: Builder, participant: str | None, seminar_id: str) -> None:
@@ -150,10 +150,7 @@ def _substitute_incomplete(b: Builder, block: ParticipantBlock) -> bool:
     what = "a valid email address" if bad_email else "a name"
     b.add("needs-info", "substitute-incomplete", block.email, f"the substitute needs {what}")
     kind = "invalid-email" if bad_email else "missing-name"
-    b.reply(
-        "needs-info",
-        context={"problems": [problem(kind, email=block.email, error=block.email_error)]},
-    )
+    b.needs_info(problem(kind, email=block.email, error=block.email_error))
     return True
 
 
@@ -182,7 +179,6 @@ def _swap(b: Builder, old: Registration, block: ParticipantBlock, allowed: str) 
     b.mail(
         "replaced",
         (old.email,),
-        language=old.language,
         context={**participant_context(old, b.config), "substitute": new.name},
         about=(old.email,),
     )

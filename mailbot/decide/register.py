@@ -8,7 +8,7 @@ booked (`booking`). Needs-info items of one message are mailed back together, in
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from mailbot.config import Actor, Seminar
@@ -45,26 +45,26 @@ class ParticipantRule:
     action: Action
 
 
-def register(b: Builder, actor: Actor) -> None:
-    """Register the message's participants (or its sender, when it names none) for `actor`."""
+def register(
+    b: Builder,
+    actor: Actor,
+    blocks: Sequence[ParticipantBlock],
+    *,
+    sender_without_name: bool = False,
+) -> None:
+    """Register `blocks` for `actor` (the sender among them when §3 counts them); a sender who
+    counts but whose name is not known is asked for it. Problems wait for `send_problems`."""
     own = b.config.seminar(actor.seminar)
     if not own.is_on_time(b.received_at):
         reason = f"received after the deadline {own.deadline.isoformat()}"
         b.add("rejected-closed", "deadline-passed", None, reason)
         b.reply("rejected-closed", context={"seminar": own.id})
         return
-    blocks = b.ctx.email.participants
-    if not blocks:
-        block = _self_block(b)
-        if block is None:
-            b.add("needs-info", "missing-name", None, "no participant block and no name in From")
-            b.needs_info(problem("missing-name"))
-            b.send_problems()
-            return
-        blocks = (block,)
+    if sender_without_name:
+        b.add("needs-info", "missing-name", None, "the sender registers, but their name is unknown")
+        b.needs_info(problem("missing-name", email=b.sender))
     for i, block in enumerate(blocks, start=1):
         register_one(b, actor, block, i)
-    b.send_problems()
 
 
 def register_one(b: Builder, actor: Actor, block: ParticipantBlock, index: int) -> None:
@@ -89,7 +89,7 @@ def _seminar_for(
     """The seminar a block asks for: the actor's own unless `Datum:` names another (§6)."""
     own = b.config.seminar(actor.seminar)
     if block.seminar is None:
-        return own, None
+        return _seminar_in_prose(b, own), None
     for s in b.config.seminars:
         if s.id == block.seminar.strip():
             return s, None
@@ -103,17 +103,17 @@ def _seminar_for(
     return None, f"there is no seminar on {block.seminar!r}"
 
 
-def _self_block(b: Builder) -> ParticipantBlock | None:
-    """No block at all: the sender registers themself (§3), if we know their name."""
-    sender = b.ctx.email.sender
-    assert sender is not None
-    if not sender.display_name.strip():
-        return None
-    return ParticipantBlock(
-        name=sender.display_name.strip(),
-        email=sender.address,
-        organisation=b.ctx.email.organisation,
-    )
+def _seminar_in_prose(b: Builder, own: Seminar) -> Seminar:
+    """§6: a date written in the subject or a sentence about coming that is another seminar's
+    date asks for that seminar; the actor's own date, or a date of no seminar, changes nothing."""
+    dates = b.ctx.email.dates
+    if any(d.matches(own.starts.date()) for d in dates):
+        return own
+    for d in dates:
+        for s in b.config.seminars:
+            if d.matches(s.starts.date()):
+                return s
+    return own
 
 
 def _base(b: Builder, a: Applicant) -> Registration:
@@ -230,10 +230,11 @@ def _book(b: Builder, a: Applicant, rule: str, reason: str) -> None:
         b.add("rejected-full", "actor-full", a.block.email, booking.full_reason(b, a.actor))
         b.reply_about("rejected-full", base)
     elif booked.status == "confirmed":
-        b.add("confirmed", "seat-free", a.block.email, None)
+        b.add("confirmed", f"register/{a.block.source}", a.block.email, None)
         booking.announce(b, booked)
     else:
-        b.add("waitlisted", "actor-full-waitlist", a.block.email, booking.full_reason(b, a.actor))
+        reason = booking.full_reason(b, a.actor)
+        b.add("waitlisted", f"waitlist/{a.block.source}", a.block.email, reason)
         booking.announce(b, booked)
 
 

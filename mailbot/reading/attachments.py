@@ -292,6 +292,9 @@ def _check_zip(data: bytes, limits: Limits) -> None:
 # --------------------------------------------------------------------------------------------
 
 
+_BLANK_ROWS_FACTOR: Final = 5  # rows read, blank ones included, per row a list may have
+
+
 def _bounded_rows(rows: Iterable[Iterable[object]], limits: Limits, deadline: float) -> Rows:
     """Rows of cell text, refusing when a limit is passed: a non-empty cell past the last
     column or a non-empty row past the last row, a very long cell, or the time."""
@@ -299,6 +302,9 @@ def _bounded_rows(rows: Iterable[Iterable[object]], limits: Limits, deadline: fl
     for index, row in enumerate(rows):
         if time.monotonic() > deadline:
             raise _OverLimit(f"reading it took longer than {limits.max_seconds:g} seconds")
+        if index >= _BLANK_ROWS_FACTOR * limits.max_rows:
+            # Empty rows cost time too: a million `;` lines is no list anyone wrote.
+            raise _OverLimit(f"the list has more than {limits.max_rows} rows")
         cells = list(_cells(row, limits))
         while cells and not cells[-1]:
             cells.pop()

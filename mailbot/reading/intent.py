@@ -112,7 +112,8 @@ _NOT_COMING: Final = re.compile(
     r"\bsjälv (?:kan|kommer|har) jag (?:\w+ )?inte\b|\bjag själv (?:kan|kommer) (?:\w+ )?inte\b"
     r"|\bjag (?:kan|kommer) (?:\w+ )?inte (?:\w+ )?(?:komma|delta|närvara)? ?själv\b"
     r"|\b(?:inte|ej) mig själv\b|\bnot (?:me|myself)\b"
-    r"|\bI (?:can't|cannot|can’t|won't|won’t|will not) (?:\w+ )?(?:attend|come|join|make it)\b"
+    r"|\bI (?:can't|cannot|can’t|won't|won’t|will not|am not) (?:\w+ )?"
+    r"(?:attend(?:ing)?|come|coming|join(?:ing)?|make it)\b"
     r"[^.!?]*\bmyself\b|\bmyself,? I (?:can't|cannot|can’t|won't|won’t|will not)\b",
     _I,
 )

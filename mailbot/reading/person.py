@@ -48,6 +48,8 @@ _PROSE_WORDS: Final = frozenset(
     båda us blir tre två three two hej hi hello dear
     """.split()  # noqa: SIM905 (a word list reads best as words)
 )
+# `Bcc: x@y.se`, `Kontakt: x@y.se`: a key line (of a key no reader knows), not a person.
+_UNKNOWN_KEY: Final = re.compile(r"\s*[^\W\d_][\w-]{0,20}\s*:\s*\S+@")
 _QUOTED: Final = re.compile(r'"([^"]+)"')
 _SPACES: Final = re.compile(r"[ \u00a0]+")
 _PHONE: Final = re.compile(r"\+?[\d][\d\s\-/()]{5,}\d")
@@ -88,20 +90,31 @@ def _name_index(parts: list[str], email: str | None) -> int | None:
     return candidates[0] if candidates else None
 
 
+def _title_first(last_first: re.Match[str], email: str | None) -> bool:
+    """`Gruppchef, Jörgen Hägg` with `jorgen.hagg@…`: the address spells the whole name after
+    the comma and not the word before it, so that word is a title, not a surname."""
+    return (
+        email is not None
+        and len(last_first[2].split()) >= 2
+        and matches_address(last_first[2], email)
+        and not matches_address(last_first[1], email)
+    )
+
+
 @functools.lru_cache(maxsize=1024)  # the line and prose readers ask of the same lines
 def person(text: str) -> Person | None:
     """`Anna Svensson <anna@x.se>`, `anna@x.se; Anna Svensson; kurator`,
     `"Svensson, Anna" <anna.svensson@x.se>` → one Person. None when the text holds two
     addresses, reads as a sentence, or names no one."""
     found = addresses(text)
-    if len(found) > 1:
+    if len(found) > 1 or _UNKNOWN_KEY.match(text):
         return None
     email = found[0] if found else None
     rest = _SPACES.sub(" ", without_addresses(text)).strip(" ")
     display = _QUOTED.fullmatch(rest.strip(_STRIP[1:] + "<>();,\t"))
     inner = display[1].strip() if display else rest.strip(_STRIP + "<>();,\t")
     last_first = _LAST_FIRST.fullmatch(inner)
-    if last_first is not None:
+    if last_first is not None and not _title_first(last_first, email):
         written = f"{last_first[1]}, {last_first[2]}"
         return Person(turned_round(written, email) if email else written, email)
     if display is not None:  # `"Anna Svensson, kurator" <anna@x.se>`: the quotes hold a name

@@ -20,6 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from mailbot.reading.keys import key_line
+from mailbot.reading.names import looks_like_name
+
 Lines = tuple[str, ...]
 
 _MAX_FORWARDS: Final = 4  # a forward of a forward of …: deeper ones stay quoted text
@@ -121,7 +124,7 @@ def _trimmed(lines: Sequence[str]) -> Lines:
 
 _FORWARD_WORDS: Final = (
     r"forwarded message|vidarebefordrat meddelande|begin forwarded message"
-    r"|början av vidarebefordrat meddelande|weitergeleitete nachricht"
+    r"|början av vidarebefordrat (?:meddelande|brev)|weitergeleitete nachricht"
     r"|anfang der weitergeleiteten (?:e-mail|nachricht)"
 )
 _REPLY_WORDS: Final = (
@@ -185,9 +188,22 @@ def _is_attribution(lines: Sequence[str], index: int) -> bool:
             if not following:
                 return False
             joined += " " + following
+        if not joined.endswith(":"):
+            continue  # (every attribution ends in a colon: the cheap test first)
+        if key_line(lines[index + extra]) is not None and not _ATTRIBUTION_END.search(joined):
+            return False  # `Namn: …` / `E-post: …` lines are a block, not a wrapped attribution
         if _ATTRIBUTION_END.search(joined):
-            return _ATTRIBUTION_START.match(joined) is not None or "@" in joined
+            name = _NAME_WROTE.fullmatch(joined)
+            return (
+                _ATTRIBUTION_START.match(joined) is not None
+                or ("@" in joined and key_line(joined) is None)
+                or (name is not None and looks_like_name(name["name"]))
+            )
     return False
+
+
+# "Therese Travis skrev:", "Anna Berg wrote:": Apple's and old clients' short attribution.
+_NAME_WROTE: Final = re.compile(r"(?P<name>[^:@]{3,60}?)\s+(?:skrev|wrote|schrieb)\s*:")
 
 
 def _is_header_block(lines: Sequence[str], index: int) -> bool:
@@ -338,19 +354,44 @@ def _closing(
 
 
 def _without_disclaimer(lines: Sequence[str]) -> tuple[list[str], Lines]:
-    """The last paragraphs, while each reads like a legal or confidentiality notice."""
+    """The last paragraphs, while each reads like a legal or confidentiality notice; of the
+    paragraph above them, only its trailing lines that do (Outlook often writes the notice
+    with no blank line before it, right under the author's last line)."""
     end = len(lines)
     while True:
         while end > 0 and not lines[end - 1]:
             end -= 1
-        start = end
-        while start > 0 and lines[start - 1]:
-            start -= 1
-        paragraph = " ".join(lines[start:end])
-        if len(paragraph) < _DISCLAIMER_CHARS or not _DISCLAIMER.search(paragraph):
+        start = _notice_start(lines, end)
+        if start is None:
             break
         end = start
+        if end > 0 and lines[end - 1]:
+            break  # the notice began inside a paragraph: above it is the author's
     return list(lines[:end]), tuple(line for line in lines[end:] if line)
+
+
+def _notice_start(lines: Sequence[str], end: int) -> int | None:
+    """Where a notice that ends at `end` starts: back over lines that name what notices name
+    or are long enough to be one of its wrapped lines (the last line of a wrapped notice may
+    be short), stopping at a long line that holds an address but no such word."""
+    start = end
+    while start > 0 and lines[start - 1]:
+        line = lines[start - 1]
+        worded = _DISCLAIMER.search(line) is not None
+        long = len(line) >= _DISCLAIMER_CHARS and not _ADDRESS.search(line)
+        if not (worded or long or start == end):
+            break
+        start -= 1
+    if not any(_DISCLAIMER.search(line) for line in lines[start:end]):
+        return None  # (line by line: joining the run again for each line was quadratic)
+    while start < end and not (
+        _DISCLAIMER.search(lines[start]) or len(lines[start]) >= _DISCLAIMER_CHARS
+    ):
+        start += 1  # a short line above the notice (a name, "Mvh") is not part of it
+    paragraph = " ".join(lines[start:end])
+    if len(paragraph) < _DISCLAIMER_CHARS or not _DISCLAIMER.search(paragraph):
+        return None
+    return start
 
 
 def _closing_block(

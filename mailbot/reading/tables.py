@@ -29,7 +29,10 @@ def table(rows: Sequence[Sequence[str]], source: Source = "table") -> list[Found
     someone without one or with several addresses."""
     cells = [[" ".join(str(c).split()) for c in row] for row in rows]
     if _is_key_table(cells):
-        lines = [f"{row[0]}: {row[1] if len(row) > 1 else ''}" if any(row) else "" for row in cells]
+        lines = [
+            f"{row[0].rstrip(' :')}: {row[1] if len(row) > 1 else ''}" if any(row) else ""
+            for row in cells
+        ]
         return [dataclasses.replace(r, source=source) for r in key_blocks(lines)]
     cells = [row for row in cells if any(row)]
     for index, row in enumerate(cells[:_HEADER_SEARCH]):

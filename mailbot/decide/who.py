@@ -1,0 +1,265 @@
+"""Whom a message is about: the people to book, the registrations to cancel or replace, and what
+must be asked (SPEC §3, §10). Pure: the message as read, the state, the sender's actor.
+
+Why a plan before any rule runs: one mail may cancel Anna, put Per in her place and register
+Kalle; the sender may count, or may have written that they do not come. Working out who is who
+first, in one place, is what keeps the per-participant rules simple and makes precision first
+one rule: a name that matches no one or several is asked about, never guessed; an address that
+is cancelled or replaced is not also booked; the organiser's and the bot's own addresses are
+never participants; the sender is booked only when the text says so or, in a fresh mail that
+shows a sign of registering, when no one else is named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from mailbot.config import Actor
+from mailbot.decide.context import Context, problem
+from mailbot.parsed import Cancel, Email, Mention, ParticipantBlock, Swap
+from mailbot.reading.addresses import addresses
+from mailbot.reading.names import turned_round
+from mailbot.state import Registration
+
+
+@dataclass
+class Who:
+    """What the message asks for, person by person; `asks` are needs-info items."""
+
+    book: list[ParticipantBlock] = field(default_factory=list)
+    cancel: list[str] = field(default_factory=list)  # address keys
+    swaps: list[ParticipantBlock] = field(default_factory=list)  # blocks with `replaces`
+    asks: list[dict[str, Any]] = field(default_factory=list)
+    ask_reasons: list[str] = field(default_factory=list)
+    sender_without_name: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return not (self.book or self.cancel or self.swaps or self.asks or self.sender_without_name)
+
+    def ask(self, kind: str, reason: str, **details: Any) -> None:
+        self.asks.append(problem(kind, **details))
+        self.ask_reasons.append(reason)
+
+
+def who(ctx: Context, actor: Actor | None, *, fresh: bool) -> Who:
+    """The plan for one message from a sender whose actor is `actor` (None: not resolved)."""
+    email = ctx.email
+    plan = Who()
+    registrations = _actor_registrations(ctx, actor)
+    swaps, cancels = _paired(email)
+    for swap in swaps:
+        _swap(plan, swap, email, registrations)
+    plan.swaps.extend(p for p in email.participants if p.replaces)
+    for cancel in cancels:
+        _cancel(plan, cancel, ctx, registrations)
+    _participants(plan, ctx)
+    _sender(plan, ctx, fresh=fresh)
+    acted_on = {*plan.cancel, *(b.replaces.casefold() for b in plan.swaps if b.replaces)}
+    for unclear in email.unclear:
+        written = {a.casefold() for a in addresses(unclear.line)}
+        if written and written <= acted_on:
+            continue  # "Avboka lisa.berg@…": the address was the cancellation's, not a person
+        plan.ask(
+            "unread", f"could not read: {unclear.line[:80]!r} ({unclear.why})",
+            line=unclear.line, why=unclear.why, name=unclear.name,
+        )  # fmt: skip
+    for refused in email.refused:
+        plan.ask("attachment-refused", f"attachment not read: {refused}", why=refused)
+    return plan
+
+
+def _paired(email: Email) -> tuple[list[Swap], list[Cancel]]:
+    """Substitutions made whole: "Mats cannot attend. Oskar Lind (…) will attend instead." is
+    one substitution written as a cancellation and a half substitution. A half is completed
+    only when exactly one person is cancelled (or exactly one is read) to complete it with; a
+    bare "byte av deltagare" adds nothing when the text says more, and is a question when not."""
+    cancels = list(email.cancels)
+    named = [c for c in cancels if len(c.names) + len(c.addresses) == 1 and not c.of_sender]
+    whole = [s for s in email.swaps if s.old is not None or s.new is not None]
+    bare = [s for s in email.swaps if s.old is None and s.new is None]
+    if not whole and bare and not any(p.replaces for p in email.participants):
+        free = [p for p in email.participants if p.email]
+        if len(named) == 1 and len(free) == 1:
+            whole = [Swap(bare[0].line, None, Mention(free[0].name, free[0].email))]
+        elif not (named or free):
+            whole = bare[:1]
+    replaced = {p.replaces_key for p in email.participants if p.replaces_key}
+    whole = [
+        s for s in whole
+        if not (s.old and s.old.address and s.old.address.casefold() in replaced)
+    ]  # fmt: skip
+    swaps: list[Swap] = []
+    for s in whole:
+        if s.old is None and len(named) == 1:
+            c = named.pop()
+            cancels.remove(c)
+            old = Mention(c.names[0] if c.names else None, c.addresses[0] if c.addresses else None)
+            s = Swap(s.line, old, s.new)
+        swaps.append(s)
+    return swaps, cancels
+
+
+def _actor_registrations(ctx: Context, actor: Actor | None) -> list[Registration]:
+    if actor is None:
+        return []
+    return [
+        r
+        for seminar in ctx.config.seminars
+        for r in ctx.state.participants(seminar.id)
+        if r.actor == actor.name and r.is_active
+    ]
+
+
+def _by_name(name: str, registrations: list[Registration]) -> list[Registration]:
+    """Registrations whose name is `name` (case and spacing aside), or whose first name is the
+    one word written ("Anna kan inte")."""
+    key = " ".join(name.split()).casefold()
+    whole = [r for r in registrations if " ".join(r.name.split()).casefold() == key]
+    if whole or " " in key:
+        return whole
+    return [r for r in registrations if r.name.split()[:1] and r.name.split()[0].casefold() == key]
+
+
+def _target(
+    plan: Who, mention: Mention, line: str, registrations: list[Registration]
+) -> str | None:
+    """The address a cancellation or substitution means, or None after asking."""
+    if mention.address:
+        return mention.address.casefold()
+    if not mention.name:
+        return None
+    found = {r.email_key for r in _by_name(mention.name, registrations)}
+    if len(found) == 1:
+        return found.pop()
+    why = "matches no one registered" if not found else "matches several registered people"
+    plan.ask("name-not-matched", f"{mention.name!r} {why}", name=mention.name, line=line, why=why)
+    return None
+
+
+def _cancel(plan: Who, cancel: Cancel, ctx: Context, registrations: list[Registration]) -> None:
+    email = ctx.email
+    if cancel.addresses or cancel.names:
+        for address in cancel.addresses:
+            plan.cancel.append(address.casefold())
+        for name in cancel.names:
+            written = _written_with(name, email)  # "Avanmälan: Maria Öberg" above her block
+            target = written or _target(plan, Mention(name=name), cancel.line, registrations)
+            if target is not None:
+                plan.cancel.append(target)
+        return
+    if any(c.names or c.addresses for c in email.cancels):
+        return  # "Please cancel his registration": about the one named in another sentence
+    if email.swaps or any(p.replaces for p in email.participants):
+        return  # "Maria kan inte, Sofia tar hennes plats": the substitution's half
+    if (cancel.in_subject or cancel.opening) and not cancel.of_sender and email.participants:
+        # "Avanmälan" above `Namn:`/`E-post:` blocks: the blocks say whom
+        plan.cancel.extend(p.email_key for p in email.participants if p.email_key)
+        return
+    answered = _answered_participants(ctx)
+    if answered:
+        plan.cancel.extend(a.casefold() for a in answered)
+    elif not (cancel.of_sender or cancel.in_subject or cancel.opening):
+        return  # "Återbud kommer senare om det behövs": a word in passing, about no one
+    elif not (email.participants or email.unclear or email.swaps):
+        assert email.sender is not None
+        plan.cancel.append(email.sender.key)
+    # Else a "cannot come" said of the writer above a list of others: they are not counted.
+
+
+def _written_with(name: str, email: Email) -> str | None:
+    """The address of a participant read with this name in the same mail, if exactly one."""
+    key = " ".join(name.split()).casefold()
+    found = {
+        p.email_key
+        for p in email.participants
+        if p.email_key and " ".join((p.name or "").split()).casefold() == key
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _answered_participants(ctx: Context) -> tuple[str, ...]:
+    for mid in ctx.email.in_reply_to:
+        about = ctx.state.own_message(mid)
+        if about:
+            return about
+    return ()
+
+
+def _swap(plan: Who, swap: Swap, email: Email, registrations: list[Registration]) -> None:
+    if swap.old is None or swap.new is None:
+        plan.ask("substitute-unclear", "a substitution that does not say whom", line=swap.line)
+        return
+    old = _target(plan, swap.old, swap.line, registrations)
+    new = _new_person(swap.new, email)
+    if old is None:
+        return
+    if new is None:
+        reason = f"the substitute {swap.new.name or ''} has no address"
+        plan.ask("missing-email", reason, name=swap.new.name, line=swap.line)
+        return
+    plan.swaps.append(ParticipantBlock(**{**new.__dict__, "replaces": old, "source": "prose"}))
+
+
+def _new_person(mention: Mention, email: Email) -> ParticipantBlock | None:
+    """The substitute: as written with the phrase, or the participant read with that name."""
+    key = " ".join((mention.name or "").split()).casefold()
+    for p in email.participants:
+        if (mention.address and p.email_key == mention.address.casefold()) or (
+            key and " ".join((p.name or "").split()).casefold() == key and p.email
+        ):
+            return p if p.name else replace(p, name=mention.name)
+    if mention.address:
+        return ParticipantBlock(name=mention.name, email=mention.address, line="")
+    return None
+
+
+def _participants(plan: Who, ctx: Context) -> None:
+    """The people read, less those cancelled or replaced here, the substitutes, and the
+    organiser's and the bot's own addresses."""
+    config = ctx.config
+    skip = {config.organiser.address.casefold(), config.bot.address.casefold(), *plan.cancel}
+    skip |= {s.replaces.casefold() for s in plan.swaps if s.replaces}
+    skip |= {s.email_key for s in plan.swaps if s.email_key}
+    for p in ctx.email.participants:
+        if p.replaces:
+            continue
+        if p.email_key is not None and p.email_key in skip:
+            continue
+        if p.email is None and p.name:
+            plan.ask("missing-email", f"{p.name} has no address", name=p.name, line=p.line)
+            continue
+        plan.book.append(p)
+
+
+def _sender(plan: Who, ctx: Context, *, fresh: bool) -> None:
+    """SPEC §3: counted when the text says so; in a fresh mail with a sign of registering, when
+    no one else is named and nothing is said of who comes; never when excluded."""
+    email = ctx.email
+    if email.sender_excluded or (email.cancels and not email.sender_counted):
+        return
+    named = bool(email.participants or email.unclear or email.swaps or email.names_people)
+    named = named or (email.forward is not None and email.forward.names_people)
+    implicit = fresh and email.registering and not named and not email.refused
+    if not (email.sender_counted or implicit):
+        return
+    block = _sender_block(ctx)
+    if block is None:
+        plan.sender_without_name = True
+    elif all(p.email_key != block.email_key for p in plan.book):
+        plan.book.insert(0, block)
+
+
+def _sender_block(ctx: Context) -> ParticipantBlock | None:
+    sender = ctx.email.sender
+    assert sender is not None
+    name = sender.display_name.strip().strip('"').strip()
+    if len(name.split()) < 2:
+        return None
+    return ParticipantBlock(
+        name=turned_round(name, sender.address),
+        email=sender.address,
+        organisation=ctx.email.organisation,
+        source="sender",
+    )

@@ -1,0 +1,273 @@
+"""What one message's text says, read by every reader at once (SPEC §3, §4.3, §6, §10).
+
+Why one place: the readers each know one form, `split` knows whose text is whose, and the
+chooser knows which reading wins; putting them together in one order, once, is what makes "the
+same person found by two readers is booked once" and "only the author's own text names
+participants" true for every message. Pure: rendered lines and attached bytes in, values out.
+
+Order: the body is split into the author's text, signature, disclaimer, quote and forward
+(`split`, given the sender so their own closing block is known); the author's HTML tables are
+read as tables and their tab-joined lines taken out of the text, so no row is read twice; then
+key blocks, tables, tab-separated runs, lists, separated lines, prose and attached spreadsheets,
+and the chooser. A forwarded mail's own author text is read the same way, for the decision to
+use when §3's forward rule applies.
+
+Which "for information" rule: `attachments.is_to_be_read` (one named attachment, and a sentence
+that points to another list still lets it be read), not `intent.for_information_only` (the whole
+mail), because "Anmäler enligt bifogad lista. Inbjudan för kännedom till chefen." must still
+read the list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Final
+
+from mailbot.reading import attachments, intent, tables
+from mailbot.reading.choose import Chosen, choose
+from mailbot.reading.found import Found, Unread
+from mailbot.reading.html import Rendered
+from mailbot.reading.key_blocks import key_blocks
+from mailbot.reading.keys import key_line
+from mailbot.reading.lines import separated_lines
+from mailbot.reading.lists import list_items
+from mailbot.reading.organisation import organisation_evidence
+from mailbot.reading.prose import prose
+from mailbot.reading.split import Forwarded, split
+
+MAX_ATTACHMENTS: Final = 10  # files looked at in one message; the rest are not read
+# The text read for people, at most: no one writes a registration longer than this, and some
+# readers' phrases cost more than linear time on one endless sentence. What is cut is asked
+# about, never silently dropped.
+MAX_LINES: Final = 2000
+MAX_CHARS: Final = 100_000
+
+
+@dataclass(frozen=True)
+class File:
+    """An attached file as sent (decoded from base64 or quoted-printable)."""
+
+    filename: str
+    content_type: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class People:
+    """Whom one author's text names: the chosen people, the questions, and whether the text
+    holds a list, a table or an attached list at all (then no one read is no self-registration)."""
+
+    people: tuple[Found, ...] = ()
+    unread: tuple[Unread, ...] = ()
+    names_people: bool = False
+    sender_counted: str | None = None
+    sender_excluded: str | None = None
+    registering: bool = False
+
+
+@dataclass(frozen=True)
+class ForwardedPart:
+    """A forwarded mail: who wrote it (the From line as written) and whom its text names."""
+
+    sender: str | None
+    subject: str | None
+    people: People
+
+
+@dataclass(frozen=True)
+class Text:
+    """Everything the decision needs from one message's text."""
+
+    author: tuple[str, ...]
+    signature: tuple[str, ...]
+    people: People
+    refused: tuple[attachments.Refused, ...] = ()
+    cancellations: tuple[intent.Cancellation, ...] = ()
+    substitutions: tuple[intent.Substitution, ...] = ()
+    date_requests: tuple[intent.DateRequest, ...] = ()
+    organisation_keys: tuple[str, ...] = ()  # written as keys (`Organisation: …`)
+    opening: str | None = None  # the first sentence, with its greeting
+    points_below: bool = False
+    forwarded: ForwardedPart | None = None
+
+
+def read_text(
+    body: Rendered,
+    subject: str,
+    *,
+    sender_name: str | None,
+    sender_address: str | None,
+    files: Sequence[File] = (),
+) -> Text:
+    """The author's text of `body` and what it says; `files` are the message's attachments."""
+    lines, cut = _bounded(body.lines)
+    parts = split(
+        lines,
+        quote_start=body.quote_start,
+        subject=subject,
+        sender_name=sender_name,
+        sender_address=sender_address,
+    )
+    author = list(parts.author)
+    own_tables = _own_tables(body, author)
+    text = "\n".join([subject, *author])
+    sheets, refused = _sheets(files, text)
+    people = _people(subject, author, own_tables, sheets)
+    if cut is not None:
+        why = f"the text is too long: only its first {len(lines)} lines were read"
+        people = replace(people, unread=(*people.unread, Unread("prose", cut, why)))
+    # A reply's or a forward's subject is someone else's (the invitation's, with all its
+    # dates): it says nothing of the date the author asks for, nor of whom they work for.
+    own_subject = subject_of_author(subject)
+    # A key's value is data ("Övrigt: cancel if full"), not a request; `Ersätter:` is read
+    # with its block.
+    phrases = ["" if key_line(line) else line for line in author]
+    return Text(
+        author=parts.author,
+        signature=parts.signature,
+        people=people,
+        refused=refused,
+        cancellations=intent.cancellations(subject, phrases),
+        substitutions=intent.substitutions(subject, phrases),
+        opening=_opening(intent.units(phrases)),
+        date_requests=intent.date_requests(own_subject, author),
+        organisation_keys=tuple(
+            keyed.value
+            for line in author
+            if (keyed := key_line(line)) is not None
+            and keyed.key.field == "organisation"
+            and keyed.value
+        ),
+        points_below=any(_BELOW.search(line) for line in author),
+        forwarded=_forwarded(parts.forwarded),
+    )
+
+
+_NOT_OWN_SUBJECT: Final = re.compile(
+    r"^\s*(?:re|sv|aw|vs|ant|antw|fwd?|vb|wg|tr)\s*:", re.IGNORECASE
+)
+_BELOW: Final = re.compile(
+    r"\b(?:se|enligt|nedan|nedanstående|nedanst|below|see below|as follows)\b.{0,20}\b"
+    r"(?:nedan|below)\b|\bnedan\b|\bbelow\b",
+    re.IGNORECASE,
+)
+
+
+_GREETING: Final = re.compile(
+    r"(?:hej|hejsan|hallå|hello|hi|hey|dear|tjena|tja|goddag|god (?:morgon|middag|eftermiddag"
+    r"|kväll|dag)|good (?:morning|afternoon|evening|day))\b[^.?]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def subject_of_author(subject: str) -> str:
+    """The subject as the author's own words: "" for a reply's or a forward's, which is
+    someone else's (the invitation's, with all its dates and its organiser)."""
+    return "" if _NOT_OWN_SUBJECT.match(subject) else subject
+
+
+def organisations_written(
+    subject: str, author: Sequence[str], signature: Sequence[str], sender_name: str | None
+) -> tuple[str, ...]:
+    """§4.3's evidence, strongest first; asked for only when the sender's domain is shared
+    (it is the costliest reading of a mail, and most senders need none)."""
+    found = organisation_evidence(subject_of_author(subject), author, signature, sender_name)
+    return tuple(e.text for e in found)
+
+
+def _bounded(lines: Sequence[str]) -> tuple[Sequence[str], str | None]:
+    """At most MAX_LINES lines and MAX_CHARS characters, and the first line cut, if any."""
+    total = 0
+    for index, line in enumerate(lines[:MAX_LINES]):
+        total += len(line) + 1
+        if total > MAX_CHARS:
+            return lines[:index], line[:200]
+    if len(lines) > MAX_LINES:
+        return lines[:MAX_LINES], lines[MAX_LINES][:200]
+    return lines, None
+
+
+def _opening(units: Sequence[str]) -> str | None:
+    """The first sentence that says something: a greeting alone ("Hej Therese,") is not it."""
+    for unit in units[:2]:
+        if not _GREETING.match(unit.strip()):
+            return unit
+    return None
+
+
+def _people(
+    subject: str,
+    author: list[str],
+    own_tables: Sequence[Sequence[Sequence[str]]],
+    sheets: Sequence[Sequence[Sequence[str]]],
+) -> People:
+    read: list[Found | Unread] = list(key_blocks(author))
+    for rows in own_tables:
+        read.extend(tables.table(rows))
+    read.extend(tables.tab_separated(author))
+    read.extend(list_items(author))
+    read.extend(separated_lines(author))
+    read.extend(prose(author))
+    for rows in sheets:
+        read.extend(tables.table(rows, source="attachment"))
+    chosen: Chosen = choose(r for r in read if not _data_line(r))
+    return People(
+        people=chosen.people,
+        unread=chosen.unread,
+        names_people=bool(read) or bool(own_tables) or bool(sheets),
+        sender_counted=intent.sender_counted(author),
+        sender_excluded=intent.sender_excluded(author),
+        registering=intent.signs_of_registering(subject, author),
+    )
+
+
+# `Bcc: x@y.se`, `Kontakt: x@y.se` alone on a line: data under a key no reader knows, no person.
+_KEYED_ADDRESS: Final = re.compile(r"\s*[^\W\d_][\w-]{0,20}\s*:\s*\S+@\S+\s*")
+
+
+def _data_line(read: Found | Unread) -> bool:
+    return (
+        isinstance(read, Unread) and read.name is None and bool(_KEYED_ADDRESS.fullmatch(read.line))
+    )
+
+
+def _own_tables(body: Rendered, author: list[str]) -> list[tuple[tuple[str, ...], ...]]:
+    """The HTML tables that stand in the author's text; their lines are blanked in `author`
+    (in place) so the tab-separated reader does not read them a second time."""
+    found: list[tuple[tuple[str, ...], ...]] = []
+    for table in body.tables:
+        rows = [line.strip() for line in body.lines[table.line : table.end] if line.strip()]
+        positions = [i for i, line in enumerate(author) if line in rows]
+        if rows and len(positions) >= len(set(rows)):
+            found.append(tuple(tuple(row) for row in table.rows))
+            for i in positions:
+                author[i] = ""
+    return found
+
+
+def _sheets(
+    files: Sequence[File], text: str
+) -> tuple[list[tuple[tuple[str, ...], ...]], tuple[attachments.Refused, ...]]:
+    sheets: list[tuple[tuple[str, ...], ...]] = []
+    refused: list[attachments.Refused] = []
+    for file in files[:MAX_ATTACHMENTS]:
+        if not attachments.is_to_be_read(file.filename, file.content_type, text):
+            continue
+        read = attachments.read_spreadsheet(
+            file.filename, file.data, content_type=file.content_type
+        )
+        if isinstance(read, attachments.Refused):
+            refused.append(read)
+        else:
+            sheets.extend(sheet.rows for sheet in read)
+    return sheets, tuple(refused)
+
+
+def _forwarded(forwarded: Forwarded | None) -> ForwardedPart | None:
+    if forwarded is None:
+        return None
+    subject = forwarded.subject or ""
+    author = list(forwarded.author)
+    return ForwardedPart(forwarded.sender, forwarded.subject, _people(subject, author, (), ()))

@@ -1,0 +1,153 @@
+"""Whom a mail is about, as written (SPEC §3, §4, §10): real mail bytes through `parsing.read`
+and `decide`, so the readers and the decision are tried together."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from email.message import EmailMessage
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from mailbot import parsing
+from mailbot.config import Config
+from mailbot.decide import Inbound, decide
+from mailbot.model import Decision
+from mailbot.state import MemoryState
+
+from support import BOT, ORGANISER, at, make_config, raw_mail
+
+ON_TIME = at("2022-09-01 10:00")
+SENDER = "karin.lind@huddinge.se"
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Config:
+    return make_config(tmp_path)
+
+
+def run(
+    config: Config, state: MemoryState, raw: bytes, received: dt.datetime = ON_TIME
+) -> Decision:
+    decision = decide(Inbound(parsing.read(raw), received), state, config, received)
+    state.upsert(decision.registrations)
+    return decision
+
+
+def mail(body: str, subject: str = "Anmälan", mid: str = "<m1@huddinge.se>") -> bytes:
+    return raw_mail(SENDER, body, subject=subject, message_id=mid, display_name="Karin Lind")
+
+
+def outcomes(d: Decision) -> list[tuple[str, str, str | None]]:
+    return [(o.outcome, o.rule, o.participant) for o in d.outcomes]
+
+
+def booked(state: MemoryState) -> set[str]:
+    return {r.email for r in state.participants("2022-09-14") if r.is_active}
+
+
+def test_a_fresh_mail_that_asks_to_register_and_names_no_one_books_its_sender(config):
+    d = run(config, MemoryState(), mail("Hej!\n\nJag vill gärna delta på seminariet.\n"))
+    assert outcomes(d) == [("confirmed", "register/sender", SENDER)]
+
+
+def test_a_numbered_list_books_the_people_listed_and_not_the_sender(config):
+    state = MemoryState()
+    body = (
+        "Hej,\n\nVi blir två:\n\n1. Per Ström, per.strom@huddinge.se\n"
+        "2. Lisa Berg, lisa.berg@huddinge.se\n\nMvh Karin\n"
+    )
+    d = run(config, state, mail(body))
+    assert outcomes(d) == [
+        ("confirmed", "register/list", "per.strom@huddinge.se"),
+        ("confirmed", "register/list", "lisa.berg@huddinge.se"),
+    ]
+    assert SENDER not in booked(state)
+
+
+def test_a_sender_who_says_they_do_not_come_is_not_booked_beside_their_colleagues(config):
+    state = MemoryState()
+    body = "Hej,\n\nSjälv kan jag inte, men anmäler Per Ström <per.strom@huddinge.se>.\n"
+    run(config, state, mail(body))
+    assert booked(state) == {"per.strom@huddinge.se"}
+
+
+def test_a_list_of_names_without_addresses_asks_and_books_no_one(config):
+    state = MemoryState()
+    d = run(config, state, mail("Hej,\n\nVi anmäler:\n- Per Ström\n- Lisa Berg\n"))
+    assert {o.outcome for o in d.outcomes} == {"needs-info"}
+    assert booked(state) == set()
+    assert d.mails[0].to == (SENDER,)
+
+
+def test_a_fresh_question_from_an_invited_sender_goes_to_the_organiser_unanswered(config):
+    d = run(config, MemoryState(), mail("Hej,\n\nFinns det parkering?\n", subject="Fråga"))
+    assert outcomes(d) == [("forwarded", "not-a-registration", None)]
+    assert [m.to for m in d.mails] == [(ORGANISER,)]
+
+
+def test_a_newsletter_from_a_sender_who_is_not_invited_gets_no_reply(config):
+    raw = raw_mail("news@example.com", "Veckans nyheter om parkering.\n", subject="Nyhetsbrev")
+    d = run(config, MemoryState(), raw)
+    assert outcomes(d) == [("ignored", "not-a-registration", None)]
+    assert d.mails == ()
+
+
+def test_a_cancellation_by_name_cancels_the_one_registration_of_that_name(config):
+    state = MemoryState()
+    run(config, state, mail("1. Lisa Berg, lisa.berg@huddinge.se\n2. Per Ek, per.ek@huddinge.se\n"))
+    d = run(config, state, mail("Hej,\n\nLisa Berg kan tyvärr inte komma.\n", "Återbud", "<c@x>"))
+    assert [(o.outcome, o.participant) for o in d.outcomes] == [
+        ("cancelled", "lisa.berg@huddinge.se")
+    ]
+    assert booked(state) == {"per.ek@huddinge.se"}
+
+
+def test_a_cancellation_naming_no_one_registered_asks_and_cancels_no_one(config):
+    state = MemoryState()
+    run(config, state, mail("1. Lisa Berg, lisa.berg@huddinge.se\n"))
+    d = run(config, state, mail("Hej,\n\nÅterbud för Karl Nilsson.\n", "Återbud", "<c@x>"))
+    assert [o.outcome for o in d.outcomes] == ["needs-info"]
+    assert booked(state) == {"lisa.berg@huddinge.se"}
+
+
+def _xlsx(rows: int) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Namn", "E-post"])
+    for i in range(rows):
+        sheet.append([f"Person Nummer{i}", f"p{i}@huddinge.se"])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _with_attachment(body: str, name: str, data: bytes) -> bytes:
+    msg = EmailMessage()
+    msg["From"] = f"Karin Lind <{SENDER}>"
+    msg["To"] = BOT
+    msg["Subject"] = "Anmälan"
+    msg["Message-ID"] = "<att@huddinge.se>"
+    msg.set_content(body)
+    msg.add_attachment(data, maintype="application", subtype="octet-stream", filename=name)
+    return msg.as_bytes()
+
+
+def test_an_attached_list_over_the_row_limit_asks_the_sender_and_tells_the_organiser(config):
+    state = MemoryState()
+    raw = _with_attachment("Hej,\n\nAnmäler enligt bifogad lista.\n", "lista.xlsx", _xlsx(2100))
+    d = run(config, state, raw)
+    assert {o.outcome for o in d.outcomes} == {"needs-info"}
+    assert booked(state) == set()
+    kinds = {(m.kind, m.to) for m in d.mails}
+    assert ("needs-info", (SENDER,)) in kinds and ("alert-attachment", (ORGANISER,)) in kinds
+
+
+def test_an_attached_list_within_the_limits_is_booked_as_an_attachment(config):
+    state = MemoryState()
+    raw = _with_attachment("Hej,\n\nAnmäler enligt bifogad lista.\n", "lista.xlsx", _xlsx(2))
+    d = run(config, state, raw)
+    assert [(o.outcome, o.rule) for o in d.outcomes] == [("confirmed", "register/attachment")] * 2
