@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
-from mailbot.reading import attachments, intent, tables
+from mailbot.reading import attachments, intent, registering, tables
 from mailbot.reading.choose import Chosen, choose
 from mailbot.reading.found import Found, Unread
 from mailbot.reading.html import Rendered
@@ -209,7 +209,9 @@ def _people(
     read.extend(tables.tab_separated(author))
     read.extend(list_items(author))
     read.extend(separated_lines(author))
-    read.extend(prose(author))
+    # A question about something else names no participant ("Kan Anna Berg, anna.berg@…,
+    # vara moderator?"): the organiser answers it (`registering`).
+    read.extend(r for r in prose(author) if not registering.plain_question(r.line))
     for rows in sheets:
         read.extend(tables.table(rows, source="attachment"))
     chosen: Chosen = choose(r for r in read if not _data_line(r))
