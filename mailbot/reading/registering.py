@@ -39,6 +39,7 @@ registration.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import Final
 
@@ -91,8 +92,10 @@ _NOT_COMING_SENSE: Final = (
     r"|förbi|över|undan|med (?:en|ett|några|lite|fler|mer|synpunkter|frågor|förslag|svar)\b))"
 )
 _WRITER_COMES: Final = re.compile(
-    r"\b(?:jag|vi)\b((?:\s+[\w-]+){0,3}?)\s+(?:kommer|komma)\b" + _NOT_COMING_SENSE
-    + r"|\b(?:kommer|komma)\s+(?:jag|vi)\b(?!(?:\s+[\w-]+)?\s+att\b)" + _NOT_COMING_SENSE
+    r"\b(?:jag|vi)\b((?:\s+[\w-]+){0,3}?)\s+(?:kommer|komma)\b"
+    + _NOT_COMING_SENSE
+    + r"|\b(?:kommer|komma)\s+(?:jag|vi)\b(?!(?:\s+[\w-]+)?\s+att\b)"
+    + _NOT_COMING_SENSE
     + r"|^\W*(?:kommer|komma) gärna\b"
     r"|\b(?:I|we)\b((?:\s+[\w'’-]+){0,3}?)\s+(?:come|coming)\b"
     r"(?!\s+(?:back|by|over|from|up|down|across|in|out|to (?:you|your|see)))"
@@ -161,7 +164,7 @@ def _names_someone(text: str) -> bool:
     if locate(text) or _PERSON.search(text):
         return True
     words = _WORD.findall(text)
-    return any(looks_like_name(f"{a} {b}") for a, b in zip(words[1:], words[2:], strict=False))
+    return any(looks_like_name(f"{a} {b}") for a, b in itertools.pairwise(words[1:]))
 
 
 @functools.lru_cache(maxsize=512)
