@@ -132,7 +132,8 @@ def _read(raw: bytes, deliverable: Deliverable | None) -> Email:
         ),
     )
     said = _what_it_says(subject, text, deliverable) if text is not None else {}
-    if said and _guarded(problems, "encryption", lambda: sealed(msg, shown)):
+    ciphertext: bool | None = _guarded(problems, "encryption", lambda: sealed(msg, shown))
+    if said and ciphertext:
         said["registering"] = False  # ciphertext says nothing of registering (§3)
     return Email(
         message_id=first_msg_id(headers.first("message-id")),
