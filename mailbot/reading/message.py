@@ -215,9 +215,15 @@ def _people(
     for rows in sheets:
         read.extend(tables.table(rows, source="attachment"))
     chosen: Chosen = choose(r for r in read if not _data_line(r))
+    unread = chosen.unread
+    if not (chosen.people or unread or own_tables or sheets):
+        # "Kan jag anmäla mig och en kollega?": the sender may count, the colleague is asked for
+        unnamed = next((u for u in intent.units(author) if registering.others_unnamed(u)), None)
+        if unnamed is not None:
+            unread = (Unread("prose", unnamed, "others are said to come, but not named"),)
     return People(
         people=chosen.people,
-        unread=chosen.unread,
+        unread=unread,
         names_people=bool(read) or bool(own_tables) or bool(sheets),
         sender_counted=intent.sender_counted(author),
         sender_excluded=intent.sender_excluded(author),

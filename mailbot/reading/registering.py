@@ -220,3 +220,29 @@ def sign_in_subject(subject: str) -> bool:
     """The subject read as a title: "Anmälan", "Registration – 14 September", "Jag kommer!";
     a subject that asks ("Anmälan?", "Fråga om anmälan") is read as a question."""
     return sign_in(subject) if subject.strip() else False
+
+
+# ---------------------------------------------------------------------------- others, unnamed
+
+_OTHERS_UNNAMED: Final = re.compile(
+    r"\b(?:en|min|två|tre|fyra|fem|några|ett par|flera|ytterligare en?)\s+(?:\w+\s+)?"
+    r"(?:kollega|kollegor|kolleger|medarbetare|person(?:er)?)\b"
+    r"|\b(?:båda två|vi två|vi tre|vi båda|oss två|oss tre|oss båda)\b"
+    r"|\b(?:a|my|two|three|four|some|a few|another)\s+(?:\w+\s+)?(?:colleagues?|people|persons)\b"
+    r"|\b(?:both of us|the two of us|the three of us)\b",
+    _I,
+)
+
+
+def others_unnamed(unit: str) -> bool:
+    """A sentence that registers and says others come without naming them ("Kan jag anmäla mig
+    och en kollega?", "Vi kommer gärna båda två", "I'd like to register two colleagues"): a
+    careful organiser books whom the text names and asks who the others are."""
+    match = _OTHERS_UNNAMED.search(unit)
+    if match is None or not sign_in(unit):
+        return False
+    after = unit[match.end() :]
+    words = _WORD.findall(after)
+    return not (
+        locate(after) or any(looks_like_name(f"{a} {b}") for a, b in itertools.pairwise(words))
+    )
