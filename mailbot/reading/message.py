@@ -208,9 +208,9 @@ def _people(
         read.extend(tables.table(rows))
     read.extend(tables.tab_separated(author))
     read.extend(list_items(author))
-    read.extend(separated_lines(author))
-    # A question about something else names no participant ("Kan Anna Berg, anna.berg@…,
-    # vara moderator?"): the organiser answers it (`registering`).
+    # A sentence that asks about something else names no participant ("Kan Anna Berg,
+    # anna.berg@…, vara moderator?"): the organiser answers it (`registering`).
+    read.extend(r for r in separated_lines(author) if not registering.plain_question(r.line))
     read.extend(r for r in prose(author) if not registering.plain_question(r.line))
     for rows in sheets:
         read.extend(tables.table(rows, source="attachment"))

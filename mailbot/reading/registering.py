@@ -72,8 +72,23 @@ _INTERROGATIVE: Final = re.compile(
 def is_question(unit: str) -> bool:
     """A sentence that asks: it ends in "?", or it says the writer wonders ("Jag undrar om
     …", "I wonder whether …")."""
-    text = unit.rstrip(" )\"'”»")
+    text = unit.rstrip(" \"'”»")
     return text.endswith("?") or _WONDER.search(unit) is not None
+
+
+_CLAUSE_BREAK: Final = re.compile(r"[,;:]\s|\s[–—-]\s")
+
+
+def _head(unit: str) -> str:
+    """What a question says before it asks: "Jag anmäler Anna Berg (anna.berg@…), finns det
+    vegetarisk mat?" and "Jag kommer gärna och undrar om det finns parkering" register."""
+    text = _GREETING.sub("", unit, count=1)
+    wonder = _WONDER.search(text)
+    if wonder is not None:
+        return text[: wonder.start()]
+    breaks = list(_CLAUSE_BREAK.finditer(text))
+    head = text[: breaks[-1].start()] if breaks else ""
+    return "" if _INTERROGATIVE.match(head) else head  # "How do I register, and …?" asks
 
 
 def _asked(unit: str) -> str:
@@ -124,7 +139,7 @@ _WORDS: Final = re.compile(
     r"\banm[äa]l(?!nings)\w*|\bregistrer(?!ings)\w*|\bregistrering\b|\bregistr?ation\b"
     r"|\bregister(?:ed|ing|s)?\b|\bdelta(?:r|ga|ger|nde)?\b|\battend(?:s|ing)?\b"
     r"|\b(?:my|our) attendance\b|\bparticipat(?:e|es|ing)\b|\b(?:my|our) participation\b"
-    r"|\bsign(?:ing|ed)?[ -]?up\b|\benrol\w*",
+    r"|\bsign(?:ing|ed)?(?:\s+(?:me|us|them|him|her))?[ -]?up\b|\benrol\w*",
     _I,
 )
 _OTHER_SENSE: Final = re.compile(
@@ -204,15 +219,18 @@ def states_registering(unit: str) -> bool:
 
 
 def plain_question(unit: str) -> bool:
-    """A question that asks for no registration: the organiser answers it, nothing is read
-    from it (no sign of registering, no participant, not the sender counted)."""
-    return is_question(unit) and not asks_to_register(unit)
+    """A question that asks for no registration and says none before it asks: the organiser
+    answers it, nothing is read from it (no sign of registering, no participant, not the
+    sender counted)."""
+    return is_question(unit) and not sign_in(unit)
 
 
 def sign_in(unit: str) -> bool:
-    """One sentence of the author's text is a sign of registering: a request, or a statement."""
+    """One sentence of the author's text is a sign of registering: a statement that registers,
+    a question that asks to, or a question after a statement that does ("Jag kommer gärna,
+    finns det parkering?")."""
     if is_question(unit):
-        return asks_to_register(unit)
+        return asks_to_register(unit) or states_registering(_head(unit))
     return states_registering(unit)
 
 
