@@ -10,8 +10,8 @@ import datetime as dt
 from collections import Counter
 
 from mailbot.config import Config
-from mailbot.health import CURRENT, RESOLVED, ok_key
 from mailbot.store import Store
+from mailbot.store.mailbox import CURRENT, RESOLVED, ok_key
 
 # `lock.holder`'s answer: the service's pid and since when (None while it writes them).
 Holder = tuple[int | None, dt.datetime | None]

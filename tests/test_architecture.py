@@ -82,6 +82,8 @@ LAZY_IMPORTS: dict[str, set[str]] = {
     "mailbot.status": {"mailbot", "mailbot.due", "mailbot.digest"},
     # heavy libraries loaded the first time they are needed (start-up of `status` and tests)
     "mailbot.authentication": {"publicsuffixlist", "authres", "authres.dmarc"},
+    # `ssl` (and `socket`) only for a config that names a `ca_file`; `status` reads the config
+    "mailbot.oauth_settings": {"ssl"},
     "mailbot.replies": {"babel.dates", "icalendar"},
     "mailbot.spreadsheet": {"xlsxwriter"},
 }
