@@ -21,7 +21,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mailbot import cli, digest, pipeline, schedule
+from mailbot import cli, digest, pipeline, schedule, timetable
 from mailbot import config as config_mod
 from mailbot.model import Decision
 from mailbot.state import MemoryState
@@ -191,20 +191,20 @@ def config_at(tmp_path: Path, time: str) -> config_mod.Config:
 def test_the_digest_time_is_local_wall_time_across_a_daylight_saving_switch(tmp_path):
     cfg = config_at(tmp_path, "08:00")
     # Sunday 30 October 2022 Sweden leaves summer time: 08:00 is 07:00 UTC that day, 06:00 before.
-    assert digest.latest_slot(cfg, at("2022-10-29 09:00"))[1] == dt.datetime(
+    assert timetable.latest_slot(cfg, at("2022-10-29 09:00"))[1] == dt.datetime(
         2022, 10, 29, 6, tzinfo=dt.UTC
     )
-    assert digest.latest_slot(cfg, at("2022-10-30 09:00"))[1] == dt.datetime(
+    assert timetable.latest_slot(cfg, at("2022-10-30 09:00"))[1] == dt.datetime(
         2022, 10, 30, 7, tzinfo=dt.UTC
     )
-    assert digest.latest_slot(cfg, at("2022-10-30 07:59"))[0] == dt.date(2022, 10, 29)
+    assert timetable.latest_slot(cfg, at("2022-10-30 07:59"))[0] == dt.date(2022, 10, 29)
 
 
 def test_the_next_digest_wake_up_is_tomorrow_and_none_after_the_last_seminar(tmp_path):
     cfg = config_at(tmp_path, "08:00")
-    assert digest.next_slot(cfg, at("2022-09-01 08:00")) == at("2022-09-02 08:00")
-    assert digest.next_slot(cfg, at("2022-09-01 07:00")) == at("2022-09-01 08:00")
-    assert digest.next_slot(cfg, at("2022-09-15 09:00")) is None
+    assert timetable.next_slot(cfg, at("2022-09-01 08:00")) == at("2022-09-02 08:00")
+    assert timetable.next_slot(cfg, at("2022-09-01 07:00")) == at("2022-09-01 08:00")
+    assert timetable.next_slot(cfg, at("2022-09-15 09:00")) is None
 
 
 class Quiet(MemoryState):

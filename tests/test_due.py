@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from mailbot import due
+from mailbot import due, timetable
 from mailbot.config import Config
 from mailbot.model import Decision, Mail
 from mailbot.state import MemoryState
@@ -401,7 +401,7 @@ def test_p7d_before_a_seminar_in_winter_time_is_counted_in_summer_time(tmp_path)
 
 
 def test_next_wakeups_are_the_future_deadline_and_reminder_instants(config):
-    wakeups = due.next_wakeups(config, at("2022-09-01 10:00"))
+    wakeups = timetable.next_wakeups(config, at("2022-09-01 10:00"))
     assert wakeups == [
         (at("2022-09-05 00:00"), "deadline report 2022-09-14"),
         (at("2022-09-05 00:00"), "deadline report 2022-09-15"),
@@ -413,11 +413,11 @@ def test_next_wakeups_are_the_future_deadline_and_reminder_instants(config):
 
 
 def test_next_wakeups_leave_out_what_has_passed(config):
-    assert due.next_wakeups(config, P7D) == [
+    assert timetable.next_wakeups(config, P7D) == [
         (P1D, "reminder P1D 2022-09-14"),
         (at("2022-09-14 13:00"), "reminder P1D 2022-09-15"),
     ]
-    assert due.next_wakeups(config, at("2022-09-15 13:00")) == []
+    assert timetable.next_wakeups(config, at("2022-09-15 13:00")) == []
 
 
 def test_every_wakeup_finds_its_work_due(config):
@@ -428,7 +428,7 @@ def test_every_wakeup_finds_its_work_due(config):
         ]
     )
     queued = 0
-    for instant, _ in due.next_wakeups(config, at("2022-09-01 10:00")):
+    for instant, _ in timetable.next_wakeups(config, at("2022-09-01 10:00")):
         queued += len(look(config, state, instant).mails)
     assert queued == 2 + 2 + 1  # two reports, a's P7D and P1D, b's P1D
 
