@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from mailbot.blocks import participant_field
+from mailbot.parsing.blocks import participant_field
 
 _SEPARATOR: Final = re.compile(
     r"-*\s*(?:original message|ursprungligt meddelande|originalmeddelande|forwarded message"

@@ -22,8 +22,8 @@ from inscriptis.html_properties import Display
 from inscriptis.model.config import ParserConfig
 from inscriptis.model.html_element import HtmlElement
 
-from mailbot.charsets import decoded
-from mailbot.headers import (
+from mailbot.parsing.charsets import decoded
+from mailbot.parsing.headers import (
     FOLDING,
     RAW_MESSAGE_ID,
     Headers,
@@ -31,8 +31,8 @@ from mailbot.headers import (
     text_from_surrogates,
     unfold,
 )
-from mailbot.parsed import BounceReport
-from mailbot.quotes import cut_quotes_and_signature
+from mailbot.parsing.parsed import BounceReport
+from mailbot.parsing.quotes import cut_quotes_and_signature
 from mailbot.reading.html import Rendered, rendered
 from mailbot.reading.message import File
 

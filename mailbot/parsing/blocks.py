@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
-from mailbot.addresses import Deliverable, participant_address
-from mailbot.parsed import DateRef, ParticipantBlock
+from mailbot.parsing.addresses import Deliverable, participant_address
+from mailbot.parsing.parsed import DateRef, ParticipantBlock
 
 _Field = Literal["name", "email", "organisation", "title", "seminar", "replaces", "notes"]
 _Lang = Literal["sv", "en"] | None
