@@ -12,7 +12,7 @@ import email.utils
 from collections.abc import Sequence
 
 from mailbot.parsing.addresses import Deliverable, participant_address
-from mailbot.parsing.blocks import date_ref
+from mailbot.parsing.dates import date_ref
 from mailbot.parsing.parsed import (
     Cancel,
     DateRef,
