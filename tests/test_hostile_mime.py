@@ -11,13 +11,14 @@ from __future__ import annotations
 import base64
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
 
 from mailbot import pipeline
+from mailbot.config import Config
 from mailbot.store import Store
 
 from support import BOT, FIXTURES, ORGANISER, at, make_config
@@ -324,7 +325,7 @@ CASES.update(
 
 
 @pytest.fixture
-def config(tmp_path: Path):
+def config(tmp_path: Path) -> Config:
     return make_config(tmp_path)
 
 
@@ -357,7 +358,9 @@ def assert_no_injected_header(store: Store) -> None:
 
 
 @pytest.mark.parametrize("name", CASES.keys())
-def test_hostile_message_ends_in_a_recorded_outcome_in_bounded_time(store_for, name):
+def test_hostile_message_ends_in_a_recorded_outcome_in_bounded_time(
+    store_for: tuple[Config, Store], name
+) -> None:
     config, store = store_for
     make, rule = CASES[name]
     raw = make()
@@ -381,12 +384,14 @@ def test_hostile_message_ends_in_a_recorded_outcome_in_bounded_time(store_for, n
 
 
 @pytest.fixture
-def store_for(config):
+def store_for(config: Config) -> Iterator[tuple[Config, Store]]:
     with Store(config.bot.database) as s:
         yield config, s
 
 
-def test_injected_names_reach_no_header_and_the_people_are_still_booked(store_for):
+def test_injected_names_reach_no_header_and_the_people_are_still_booked(
+    store_for: tuple[Config, Store],
+) -> None:
     config, store = store_for
     pipeline.handle(store, config, injection_in_name(), NOW)
     names = {r.email: r.name for r in store.participants()}
@@ -395,7 +400,9 @@ def test_injected_names_reach_no_header_and_the_people_are_still_booked(store_fo
     assert_no_injected_header(store)
 
 
-def test_over_limit_message_alerts_the_organiser_once_per_sender_per_day(store_for):
+def test_over_limit_message_alerts_the_organiser_once_per_sender_per_day(
+    store_for: tuple[Config, Store],
+) -> None:
     config, store = store_for
     for depth in (1000, 500, 300):
         raw = deep_multipart(depth).replace(b"<deep-", b"<again-")
@@ -406,7 +413,7 @@ def test_over_limit_message_alerts_the_organiser_once_per_sender_per_day(store_f
     assert len(store.journal()) == 3
 
 
-def test_a_hostile_message_does_not_hold_up_the_next_one(store_for):
+def test_a_hostile_message_does_not_hold_up_the_next_one(store_for: tuple[Config, Store]) -> None:
     config, store = store_for
     pipeline.handle(store, config, many_parts(10_000), NOW)
     ok = head(("Subject", "Anmälan"), ("Message-ID", "<next@x>")) + b"\r\n" + BLOCK
@@ -414,7 +421,9 @@ def test_a_hostile_message_does_not_hold_up_the_next_one(store_for):
     assert [o.outcome for o in result.outcomes] == ["confirmed"]
 
 
-def test_oversized_message_records_the_size_the_server_gave(store_for):
+def test_oversized_message_records_the_size_the_server_gave(
+    store_for: tuple[Config, Store],
+) -> None:
     """The IMAP side passes RFC822.SIZE and may fetch only the header block (§10)."""
     config, store = store_for
     limit = config.security.max_message_bytes
@@ -434,7 +443,9 @@ def test_oversized_message_records_the_size_the_server_gave(store_for):
     assert [o.rule for o in again.outcomes] == ["too-large"]
 
 
-def test_oversized_message_with_a_huge_header_block_stores_at_most_the_header_limit(store_for):
+def test_oversized_message_with_a_huge_header_block_stores_at_most_the_header_limit(
+    store_for: tuple[Config, Store],
+) -> None:
     config, store = store_for
     raw = big_header(12)
     result = pipeline.handle(store, config, raw, NOW)

@@ -37,7 +37,7 @@ def workbook(*regs: Registration, language: str = "sv") -> openpyxl.Workbook:
     return openpyxl.load_workbook(io.BytesIO(data))
 
 
-def test_every_participant_is_a_row_with_the_csv_columns_in_the_organisers_language():
+def test_every_participant_is_a_row_with_the_csv_columns_in_the_organisers_language() -> None:
     ws = workbook(
         person("Åsa Öberg", title="Socialdirektör", organisation="Huddinge kommun, Äldreförv."),
         person("Örjan Ärlig", "waitlisted"),
@@ -60,19 +60,19 @@ def test_every_participant_is_a_row_with_the_csv_columns_in_the_organisers_langu
     assert ws.title == "2022-09-14"
 
 
-def test_english_headers_and_status_words_in_english():
+def test_english_headers_and_status_words_in_english() -> None:
     ws = workbook(person("Anna Berg", "pending"), language="en").active
     assert ws["A1"].value == "Name" and ws["F2"].value == "awaiting decision"
 
 
-def test_registration_time_is_a_real_excel_date_in_the_seminars_local_time():
+def test_registration_time_is_a_real_excel_date_in_the_seminars_local_time() -> None:
     ws = workbook(person("Åsa Öberg")).active
     cell = ws["G2"]
     assert cell.is_date and cell.value == dt.datetime(2022, 9, 1, 10, 0)  # 08:00 UTC is 10:00 CEST
     assert cell.number_format == "yyyy-mm-dd hh:mm"
 
 
-def test_a_participant_named_like_a_formula_is_a_text_cell():
+def test_a_participant_named_like_a_formula_is_a_text_cell() -> None:
     ws = workbook(
         person('=HYPERLINK("x")'),
         person("+46 70 123 45 67"),
@@ -87,7 +87,7 @@ def test_a_participant_named_like_a_formula_is_a_text_cell():
     assert title.value == "https://evil.example/" and title.hyperlink is None
 
 
-def test_no_formula_and_no_link_is_stored_anywhere_in_the_file():
+def test_no_formula_and_no_link_is_stored_anywhere_in_the_file() -> None:
     data = participants_xlsx(
         [Sheet("s", STOCKHOLM, (person('=HYPERLINK("http://x")'),))], "sv", CREATED
     )
@@ -97,7 +97,7 @@ def test_no_formula_and_no_link_is_stored_anywhere_in_the_file():
         assert not any("rels" in n and b"hyperlink" in z.read(n) for n in z.namelist())
 
 
-def test_header_row_is_frozen_filtered_and_columns_sized_to_content():
+def test_header_row_is_frozen_filtered_and_columns_sized_to_content() -> None:
     long_org = "Stockholms stad, Hägersten-Älvsjö stadsdelsförvaltning"
     ws = workbook(person("Åsa Öberg", organisation=long_org), person("Bo Ek")).active
     assert ws.freeze_panes == "A2"
@@ -108,7 +108,7 @@ def test_header_row_is_frozen_filtered_and_columns_sized_to_content():
     assert widths["G"] >= len("2022-09-01 10:00")
 
 
-def test_one_worksheet_per_seminar_each_in_its_own_time_zone():
+def test_one_worksheet_per_seminar_each_in_its_own_time_zone() -> None:
     helsinki = person("Eero Aalto", seminar="2022-09-15")
     data = participants_xlsx(
         [
@@ -123,12 +123,12 @@ def test_one_worksheet_per_seminar_each_in_its_own_time_zone():
     assert book["2022-09-15"]["G2"].value == dt.datetime(2022, 9, 1, 11, 0)
 
 
-def test_the_same_list_gives_the_same_bytes():
+def test_the_same_list_gives_the_same_bytes() -> None:
     sheets = [Sheet("2022-09-14", STOCKHOLM, (person("Åsa Öberg"),))]
     assert participants_xlsx(sheets, "sv", CREATED) == participants_xlsx(sheets, "sv", CREATED)
 
 
-def test_an_empty_list_is_still_a_workbook_with_headers():
+def test_an_empty_list_is_still_a_workbook_with_headers() -> None:
     ws = workbook().active
     assert ws["A1"].value == "Namn" and ws.max_row == 1
 
@@ -139,7 +139,7 @@ printable = st.text(
 
 
 @given(start=st.sampled_from([*FORMULA_START[:4], ""]), rest=printable)
-def test_any_text_comes_back_as_the_same_text_never_a_formula(start, rest):
+def test_any_text_comes_back_as_the_same_text_never_a_formula(start, rest) -> None:
     text = start + rest
     if not text.strip():
         return

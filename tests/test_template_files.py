@@ -13,7 +13,7 @@ from mailbot import shipped, template_files
 NAMES = shipped.template_names()
 
 
-def test_without_a_site_folder_every_template_is_the_shipped_one():
+def test_without_a_site_folder_every_template_is_the_shipped_one() -> None:
     env = template_files.environment(None)
     assert template_files.origins(None) == template_files.Origins((), tuple(NAMES), ())
     assert all(env.get_template(n).filename for n in NAMES)
@@ -21,7 +21,9 @@ def test_without_a_site_folder_every_template_is_the_shipped_one():
 
 @settings(max_examples=25, deadline=None)
 @given(own=st.sets(st.sampled_from(NAMES)), stray=st.booleans())
-def test_each_template_is_the_sites_own_when_present_and_the_shipped_one_otherwise(own, stray):
+def test_each_template_is_the_sites_own_when_present_and_the_shipped_one_otherwise(
+    own, stray
+) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp)
         for name in own:
