@@ -10,7 +10,7 @@ import datetime as dt
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from mailbot import config as config_mod
@@ -126,6 +126,18 @@ def render(
 def at(text: str) -> dt.datetime:
     """A Stockholm local time, e.g. at("2022-09-01 10:00")."""
     return dt.datetime.fromisoformat(text).replace(tzinfo=STOCKHOLM)
+
+
+T = TypeVar("T")
+
+
+def present(value: T | None) -> T:
+    """`value`, which the test expects to be there: a registration, a message's body part.
+
+    An `Optional` the test knows is filled, asserted once so that the check reads as one line.
+    """
+    assert value is not None, "expected a value, got None"
+    return value
 
 
 def person(name: str | None, email: str | None, **kw: Any) -> ParticipantBlock:

@@ -122,7 +122,7 @@ def test_a_needs_info_reply_quotes_the_line_it_could_not_use_and_shows_how_to_wr
 )
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_every_kind_of_question_renders_with_its_quoted_line(
-    config: Config, kind, language
+    config: Config, kind: str, language: str
 ) -> None:
     problem = {"kind": kind, "name": "Lisa Berg", "email": "lisa@huddinge.se", "line": "Lisa B"}
     problem |= {"seminar": "2022-13-40", "why": "no address", "error": "bad"}
@@ -151,7 +151,7 @@ def test_the_greeting_uses_the_name_as_it_should_be_read(config: Config) -> None
     ],
 )
 def test_a_confirmation_greets_the_participant_by_the_name_as_it_should_be_read(
-    config: Config, name, address, greeting
+    config: Config, name: str, address: str, greeting: str
 ) -> None:
     participant = {"name": name, "email": address, "title": "", "organisation": ""}
     context = {

@@ -90,7 +90,7 @@ def booked(i: int) -> Registration:
 @settings(max_examples=40, deadline=None)
 @given(already=st.integers(min_value=0, max_value=6), asking=st.integers(1, 7))
 def test_people_get_the_seats_left_in_order_and_the_rest_wait(
-    tmp_path_factory: pytest.TempPathFactory, already, asking
+    tmp_path_factory: pytest.TempPathFactory, already: int, asking: int
 ) -> None:
     config = make_config(tmp_path_factory.mktemp("event"))
     seats = 4  # Huddinge kommun, a `kommun`

@@ -318,7 +318,9 @@ def test_substitute_confirmed_before_the_reminder_gets_it(config: Config) -> Non
 
 
 @pytest.mark.parametrize("now", [STARTS, STARTS + dt.timedelta(minutes=1), at("2022-09-20 10:00")])
-def test_nothing_is_reminded_at_or_after_the_seminar_start(config: Config, now) -> None:
+def test_nothing_is_reminded_at_or_after_the_seminar_start(
+    config: Config, now: dt.datetime
+) -> None:
     state = MemoryState([booking("asa@huddinge.se")])
     assert reminded(look(config, state, now)) == []
 

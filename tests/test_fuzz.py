@@ -79,7 +79,9 @@ counter = {"inputs": 0, "peak": 0}
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(rng=st.randoms(use_true_random=False))
-def test_mutated_mail_never_escapes_the_pipeline(config: Config, scratch: Path, rng) -> None:
+def test_mutated_mail_never_escapes_the_pipeline(
+    config: Config, scratch: Path, rng: random.Random
+) -> None:
     raw = mutate(rng, CORPUS)
     tracemalloc.start()
     try:

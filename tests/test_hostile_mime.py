@@ -21,7 +21,7 @@ from mailbot import pipeline
 from mailbot.config import Config
 from mailbot.store import Store
 
-from support import BOT, FIXTURES, ORGANISER, at, make_config
+from support import BOT, FIXTURES, ORGANISER, at, make_config, present
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "reading"))
 
@@ -359,7 +359,7 @@ def assert_no_injected_header(store: Store) -> None:
 
 @pytest.mark.parametrize("name", CASES.keys())
 def test_hostile_message_ends_in_a_recorded_outcome_in_bounded_time(
-    store_for: tuple[Config, Store], name
+    store_for: tuple[Config, Store], name: str
 ) -> None:
     config, store = store_for
     make, rule = CASES[name]
@@ -434,9 +434,9 @@ def test_oversized_message_records_the_size_the_server_gave(
     assert entry["size"] == limit + 1
     assert store.messages.raw(entry["id"]) == headers
     # Decided again after a crash from the stored (headers-only) copy: still too large.
-    stored = store.messages.find_message("<huge@x>")
+    stored = present(store.messages.find_message("<huge@x>"))
     store.conn.execute("UPDATE messages SET state = 'received' WHERE id = ?", (stored.id,))
-    stored = store.messages.find_message("<huge@x>")
+    stored = present(store.messages.find_message("<huge@x>"))
     again = pipeline.decide_stored(
         store, config, stored, store.messages.raw(stored.id), NOW, NOW, 0
     )

@@ -48,7 +48,16 @@ from oauth_servers import (
     trustme_cert_files,
 )
 from servers import SmtpSink
-from support import ORGANISER, SMALL_CONFIG, at, make_config, registration, wait_until, with_servers
+from support import (
+    ORGANISER,
+    SMALL_CONFIG,
+    at,
+    make_config,
+    present,
+    registration,
+    wait_until,
+    with_servers,
+)
 
 pytestmark = pytest.mark.servers
 
@@ -234,7 +243,7 @@ def test_a_ca_file_must_exist_and_hold_pem_certificates(tmp_path: Path) -> None:
 def test_a_ca_file_is_relative_to_the_config_file(tmp_path: Path, ca: trustme.CA) -> None:
     ca.cert_pem.write_to_path(str(tmp_path / "agency-ca.pem"))
     text = SMALL_CONFIG + '\n[imap]\nhost = "imap.example.org"\nca_file = "agency-ca.pem"\n'
-    assert make_config(tmp_path, text).imap.ca_file == tmp_path / "agency-ca.pem"
+    assert present(make_config(tmp_path, text).imap).ca_file == tmp_path / "agency-ca.pem"
 
 
 def test_a_client_secret_expiring_within_30_days_is_warned_about(tmp_path: Path) -> None:
@@ -586,5 +595,5 @@ def test_a_secret_expiring_soon_is_mailed_to_the_organiser_once_a_day(
     assert list(notice.rcpt_tos) == [ORGANISER]
     parsed = email.message_from_bytes(notice.data, policy=email.policy.default)
     assert parsed["Subject"] == "mailbots inloggning till brevlådan går snart ut"  # bot.language
-    assert f"the client secret expires on {soon}" in parsed.get_body().get_content()
+    assert f"the client secret expires on {soon}" in present(parsed.get_body()).get_content()
     assert f"the client secret expires on {soon}" in caplog.text

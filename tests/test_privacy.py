@@ -279,7 +279,7 @@ def test_purge_without_a_terminal_needs_yes(config: Config, tmp_path: Path) -> N
 
 @pytest.mark.parametrize("typed, deleted", [("2022-09-14", True), ("yes", False)])
 def test_purge_on_a_terminal_asks_for_the_seminar_id(
-    config: Config, tmp_path: Path, typed, deleted
+    config: Config, tmp_path: Path, typed: str, deleted: bool
 ) -> None:
     with Store(config.bot.database) as store:
         fill(store, config)

@@ -102,7 +102,7 @@ def messages(draw: st.DrawFn) -> tuple[bytes, dt.datetime]:
 )
 @given(batch=st.lists(messages(), min_size=1, max_size=15))
 def test_every_message_gets_an_outcome_and_no_actor_is_ever_overbooked(
-    tmp_path_factory: pytest.TempPathFactory, batch
+    tmp_path_factory: pytest.TempPathFactory, batch: list[tuple[bytes, dt.datetime]]
 ) -> None:
     tmp = tmp_path_factory.mktemp("prop")
     config = make_config(tmp)
@@ -124,7 +124,7 @@ def test_every_message_gets_an_outcome_and_no_actor_is_ever_overbooked(
 )
 @given(seed=st.integers(0, 2**32 - 1))
 def test_mutated_fixture_mail_always_ends_in_a_recorded_outcome(
-    tmp_path_factory: pytest.TempPathFactory, seed
+    tmp_path_factory: pytest.TempPathFactory, seed: int
 ) -> None:
     rng = random.Random(seed)
     fixtures = sorted(FIXTURES.glob("*.eml"))

@@ -20,6 +20,7 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, TypedDict
 
 import pytest
 
@@ -93,19 +94,27 @@ def delivered(
     return head.encode() + b"\r\n" + body.replace("\n", "\r\n").encode()
 
 
-def outbox(store: Store) -> list[dict]:
+class Queued(TypedDict):
+    kind: str
+    to: list[str]
+    cc: list[str]
+    raw: bytes
+
+
+def outbox(store: Store) -> list[Queued]:
     """Every queued mail: kind, recipients, and bytes."""
     rows = store.conn.execute("SELECT kind, to_json, cc_json, raw FROM outbox ORDER BY id")
     return [
-        {"kind": r[0], "to": json.loads(r[1]), "cc": json.loads(r[2]), "raw": bytes(r[3])}
-        for r in rows
+        Queued(kind=r[0], to=json.loads(r[1]), cc=json.loads(r[2]), raw=bytes(r[3])) for r in rows
     ]
 
 
-def text(mail: dict) -> str:
+def text(mail: Queued) -> str:
     """The plain-text body of a queued mail, decoded."""
     msg = email.message_from_bytes(mail["raw"], policy=email.policy.default)
-    return msg.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    body = msg.get_body(("plain",))
+    assert body is not None
+    return str(body.get_content())
 
 
 def booked(store: Store) -> list[str]:
@@ -196,7 +205,7 @@ UNAUTHENTICATED = {
 
 @pytest.mark.parametrize("case", UNAUTHENTICATED.values(), ids=UNAUTHENTICATED.keys())
 def test_forged_or_unauthenticated_sender_books_nothing_and_gets_no_reply(
-    store: Store, config: Config, case
+    store: Store, config: Config, case: dict[str, Any]
 ) -> None:
     raw = delivered(**case)
     result = pipeline.handle(store, config, raw, ON_TIME)
@@ -213,7 +222,7 @@ def test_forged_or_unauthenticated_sender_books_nothing_and_gets_no_reply(
     ],
     ids=["two addresses in From", "two From fields"],
 )
-def test_ambiguous_sender_is_never_answered(store: Store, config: Config, from_) -> None:
+def test_ambiguous_sender_is_never_answered(store: Store, config: Config, from_: str) -> None:
     written = (("From", "x@evil.example"),) if "," not in from_ else ()
     raw = delivered(
         from_,
@@ -238,7 +247,7 @@ def test_ambiguous_sender_is_never_answered(store: Store, config: Config, from_)
     ids=["evil-huddinge.se", "huddinge.se.evil.com", "display-name trick"],
 )
 def test_lookalike_that_authenticates_for_itself_gets_the_polite_not_invited_reply(
-    store: Store, config: Config, from_, result
+    store: Store, config: Config, from_: str, result: str
 ) -> None:
     res = pipeline.handle(store, config, delivered(from_, results=(result,)), ON_TIME)
     assert [(o.outcome, o.rule) for o in res.outcomes] == [("rejected-not-invited", "not-invited")]
@@ -279,7 +288,7 @@ GENUINE = {
 
 
 @pytest.mark.parametrize("from_, result", GENUINE.values(), ids=GENUINE.keys())
-def test_genuine_pass_books_the_seat(store: Store, config: Config, from_, result) -> None:
+def test_genuine_pass_books_the_seat(store: Store, config: Config, from_: str, result: str) -> None:
     res = pipeline.handle(store, config, delivered(from_, results=(result,)), ON_TIME)
     assert [o.outcome for o in res.outcomes] == ["confirmed"]
     assert booked(store) == [PARTICIPANT]
@@ -367,15 +376,20 @@ def confirming(tmp_path: Path) -> Iterator[tuple[Config, Store]]:
 TOKEN = re.compile(rb"MB-[A-Za-z0-9_-]{22}")
 
 
-def token_in(mail: dict) -> str:
+def token_in(mail: Queued) -> str:
     found = TOKEN.search(mail["raw"])
     assert found, "the confirmation mail carries its token"
     return found.group().decode()
 
 
-def answer(token: str, *, sender: str = FORGED_FROM, **kw: str) -> bytes:
+def answer(
+    token: str, *, sender: str = FORGED_FROM, written: tuple[tuple[str, str], ...] = ()
+) -> bytes:
     return delivered(
-        sender, subject=f"SV: Bekräfta din anmälan ({token})", body="Det var jag.\n", **kw
+        sender,
+        subject=f"SV: Bekräfta din anmälan ({token})",
+        body="Det var jag.\n",
+        written=written,
     )
 
 
@@ -420,6 +434,7 @@ def test_answering_the_token_decides_the_held_messages_with_their_own_received_t
     assert [[o.outcome for o in h.outcomes] for h in res.released] == [["confirmed"], ["confirmed"]]
     assert sorted(booked(store)) == [PARTICIPANT, "per.strom@huddinge.se"]
     asa = store.registration("2022-09-14", PARTICIPANT)
+    assert asa is not None
     assert asa.registered_at == before_deadline  # the original arrival decides the deadline
     confirmation = next(m for m in outbox(store) if m["kind"] == "confirmed")
     assert b"In-Reply-To: <held-1@huddinge.se>" in confirmation["raw"]
@@ -436,7 +451,7 @@ def test_answering_the_token_decides_the_held_messages_with_their_own_received_t
     ["another sender", "expired", "unknown token", "out-of-office echo"],
 )
 def test_a_token_that_does_not_fit_is_an_ordinary_message(
-    confirming: tuple[Config, Store], how
+    confirming: tuple[Config, Store], how: str
 ) -> None:
     config, store = confirming
     pipeline.handle(store, config, delivered(FORGED_FROM), ON_TIME)
@@ -517,6 +532,7 @@ def test_a_version_1_database_is_upgraded_with_its_data_kept(tmp_path: Path) -> 
     conn.close()
     with Store(path) as store:
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        assert store.messages.find_message("<old@x>").state == "handled"
+        old = store.messages.find_message("<old@x>")
+        assert old is not None and old.state == "handled"
         assert store.conn.execute("SELECT COUNT(*) FROM held").fetchone()[0] == 0
         assert store.held_token("nope") is None

@@ -22,7 +22,7 @@ def test_without_a_site_folder_every_template_is_the_shipped_one() -> None:
 @settings(max_examples=25, deadline=None)
 @given(own=st.sets(st.sampled_from(NAMES)), stray=st.booleans())
 def test_each_template_is_the_sites_own_when_present_and_the_shipped_one_otherwise(
-    own, stray
+    own: set[str], stray: bool
 ) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp)

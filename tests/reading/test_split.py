@@ -130,7 +130,7 @@ def test_an_original_message_under_a_forwarding_subject_is_a_forward() -> None:
     st.none() | st.integers(min_value=-3, max_value=40),
 )
 def test_every_line_ends_up_in_exactly_one_part_and_splitting_is_deterministic(
-    lines, subject, quote_start
+    lines: list[str], subject: str, quote_start: int | None
 ) -> None:
     result = split(lines, subject=subject, sender_name="Eva Ek", quote_start=quote_start)
     assert result == split(lines, subject=subject, sender_name="Eva Ek", quote_start=quote_start)
@@ -172,7 +172,9 @@ LINE = st.sampled_from(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(LINE, max_size=40), st.sampled_from(["", "VB: x", "SV: x", "Fwd: y"]))
-def test_the_author_text_only_ever_holds_lines_from_before_the_quote(lines, subject) -> None:
+def test_the_author_text_only_ever_holds_lines_from_before_the_quote(
+    lines: list[str], subject: str
+) -> None:
     result = split(lines, subject=subject, sender_name="Eva Ek", sender_address="eva.ek@lund.se")
     end = len(lines) if result.rest_start is None else result.rest_start
     before = {line.replace("\xa0", " ").strip() for line in lines[:end]}
