@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -52,8 +53,11 @@ def maildir(tmp_path: Path) -> Path:
     return tmp_path / "Maildir"
 
 
-def participants(event: Path, *extra: str) -> list[dict]:
-    return json.loads(mailbot("participants", "--format", "json", *extra, cwd=event).stdout)
+def participants(event: Path, *extra: str) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = json.loads(
+        mailbot("participants", "--format", "json", *extra, cwd=event).stdout
+    )
+    return rows
 
 
 def test_process_on_a_maildir_produces_participants_journal_and_reply_files(

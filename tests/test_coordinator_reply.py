@@ -37,7 +37,7 @@ def decided(config: Config, state: MemoryState, msg: Email) -> Decision:
 def body_of(mail: Mail, config: Config) -> str:
     raw = render(mail, config, ON_TIME, parent=message()).raw
     parsed = email.message_from_bytes(raw, policy=email.policy.default)
-    part = parsed.get_body(("plain",))  # type: ignore[attr-defined]
+    part = parsed.get_body(("plain",))
     assert part is not None
     return str(part.get_content())
 

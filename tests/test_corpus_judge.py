@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Iterable
 from email import message_from_bytes
 from email.policy import default as default_policy
 from pathlib import Path
@@ -36,8 +37,8 @@ TWO = BY_NAME["kb-outlook-two-blocks-huddinge"]
 
 def observed(
     *bookings: judge.Booking,
-    outcomes: tuple[str, ...] = (),
-    languages: tuple[str, ...] = ("sv",),
+    outcomes: Iterable[tuple[str, str | None]] = (),
+    languages: Iterable[str] = ("sv",),
 ) -> judge.Observed:
     return judge.Observed(tuple(bookings), tuple(outcomes), tuple(languages))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -422,7 +423,8 @@ def test_invalid_participant_address_needs_info_and_books_nothing(config: Config
 def test_loop_headers_are_recorded_and_never_answered(
     config: Config, field: str, value: str | bool, rule: str
 ) -> None:
-    d = run(config, MemoryState(), email(participants=five_people()[:1], **{field: value}))
+    header: dict[str, Any] = {field: value}
+    d = run(config, MemoryState(), email(participants=five_people()[:1], **header))
     assert [(o.outcome, o.rule) for o in d.outcomes] == [("ignored", rule)]
     assert d.mails == () and d.registrations == ()
 

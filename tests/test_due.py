@@ -51,7 +51,7 @@ def reports(decision: Decision) -> list[str]:
 
 
 def parse(mail_bytes: bytes) -> email.message.EmailMessage:
-    return email.message_from_bytes(mail_bytes, policy=email.policy.default)  # type: ignore[return-value]
+    return email.message_from_bytes(mail_bytes, policy=email.policy.default)
 
 
 # --------------------------------------------------------------------------- deadline report

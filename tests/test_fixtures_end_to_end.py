@@ -57,8 +57,10 @@ CASES: list[tuple[str, tuple[str, ...], list[tuple[str, str, str | None]]]] = [
     (
         "register-five-participants-huddinge",
         (),
-        [("confirmed", "register/key-block", None)] * 4
-        + [("waitlisted", "waitlist/key-block", None)],
+        [
+            *[("confirmed", "register/key-block", None)] * 4,
+            ("waitlisted", "waitlist/key-block", None),
+        ],
     ),
     (
         "register-english-keys",

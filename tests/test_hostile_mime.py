@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from email.message import EmailMessage
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -283,6 +284,11 @@ CASES: dict[str, tuple[Callable[[], bytes], str | None]] = {
 }
 
 
+def with_laughing_attachment(part: str) -> bytes:
+    """A registration with a list whose `part` carries a billion laughs."""
+    return with_attachment("lista.xlsx", laughing_xlsx()[part])
+
+
 def with_attachment(filename: str, data: bytes) -> bytes:
     """A registration that points to an attached list (SPEC §3: attachments within limits)."""
     msg = EmailMessage()
@@ -305,7 +311,7 @@ CASES.update(
         "an attached ratio bomb": (lambda: with_attachment("lista.xlsx", ratio_bomb()), None),
         **{
             f"an attached billion laughs in {part}": (
-                lambda part=part: with_attachment("lista.xlsx", laughing_xlsx()[part]),
+                partial(with_laughing_attachment, part),
                 None,
             )
             for part in laughing_xlsx()

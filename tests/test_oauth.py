@@ -23,6 +23,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import imapclient
 import pytest
@@ -37,7 +38,7 @@ from mailbot.passwords import Secrets, secrets_from
 from mailbot.service import Service
 from mailbot.store import Store
 from mailbot.timing import Timing
-from mailbot.tokens import ProviderUnreachable, TokenError
+from mailbot.tokens import ProviderUnreachable, TokenError, TokenProvider
 
 from oauth_servers import (
     CLIENT_ID,
@@ -117,13 +118,13 @@ def oauth_config(
     return cfg
 
 
-def oauth_imap(server: OAuthDovecot, tls: config.TlsMode = "none", **keys: object) -> config.Imap:
+def oauth_imap(server: OAuthDovecot, tls: config.TlsMode = "none", **keys: Any) -> config.Imap:
     tag = uuid.uuid4().hex[:8]
     settings = server.settings(folder=f"in-{tag}", done_folder=f"done-{tag}", tls=tls)
     return dataclasses.replace(settings, auth="oauth2", **keys)
 
 
-def microsoft(cfg: Config, secret: str = CLIENT_SECRET) -> oauth.TokenProvider:
+def microsoft(cfg: Config, secret: str = CLIENT_SECRET) -> TokenProvider:
     return oauth.provider_for(cfg, secret)
 
 

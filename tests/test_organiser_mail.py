@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -69,7 +70,7 @@ class Event:
         with Store(self.cfg.bot.database) as store:
             return {(r.email, r.seminar): r.status for r in store.participants()}
 
-    def journal(self) -> list[dict]:
+    def journal(self) -> list[dict[str, Any]]:
         with Store(self.cfg.bot.database) as store:
             return store.journal()
 

@@ -478,5 +478,7 @@ def test_the_redacting_filter_cleans_messages_and_tracebacks() -> None:
         logger.removeHandler(handler)
         logger.setLevel(logging.NOTSET)
     assert records[0].getMessage() == "refused <address>"
-    assert "asa.oberg" not in (records[1].exc_text or "") and "<address>" in records[1].exc_text
+    assert "asa.oberg" not in (records[1].exc_text or "") and "<address>" in (
+        records[1].exc_text or ""
+    )
     assert "asa.oberg@huddinge.se" in records[2].getMessage()

@@ -67,7 +67,7 @@ def queued(store: Store, kind: str) -> list[tuple[str, ...]]:
 
 
 def scheduled_rows(store: Store) -> list[tuple[str, str, str]]:
-    return sorted(tuple(r) for r in store.conn.execute("SELECT kind, seminar, key FROM scheduled"))  # type: ignore[misc]
+    return sorted(tuple(r) for r in store.conn.execute("SELECT kind, seminar, key FROM scheduled"))
 
 
 def test_tick_queues_the_report_and_reminders_and_records_them(
@@ -206,7 +206,7 @@ def test_queued_reminder_is_an_auto_generated_mail_with_the_calendar(
         message["Auto-Submitted"] == "auto-generated"
         and message["To"] == "Åsa Öberg <asa@huddinge.se>"
     )
-    assert [p.get_content_type() for p in message.iter_attachments()] == ["text/calendar"]  # type: ignore[attr-defined]
+    assert [p.get_content_type() for p in message.iter_attachments()] == ["text/calendar"]
 
 
 # --------------------------------------------------------------------------- the APScheduler wrapper

@@ -22,6 +22,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,6 +34,7 @@ from mailbot.passwords import Secrets
 from mailbot.service import Service
 from mailbot.state import State
 from mailbot.store import Store
+from mailbot.store.outbox import OutboxRow
 from mailbot.timing import Timing
 
 from servers import Dovecot, ImapPeer, ImapServer, SmtpSink
@@ -136,7 +138,7 @@ def running(cfg: Config, server: ImapServer, clock: Clock | None = None) -> Runn
     return Running(Service(cfg, Secrets(server.password), clock=clock, timing=FAST))
 
 
-def journal(cfg: Config) -> list[dict]:
+def journal(cfg: Config) -> list[dict[str, Any]]:
     with Store(cfg.bot.database) as store:
         return store.journal()
 
@@ -419,7 +421,7 @@ def test_a_failed_notice_to_the_organiser_tells_no_one_no_loop(
     assert _outbox(event, "queued") == [] and smtp_sink.received == []
 
 
-def _outbox(cfg: Config, status: str) -> list:
+def _outbox(cfg: Config, status: str) -> list[OutboxRow]:
     with Store(cfg.bot.database) as store:
         return store.outbox.rows(status)
 

@@ -67,8 +67,9 @@ def test_report_file_opens_with_swedish_letters_intact(event: Path) -> None:
     run(event, "tick", "--now", "2022-09-05T00:00:00+02:00", "--outbox", str(out_dir))
     report = next(p for p in sorted(out_dir.glob("*deadline-report.eml")))
     message = email.message_from_bytes(report.read_bytes(), policy=email.policy.default)
-    attachment, _xlsx = list(message.iter_attachments())  # type: ignore[attr-defined]
+    attachment, _xlsx = list(message.iter_attachments())
     data = attachment.get_payload(decode=True)
+    assert isinstance(data, bytes)
     assert data[:3] == b"\xef\xbb\xbf"
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
     assert [r[0] for r in rows] == ["Namn", "Åsa Öberg", "Örjan Ärlig"]

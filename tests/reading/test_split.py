@@ -167,7 +167,7 @@ LINE = st.sampled_from(
         "Eva Ek",
         "Tack!",
     ]
-) | st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30)
+) | st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=30)
 
 
 @settings(max_examples=300, deadline=None)
