@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 
 from mailbot import outbox_process
+from mailbot.config import Config
 from mailbot.store import Store
 
 from servers import Dovecot, ImapPeer, SmtpSink
@@ -207,8 +208,8 @@ def _soon(condition: Callable[[], bool]) -> None:
         wait_until(condition, 5.0, interval_s=0.002)
 
 
-def _queued(cfg: object) -> int:
-    with Store(cfg.bot.database) as store:  # type: ignore[attr-defined]
+def _queued(cfg: Config) -> int:
+    with Store(cfg.bot.database) as store:
         return store.outbox.counts().get("queued", 0)
 
 

@@ -15,6 +15,7 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -89,10 +90,12 @@ def parse(data: bytes) -> email.message.EmailMessage:
 
 
 def attachments(message: email.message.EmailMessage) -> dict[str, bytes]:
-    return {
-        str(part.get_filename()): part.get_payload(decode=True)  # type: ignore[misc]
-        for part in message.iter_attachments()
-    }
+    found: dict[str, bytes] = {}
+    for part in message.iter_attachments():
+        data = part.get_payload(decode=True)
+        assert isinstance(data, bytes)
+        found[str(part.get_filename())] = data
+    return found
 
 
 def body(message: email.message.EmailMessage) -> str:
@@ -213,8 +216,8 @@ def test_the_next_digest_wake_up_is_tomorrow_and_none_after_the_last_seminar(
 class Quiet(MemoryState):
     """A `DigestState` from lists: registrations, and the activity the test says happened."""
 
-    def __init__(self, activity: digest.Activity, **kw: object) -> None:
-        super().__init__(**kw)  # type: ignore[arg-type]
+    def __init__(self, activity: digest.Activity, **kw: Any) -> None:
+        super().__init__(**kw)
         self.activity = activity
 
     def last_digest(self) -> dt.datetime | None:

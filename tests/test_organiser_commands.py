@@ -22,7 +22,7 @@ from mailbot.model import Decision
 from mailbot.parsed import Email
 from mailbot.state import Case, MemoryState, OpenCase
 
-from support import ORGANISER, SMALL_CONFIG, at, booking, email, make_config, person
+from support import ORGANISER, SMALL_CONFIG, at, booking, email, make_config, person, present
 
 TRUSTED = "mx.lansstyrelsen.example"
 NOW = at("2022-09-01 10:00")
@@ -72,7 +72,7 @@ def test_a_line_with_the_wrong_arguments_is_not_a_command(line: str) -> None:
 
 
 def test_answer_words_alone_or_with_a_courtesy() -> None:
-    assert [read_line(w).verb for w in ("JA", "ok", "Ja tack", "NEJ.", "Nej tack!")] == [  # type: ignore[union-attr]
+    assert [present(read_line(w)).verb for w in ("JA", "ok", "Ja tack", "NEJ.", "Nej tack!")] == [
         "yes",
         "yes",
         "yes",

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import io
 import zipfile
+from typing import Any
 
 import openpyxl
 from hypothesis import given
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from openpyxl.worksheet.worksheet import Worksheet
 
 from mailbot.spreadsheet import FORMULA_START, Sheet, participants_xlsx
-from mailbot.state import Registration
+from mailbot.state import Registration, Status
 
 from support import present
 
@@ -21,8 +22,8 @@ CREATED = dt.datetime(2022, 9, 5, 8, 0, tzinfo=dt.UTC)
 STOCKHOLM = "Europe/Stockholm"
 
 
-def person(name: str, status: str = "confirmed", **fields: object) -> Registration:
-    values: dict[str, object] = {
+def person(name: str, status: Status = "confirmed", **fields: Any) -> Registration:
+    values: dict[str, Any] = {
         "seminar": "2022-09-14",
         "email": f"{hashlib.sha256(name.encode()).hexdigest()[:8]}@huddinge.se",
         "name": name,
@@ -32,7 +33,7 @@ def person(name: str, status: str = "confirmed", **fields: object) -> Registrati
         "registered_by": "karin.lind@huddinge.se",
         **fields,
     }
-    return Registration(**values)  # type: ignore[arg-type]
+    return Registration(**values)
 
 
 def worksheet(*regs: Registration, language: str = "sv") -> Worksheet:

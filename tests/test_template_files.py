@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from mailbot import shipped, template_files
 
+from support import present
+
 NAMES = shipped.template_names()
 
 
@@ -36,7 +38,7 @@ def test_each_template_is_the_sites_own_when_present_and_the_shipped_one_otherwi
         env = template_files.environment(site)
 
         for name in NAMES:
-            source = env.loader.get_source(env, name)[0]  # type: ignore[union-attr]
+            source = present(env.loader).get_source(env, name)[0]
             shipped_text = shipped.templates().joinpath(name).read_text(encoding="utf-8")
             assert source == (f"own {name}" if name in own else shipped_text)
         origins = template_files.origins(site)
