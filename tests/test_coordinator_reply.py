@@ -13,7 +13,7 @@ import pytest
 from mailbot.config import Config
 from mailbot.decide import Inbound, decide
 from mailbot.model import Decision, Mail
-from mailbot.parsed import Email, ParticipantBlock
+from mailbot.parsing import Email, ParticipantBlock
 from mailbot.state import MemoryState
 
 from support import at, make_config, person, render

@@ -12,8 +12,7 @@ import pytest
 from mailbot.config import Config
 from mailbot.decide import Inbound, decide
 from mailbot.model import Decision
-from mailbot.parsed import Email, ParticipantBlock
-from mailbot.parsing import BounceReport
+from mailbot.parsing import BounceReport, Email, ParticipantBlock
 from mailbot.state import MemoryState
 
 from support import ORGANISER, at, date, email, make_config, person, present

@@ -11,7 +11,7 @@ from test_decide import ON_TIME, kinds, run
 
 from mailbot.config import Config
 from mailbot.model import Decision, Mail
-from mailbot.parsed import Email
+from mailbot.parsing import Email
 from mailbot.state import MemoryState
 
 from support import ORGANISER, at, email, make_config, person, present

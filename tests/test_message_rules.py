@@ -18,8 +18,7 @@ from mailbot.config import Config
 from mailbot.decide import Inbound, decide
 from mailbot.decide.rules import MESSAGE_RULES
 from mailbot.model import Decision
-from mailbot.parsed import Email
-from mailbot.parsing import BounceReport
+from mailbot.parsing import BounceReport, Email
 from mailbot.reading import intent
 from mailbot.state import MemoryState
 

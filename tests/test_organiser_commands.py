@@ -19,7 +19,7 @@ from mailbot import decide
 from mailbot.config import Config
 from mailbot.decide.commands import Command, parse, read_line
 from mailbot.model import Decision
-from mailbot.parsed import Email
+from mailbot.parsing import Email
 from mailbot.state import Case, MemoryState, OpenCase
 
 from support import ORGANISER, SMALL_CONFIG, at, booking, email, make_config, person, present
