@@ -15,8 +15,6 @@ import shutil
 import sys
 from pathlib import Path
 
-from noise_mime import Noise
-
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
@@ -25,7 +23,7 @@ import calendar_mail  # noqa: E402
 import human  # noqa: E402
 import reports  # noqa: E402
 import spam  # noqa: E402
-from noise_mime import BOT, Ids, addr, auth_results, enc, raw, received  # noqa: E402
+from noise_mime import BOT, Ids, Noise, addr, auth_results, enc, raw, received  # noqa: E402
 from noise_people import INVITED, People  # noqa: E402
 
 SEED = [
