@@ -52,7 +52,7 @@ def outcomes(d: Decision) -> list[tuple[str, str | None]]:
 def body_of(sent: Mail, config: Config, raw: bytes) -> str:
     rendered = render(sent, config, ON_TIME, parent=parsing.read(raw)).raw
     parsed = email.message_from_bytes(rendered, policy=email.policy.default)
-    part = parsed.get_body(("plain",))  # type: ignore[attr-defined]
+    part = parsed.get_body(("plain",))
     assert part is not None
     return str(part.get_content())
 
