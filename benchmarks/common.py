@@ -182,6 +182,29 @@ def _clutter(rng: random.Random, domain: str, n: int) -> str:
     )
 
 
+_MONTHS = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def seminar_day(cfg: config_mod.Config, actor: config_mod.Actor) -> str:
+    """The day of the actor's own seminar as people write it ("14 september"). A date that is
+    another seminar's is a question for the organiser (SPEC §6), not a tidy registration."""
+    starts = cfg.seminar(actor.seminar).starts
+    return f"{starts.day} {_MONTHS[starts.month - 1]}"
+
+
 def generate(
     n: int, seed: int = 1, cfg: config_mod.Config | None = None, *, single: bool = False
 ) -> list[Message]:
@@ -210,10 +233,11 @@ def generate(
             sender_name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
             sender = f"samordnare.{i}@{domain}"
         lines = ["Hej!", ""]
+        day = seminar_day(cfg, actor)
         lines.append(
             "Här kommer vår anmälan till seminariet om öppna drogscener."
             if count > 1
-            else "Jag vill gärna anmäla mig till seminariet den 14 september."
+            else f"Jag vill gärna anmäla mig till seminariet den {day}."
         )
         lines.append("")
         if shared[actor.domains[0]] > 1 and kind != "not-invited":
@@ -226,7 +250,7 @@ def generate(
         message_id = f"<bench-{run}-{i}@{domain}>"
         subject = rng.choice(
             (
-                "Anmälan öppna drogscener 14 september",
+                f"Anmälan öppna drogscener {day}",
                 "Anmälan seminarium",
                 "Anmälan till seminariet",
             )
