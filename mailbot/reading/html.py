@@ -290,7 +290,7 @@ def _is_quote(element: etree._Element, tag: str, style: str | None) -> bool:
     ident = element.get("id")
     if ident and ident.lower() in _QUOTE_IDS:
         return True
-    return tag == "div" and bool(style) and _OUTLOOK_QUOTE_BORDER.search(style) is not None
+    return tag == "div" and style is not None and _OUTLOOK_QUOTE_BORDER.search(style) is not None
 
 
 def _tag(element: etree._Element) -> str:
