@@ -234,11 +234,12 @@ def generate(
             sender = f"samordnare.{i}@{domain}"
         lines = ["Hej!", ""]
         day = seminar_day(cfg, actor)
-        lines.append(
-            "Här kommer vår anmälan till seminariet om öppna drogscener."
-            if count > 1
-            else f"Jag vill gärna anmäla mig till seminariet den {day}."
-        )
+        if count > 1:
+            lines.append("Här kommer vår anmälan till seminariet om öppna drogscener.")
+        elif sender == people[0][1]:
+            lines.append(f"Jag vill gärna anmäla mig till seminariet den {day}.")
+        else:  # "anmäla mig" here would count the coordinator in too (§3)
+            lines.append(f"Jag vill anmäla en kollega till seminariet den {day}.")
         lines.append("")
         if shared[actor.domains[0]] > 1 and kind != "not-invited":
             lines += [f"Organisation: {rng.choice((actor.name, *actor.aliases))}", ""]
