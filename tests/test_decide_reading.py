@@ -133,7 +133,9 @@ class Counted(MemoryState):
         return super().participants(seminar)
 
 
-def test_a_registration_that_names_no_one_to_cancel_reads_no_earlier_registrations(config):
+def test_a_registration_that_names_no_one_to_cancel_reads_no_earlier_registrations(
+    config: Config,
+) -> None:
     # Reading every registration for every message made a burst of 5,000 quadratic.
     state = Counted()
     for i, name in enumerate(["Lisa Berg", "Per Ek", "Omar Ali"]):

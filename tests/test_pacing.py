@@ -115,7 +115,7 @@ def test_a_paced_sender_never_exceeds_either_limit_in_any_window(
         assert in_day <= per_day
 
 
-def test_a_pace_with_no_limits_keeps_no_history_however_many_mails_go():
+def test_a_pace_with_no_limits_keeps_no_history_however_many_mails_go() -> None:
     # Copying every send of the day into the next value made a burst of 6,000 replies
     # quadratic in the outbox process, with no limit to read it.
     pace = Pace()
@@ -125,7 +125,7 @@ def test_a_pace_with_no_limits_keeps_no_history_however_many_mails_go():
     assert pace.next_send_at(T0 + 20 * SECOND, 10_000) is None
 
 
-def test_a_pace_keeps_the_history_of_the_one_limit_it_has():
+def test_a_pace_keeps_the_history_of_the_one_limit_it_has() -> None:
     per_minute = Pace(Limits(max_per_minute=2)).sent_at(T0, 5).sent_at(T0 + SECOND, 5)
     assert per_minute.recipients == () and len(per_minute.sent) == 2
     assert per_minute.next_send_at(T0 + 2 * SECOND, 1) == T0 + dt.timedelta(minutes=1)
