@@ -89,6 +89,9 @@ class State(Protocol):
     def registrations_of(self, email_key: str) -> list[Registration]:
         """Every registration of that person, any seminar and status, oldest first."""
 
+    def registrations_by(self, actor: str) -> list[Registration]:
+        """Every registration of that actor, any seminar and status, oldest first."""
+
     def confirmed_count(self, actor: str, seminar: str) -> int: ...
 
     def waitlist(self, actor: str, seminar: str) -> list[Registration]:
@@ -151,6 +154,9 @@ class MemoryState:
 
     def registrations_of(self, email_key: str) -> list[Registration]:
         return [r for r in self.registrations if r.email_key == email_key]
+
+    def registrations_by(self, actor: str) -> list[Registration]:
+        return [r for r in self.registrations if r.actor == actor]
 
     def confirmed_count(self, actor: str, seminar: str) -> int:
         return sum(

@@ -134,6 +134,9 @@ class Store:
     def registrations_of(self, email_key: str) -> list[Registration]:
         return self.registrations.registrations_of(email_key)
 
+    def registrations_by(self, actor: str) -> list[Registration]:
+        return self.registrations.registrations_by(actor)
+
     def confirmed_count(self, actor: str, seminar: str) -> int:
         return self.registrations.confirmed_count(actor, seminar)
 
