@@ -15,7 +15,12 @@ from mailbot.digest import CHANGE_OUTCOMES, DIGEST, QUIET, Activity, Change, For
 from mailbot.store.database import Database, from_iso, iso
 
 # Mails to the organiser about a case that waits for them.
-WAITING_KINDS = ("forward-to-organiser", "forward-seminar-request", "alert-unauthenticated")
+WAITING_KINDS = (
+    "forward-to-organiser",
+    "forward-seminar-request",
+    "forward-ambiguous",
+    "alert-unauthenticated",
+)
 # Stands for "no digest yet": before any time the store holds.
 _BEGINNING = "0000"
 

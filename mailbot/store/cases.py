@@ -11,11 +11,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import asdict, replace
+from typing import Any
 
 from mailbot.config import Config
+from mailbot.parsed import DateRef, ParticipantBlock
 from mailbot.state import Case, OpenCase
-from mailbot.store.database import Database, iso
+from mailbot.store.database import Database, from_iso, iso
+
+_COLUMNS = (
+    "message_id, kind, actor, participants_json, seminar, sender, source_message_id, settled,"
+    " details_json"
+)
 
 
 class Cases:
@@ -28,7 +35,7 @@ class Cases:
         """Record a case under the Message-ID of the mail that tells the organiser of it."""
         self.conn.execute(
             "INSERT OR IGNORE INTO cases (message_id, kind, actor, participants_json, seminar,"
-            " sender, source_message_id, opened_at) VALUES (?,?,?,?,?,?,?,?)",
+            " sender, source_message_id, opened_at, details_json) VALUES (?,?,?,?,?,?,?,?,?)",
             (
                 message_id,
                 case.kind,
@@ -38,8 +45,23 @@ class Cases:
                 case.sender,
                 case.source_message_id,
                 iso(now),
+                json.dumps(_details(case)),
             ),
         )
+
+    def ask(self, message_id: str, asked_message_id: str) -> None:
+        """Record the Message-ID of the question mailed to the case's sender: their answer to
+        it settles the case as the organiser's answer would (an ambiguous organisation)."""
+        self.conn.execute(
+            "UPDATE cases SET asked_message_id = ? WHERE message_id = ?",
+            (asked_message_id, message_id),
+        )
+
+    def case_asked(self, asked_message_id: str) -> OpenCase | None:
+        row = self.conn.execute(
+            f"SELECT {_COLUMNS} FROM cases WHERE asked_message_id = ?", (asked_message_id,)
+        ).fetchone()
+        return _open_case(row) if row is not None else None
 
     def settle(self, settled: Iterable[tuple[str, str]], now: dt.datetime) -> None:
         """Mark cases settled, each with how (the organiser's answer), once."""
@@ -50,21 +72,9 @@ class Cases:
 
     def case(self, message_id: str) -> OpenCase | None:
         row = self.conn.execute(
-            "SELECT message_id, kind, actor, participants_json, seminar, sender,"
-            " source_message_id, settled FROM cases WHERE message_id = ?",
-            (message_id,),
+            f"SELECT {_COLUMNS} FROM cases WHERE message_id = ?", (message_id,)
         ).fetchone()
-        if row is None:
-            return None
-        case = Case(
-            kind=row[1],
-            actor=row[2],
-            participants=tuple(json.loads(row[3])),
-            seminar=row[4],
-            sender=row[5],
-            source_message_id=row[6],
-        )
-        return OpenCase(message_id=row[0], case=case, settled=row[7])
+        return _open_case(row) if row is not None else None
 
     def waiting(self) -> list[OpenCase]:
         """The open cases, oldest first (the organiser's `STATUS`, the digest)."""
@@ -97,3 +107,41 @@ class Cases:
             replace(a, seats=seats[a.name]) if a.name in seats else a for a in config.actors
         )
         return replace(config, actors=actors)
+
+
+def _open_case(row: tuple[Any, ...]) -> OpenCase:
+    details = json.loads(row[8] or "{}")
+    case = Case(
+        kind=row[1],
+        actor=row[2],
+        participants=tuple(json.loads(row[3])),
+        seminar=row[4],
+        sender=row[5],
+        source_message_id=row[6],
+        people=tuple(_block(p) for p in details.get("people", ())),
+        dates=tuple(DateRef(*d) for d in details.get("dates", ())),
+        organisation=details.get("organisation"),
+        received_at=from_iso(details.get("received_at")),
+        candidates=tuple(details.get("candidates", ())),
+        sender_unnamed=bool(details.get("sender_unnamed")),
+    )
+    return OpenCase(message_id=row[0], case=case, settled=row[7])
+
+
+def _details(case: Case) -> dict[str, Any]:
+    """What an ambiguous case keeps of its message, as JSON; empty for the other kinds."""
+    if case.kind != "ambiguous":
+        return {}
+    return {
+        "people": [asdict(p) for p in case.people],
+        "dates": [[d.month, d.day, d.year] for d in case.dates],
+        "organisation": case.organisation,
+        "received_at": iso(case.received_at) if case.received_at else None,
+        "candidates": list(case.candidates),
+        "sender_unnamed": case.sender_unnamed,
+    }
+
+
+def _block(fields: dict[str, Any]) -> ParticipantBlock:
+    date = fields.pop("seminar_date", None)
+    return ParticipantBlock(**fields, seminar_date=DateRef(**date) if date else None)
