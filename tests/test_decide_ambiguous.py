@@ -253,7 +253,7 @@ def test_the_senders_answer_naming_the_organisation_registers_the_people_once(
     d = bot.decide(sender_answer(question, bot, "Rinkeby-Kista"))
     assert outcomes(d) == [("confirmed", "leila@stockholm.se"), ("confirmed", "omar@stockholm.se")]
     assert {a for _, _, a in bot.people().values()} == {RINKEBY}
-    assert bot.state.cases[bot.mid(told)].settled == f"the sender named {RINKEBY}"
+    assert bot.state.cases[bot.mid(told)].settled == f"{SENDER}: {RINKEBY}"
     late = bot.decide(organiser_answer(told, bot, "Spånga-Tensta", message_id="<late@l.example>"))
     assert late.registrations == ()
     assert [(o.outcome, o.rule) for o in late.outcomes] == [("ignored", "case-settled")]
@@ -294,7 +294,7 @@ def test_a_new_registration_by_the_sender_with_the_organisation_closes_the_case(
     told = the(bot.decide(unclear()), "forward-ambiguous")
     again = unclear(organisation="Spånga-Tensta", message_id="<again@stockholm.se>")
     bot.decide(again)
-    assert bot.state.cases[bot.mid(told)].settled == f"the sender registered as {SPANGA}"
+    assert bot.state.cases[bot.mid(told)].settled == f"{SENDER}: {SPANGA}"
     late = bot.decide(organiser_answer(told, bot, "Rinkeby-Kista"))
     assert late.registrations == ()
     assert {a for _, _, a in bot.people().values()} == {SPANGA}
@@ -309,3 +309,20 @@ def test_someone_booked_meanwhile_by_another_sender_is_not_booked_twice(config: 
     d = bot.decide(organiser_answer(told, bot, "Rinkeby-Kista"))
     assert outcomes(d) == [("duplicate", "leila@stockholm.se"), ("confirmed", "omar@stockholm.se")]
     assert [r.email for r in bot.state.registrations].count("leila@stockholm.se") == 1
+
+
+def test_a_reply_as_unclear_as_the_first_mail_replaces_its_case(config: Config) -> None:
+    bot = Bot(config)
+    first = bot.decide(unclear())
+    question, told = the(first, "needs-info"), the(first, "forward-ambiguous")
+    again = replace(
+        sender_answer(question, bot, None),
+        participants=(person("Leila Ahmadi", "leila@stockholm.se"),),
+        names_people=True,
+    )
+    d = bot.decide(again)
+    assert the(d, "forward-ambiguous").case is not None and d.registrations == ()
+    assert (
+        bot.state.cases[bot.mid(told)].settled == f"{SENDER}: SV: Din anmälan behöver kompletteras"
+    )
+    assert len(bot.state.open_cases()) == 1

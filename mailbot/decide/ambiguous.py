@@ -72,7 +72,7 @@ def open_case(b: Builder, resolution: actors.Resolution, book: list[ParticipantB
     b.mails.append(organiser_mail(b.ctx, "forward-ambiguous", context, case))
     superseded = answered(b.ctx)
     if superseded is not None:  # a reply as unclear as the first: this case replaces that one
-        b.settled.append((superseded.message_id, f"replaced by a later mail from {b.sender}"))
+        b.settled.append((superseded.message_id, f"{b.sender}: {email.subject}"))
 
 
 def answered(ctx: Context) -> OpenCase | None:
@@ -90,7 +90,7 @@ def sender_names(b: Builder, open_case: OpenCase, actor: Actor) -> None:
     """The sender's answer names one of the case's actors: the case's people are registered for
     it, and the case is settled (the organiser's later answer is told so)."""
     register_case(b, open_case.case, actor)
-    b.settled.append((open_case.message_id, f"the sender named {actor.name}"))
+    b.settled.append((open_case.message_id, f"{b.sender}: {actor.name}"))
 
 
 def settle_by_sender(b: Builder, actor: Actor, booked: list[ParticipantBlock]) -> None:
@@ -108,7 +108,7 @@ def settle_by_sender(b: Builder, actor: Actor, booked: list[ParticipantBlock]) -
         ours = (case.sender or "").casefold() == sender.key
         mine = {a.casefold() for a in case.participants} & keys
         if open_case == linked or (ours and mine):
-            b.settled.append((open_case.message_id, f"the sender registered as {actor.name}"))
+            b.settled.append((open_case.message_id, f"{b.sender}: {actor.name}"))
 
 
 def register_case(b: Builder, case: Case, actor: Actor) -> None:
