@@ -29,13 +29,13 @@ from mailbot.decide import Inbound, decide
 from mailbot.store import Store
 
 STAGES = (
-    ("parse", "mailbot/parsing.py", "read"),
+    ("parse", "mailbot/parsing/__init__.py", "read"),
     ("decide", "mailbot/decide/__init__.py", "decide"),
     ("render", "mailbot/replies.py", "render"),
     ("  .ics", "mailbot/replies.py", "calendar_file"),
     ("  as_bytes", "email/message.py", "as_bytes"),
-    ("store raw", "mailbot/store.py", "save_raw"),
-    ("store decision", "mailbot/store.py", "record"),
+    ("store raw", "mailbot/store/journal.py", "save_raw"),
+    ("store decision", "mailbot/store/journal.py", "record"),
 )
 
 

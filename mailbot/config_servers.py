@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict
 
 from mailbot.oauth_settings import AuthMode, Reader, read_auth, read_ca_file
 
@@ -18,30 +18,35 @@ TlsMode = Literal["implicit", "starttls", "none"]
 LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 
 
-@dataclass(frozen=True)
-class Imap:
+@dataclass(frozen=True, kw_only=True)
+class Server:
+    """What `[imap]` and `[smtp]` share: where the server is, how to reach it, how to log in."""
+
     host: str
+    port: int
+    tls: TlsMode
+    username: str = ""
+    password_env: str
+    auth: AuthMode = "password"
+    ca_file: Path | None = None  # PEM certificates trusted besides the system's CAs
+
+
+@dataclass(frozen=True, kw_only=True)
+class Imap(Server):
     port: int = 993
     tls: TlsMode = "implicit"
-    username: str = ""
     password_env: str = "MAILBOT_IMAP_PASSWORD"
     folder: str = "INBOX"
     done_folder: str = "Processed"
     idle: bool = True
     poll_seconds: int = 60
-    auth: AuthMode = "password"
-    ca_file: Path | None = None
 
 
-@dataclass(frozen=True)
-class Smtp:
-    host: str
+@dataclass(frozen=True, kw_only=True)
+class Smtp(Server):
     port: int = 587
     tls: TlsMode = "starttls"
-    username: str = ""
     password_env: str = "MAILBOT_SMTP_PASSWORD"
-    auth: AuthMode = "password"
-    ca_file: Path | None = None  # PEM certificates trusted besides the system's CAs
     # The provider's sending limits (None: no limit). Exchange Online: 3, 30, 10,000.
     max_connections: int | None = None
     max_per_minute: int | None = None
@@ -50,7 +55,7 @@ class Smtp:
 
 def check_servers(
     r: Reader,
-    sections: Sequence[tuple[str, Imap | Smtp | None]],
+    sections: Sequence[tuple[str, Server | None]],
     has_oauth2: bool,
     environ: Mapping[str, str],
 ) -> None:
@@ -90,42 +95,56 @@ def _port(r: Reader, t: Mapping[str, Any], section: str, default: int) -> int:
     return int(port)
 
 
+class _Connection(TypedDict):
+    """The fields of `Server` as read from a table."""
+
+    host: str
+    port: int
+    tls: TlsMode
+    username: str
+    password_env: str
+    auth: AuthMode
+    ca_file: Path | None
+
+
+_CONNECTION_KEYS = frozenset(_Connection.__annotations__)
+
+
+def _connection(
+    r: Reader, t: Mapping[str, Any], section: str, base: Path, defaults: Server
+) -> _Connection:
+    """The keys every server table has, with the port, TLS and password variable of `defaults`
+    where the table leaves them out."""
+    return _Connection(
+        host=r.get(t, section, "host", str) or "",
+        port=_port(r, t, section, defaults.port),
+        tls=_tls(r, t, section, defaults.tls),
+        username=r.get(t, section, "username", str, default=""),
+        password_env=r.get(t, section, "password_env", str, default=defaults.password_env),
+        auth=read_auth(r, t, section),
+        ca_file=read_ca_file(r, t, section, base),
+    )
+
+
 def read_imap(r: Reader, t: Mapping[str, Any], base: Path) -> Imap:
-    known = {"host", "port", "tls", "username", "password_env", "folder", "done_folder"}
-    r.check_unknown(t, "imap", known | {"idle", "poll_seconds", "auth", "ca_file"})
+    r.check_unknown(t, "imap", {*_CONNECTION_KEYS, "folder", "done_folder", "idle", "poll_seconds"})
     poll = r.get(t, "imap", "poll_seconds", int, default=60)
     if poll < 1:
         r.problem("imap.poll_seconds", f"must be at least 1, not {poll}")
     return Imap(
-        host=r.get(t, "imap", "host", str) or "",
-        port=_port(r, t, "imap", 993),
-        tls=_tls(r, t, "imap", "implicit"),
-        username=r.get(t, "imap", "username", str, default=""),
-        password_env=r.get(t, "imap", "password_env", str, default="MAILBOT_IMAP_PASSWORD"),
+        **_connection(r, t, "imap", base, Imap(host="")),
         folder=r.get(t, "imap", "folder", str, default="INBOX"),
         done_folder=r.get(t, "imap", "done_folder", str, default="Processed"),
         idle=r.get(t, "imap", "idle", bool, default=True),
         poll_seconds=poll,
-        auth=read_auth(r, t, "imap"),
-        ca_file=read_ca_file(r, t, "imap", base),
     )
 
 
 def read_smtp(r: Reader, t: Mapping[str, Any], base: Path) -> Smtp:
     limits = ("max_connections", "max_per_minute", "max_recipients_per_day")
-    known = {"host", "port", "tls", "username", "password_env", "auth", "ca_file", *limits}
-    r.check_unknown(t, "smtp", known)
+    r.check_unknown(t, "smtp", {*_CONNECTION_KEYS, *limits})
     pacing = {key: _limit(r, t, "smtp", key) for key in limits}
-    return Smtp(
-        host=r.get(t, "smtp", "host", str) or "",
-        port=_port(r, t, "smtp", 587),
-        tls=_tls(r, t, "smtp", "starttls"),
-        username=r.get(t, "smtp", "username", str, default=""),
-        password_env=r.get(t, "smtp", "password_env", str, default="MAILBOT_SMTP_PASSWORD"),
-        auth=read_auth(r, t, "smtp"),
-        ca_file=read_ca_file(r, t, "smtp", base),
-        **pacing,
-    )
+    return Smtp(**_connection(r, t, "smtp", base, Smtp(host="")), **pacing)
 
 
 def _limit(r: Reader, t: Mapping[str, Any], section: str, key: str) -> int | None:

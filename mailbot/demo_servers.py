@@ -33,7 +33,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, Protocol, Self
+from typing import Any, Literal, Self
 
 import imapclient
 from aiosmtpd.controller import Controller
@@ -167,7 +167,26 @@ class _SinkHandler:
         return "250 2.0.0 OK queued"
 
 
-class SmtpSink:
+class Started:
+    """A server that is its own context manager: started on entry, stopped on exit."""
+
+    def start(self) -> None:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        self.start()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+
+class SmtpSink(Started):
     """An SMTP server on loopback that records every message (a thread-safe list) and can refuse.
 
     Script it before a send: `fail_next_data(2)` answers the next two DATA with `451`;
@@ -280,44 +299,11 @@ class SmtpSink:
         """Settings for mailbot's sender pointing at this sink (password: `self.password`)."""
         return config.Smtp(host=self.host, port=self.port, tls=self.tls, username=self.username)
 
-    def __enter__(self) -> Self:
-        self.start()
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.stop()
-
 
 # --------------------------------------------------------------------------- IMAP
 
 
-class ImapServer(Protocol):
-    """What tests need of an IMAP test server (both `Dovecot` and `Pymap` are one)."""
-
-    name: str
-    host: str
-    port: int
-    username: str
-    password: str
-    keeps_data_on_restart: bool
-
-    def start(self) -> None: ...
-    def stop(self) -> None: ...
-    def restart(self) -> None: ...
-    def settings(
-        self,
-        *,
-        folder: str = "INBOX",
-        done_folder: str = "Processed",
-        idle: bool = True,
-        poll_seconds: int = 60,
-        tls: config.TlsMode = "none",
-    ) -> config.Imap: ...
-
-
-class ServerProcess:
+class ServerProcess(Started):
     """Start/stop/restart and context-manager plumbing shared by the subprocess servers."""
 
     name = "imap"
@@ -369,15 +355,6 @@ class ServerProcess:
     def running(self) -> bool:
         return self._process is not None and self._process.poll() is None
 
-    def __enter__(self) -> Self:
-        self.start()
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.stop()
-
 
 class ImapSettings:
     host: str
@@ -416,6 +393,15 @@ class ImapSettings:
         )
 
 
+class ImapServer(ServerProcess, ImapSettings):
+    """What tests need of an IMAP test server: both `Dovecot` (tests/servers.py) and `Pymap`."""
+
+    name: str
+    username: str
+    password: str
+    keeps_data_on_restart: bool
+
+
 # The stock CLI, with a cheaper password hash: pymap hashes the demo password with 500,000
 # rounds of PBKDF2 (~120 ms on every login), which only slows tests that log in often. This patches
 # a private classmethod because the public way, `--passlib-cfg PATH`, needs passlib (unmaintained
@@ -435,7 +421,7 @@ main()
 """
 
 
-class Pymap(ServerProcess, ImapSettings):
+class Pymap(ImapServer):
     """The pure-Python pymap server (in-memory `dict` backend) as a subprocess, one user.
 
     Unlike Dovecot it cannot keep mail across `restart()` (the backend lives in memory), so a

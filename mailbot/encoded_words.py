@@ -23,7 +23,7 @@ import email.charset
 import email.header
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Final
 
@@ -45,17 +45,25 @@ def unstructured(name: str, text: str) -> str:
     if "  " in text or text != text.strip() or any(c.isspace() and c != " " for c in text):
         encoded = email.header.Header(text, _UTF8, maxlinelen=_WIDTH, header_name=name)
         return encoded.encode(linesep=LINESEP)
-    words: list[str] = []
-    run: list[str] = []
-    for word in text.split(" "):
-        if word.isascii() and "=?" not in word:
-            words.extend(_encoded_lines(run))
-            run = []
-            words.append(word)
-        else:
-            run.append(word)
-    words.extend(_encoded_lines(run))
+    words = _runs_encoded(text.split(" "), _plain_in_text, _encoded_lines)
     return fold(name, [words])
+
+
+def _plain_in_text(word: str) -> bool:
+    return word.isascii() and "=?" not in word
+
+
+def _runs_encoded(
+    words: Iterable[str],
+    plain: Callable[[str], bool],
+    encoded: Callable[[Sequence[str]], list[str]],
+) -> list[str]:
+    """The `plain` words as written, each run of the others as `encoded` makes it."""
+    out: list[str] = []
+    for is_plain, group in itertools.groupby(words, plain):
+        run = list(group)
+        out.extend(run if is_plain else encoded(run))
+    return out
 
 
 def _encoded_lines(run: Sequence[str]) -> list[str]:
@@ -70,17 +78,11 @@ def _encoded_lines(run: Sequence[str]) -> list[str]:
 def phrase_words(display_name: str) -> tuple[str, ...]:
     """A display name as the words of an RFC 5322 phrase: atoms as written, each run of other
     words one encoded-word (see the module's docstring)."""
-    words: list[str] = []
-    run: list[str] = []
-    for word in display_name.split():
-        if _ATOM.fullmatch(word):
-            words.extend(_encoded_run(run))
-            run = []
-            words.append(word)
-        else:
-            run.append(word)
-    words.extend(_encoded_run(run))
-    return tuple(words)
+    return tuple(_runs_encoded(display_name.split(), _is_atom, _encoded_run))
+
+
+def _is_atom(word: str) -> bool:
+    return _ATOM.fullmatch(word) is not None
 
 
 def _encoded_run(run: Sequence[str]) -> list[str]:

@@ -29,7 +29,7 @@ import jinja2
 from mailbot import encoded_words
 from mailbot.config import Config, Seminar
 from mailbot.model import MAIL_KINDS, Mail
-from mailbot.parsed import Email
+from mailbot.parsing.parsed import Email
 from mailbot.reading.names import split_title, turned_round
 
 

@@ -36,10 +36,8 @@ from mailbot.demo_servers import (
     CertFiles,
     ImapPeer,
     ImapServer,
-    ImapSettings,
     Pymap,
     Received,
-    ServerProcess,
     ServerStartError,
     SmtpSink,
     free_port,
@@ -153,7 +151,7 @@ service anvil {{
 }}"""
 
 
-class Dovecot(ServerProcess, ImapSettings):
+class Dovecot(ImapServer):
     """A private Dovecot instance: one user, maildir under a temporary directory.
 
     Plaintext on `port`; with `cert`, also STARTTLS there and implicit TLS on

@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 from mailbot import config as config_mod
 from mailbot import replies, template_files
 from mailbot.model import Mail
-from mailbot.parsed import Cancel
 from mailbot.parsing import DateRef, Email, ParticipantBlock, Sender
+from mailbot.parsing.parsed import Cancel
 from mailbot.reading.intent import signs_of_registering
 
 REPO = Path(__file__).resolve().parent.parent

@@ -29,17 +29,10 @@ PURE = (
     "mailbot.authentication",
     "mailbot.decide",
     "mailbot.decide.*",
+    # reading a message: `parsing` is the entry point, its parts (headers, addresses, charsets,
+    # MIME, dates, the values `parsed`) live in the package with it
     "mailbot.parsing",
     "mailbot.parsing.*",
-    # the parts of reading a message (`parsing` is their entry point)
-    "mailbot.parsed",
-    "mailbot.headers",
-    "mailbot.addresses",
-    "mailbot.charsets",
-    "mailbot.mime",
-    "mailbot.quotes",
-    "mailbot.blocks",
-    "mailbot.participants",
     "mailbot.reading",
     "mailbot.reading.*",
     "mailbot.replies",
@@ -153,7 +146,7 @@ def graph() -> dict[str, set[str]]:
     for module, path in known.items():
         for imp in imports(module, path):
             if imp.top_level and imp.target in known and imp.target != module:
-                edges[module].add(imp.target)
+                edges[module] |= {imp.target, *(package_parents(imp.target) & known.keys())}
     return edges
 
 
@@ -204,6 +197,8 @@ def test_the_cycle_finder_finds_a_cycle_of_three() -> None:
 
 def test_no_module_of_mailbot_is_part_of_an_import_cycle() -> None:
     edges = graph()
+    # importing `mailbot.parsing.dates` runs `mailbot/parsing/__init__.py` first: an edge too
+    assert {"mailbot.parsing", "mailbot.parsing.parsed"} <= edges["mailbot.decide.context"]
     # a package's __init__ importing its own parts is not a cycle with them
     for module in edges:
         edges[module] -= package_parents(module)

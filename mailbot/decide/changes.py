@@ -16,7 +16,7 @@ from mailbot import actors
 from mailbot.decide import booking
 from mailbot.decide.context import Builder, participant_context, participant_mail, problem
 from mailbot.decide.register import register_one, reject_not_invited
-from mailbot.parsed import ParticipantBlock
+from mailbot.parsing.parsed import ParticipantBlock
 from mailbot.state import Registration
 
 

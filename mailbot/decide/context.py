@@ -16,7 +16,7 @@ from typing import Any
 
 from mailbot.config import Actor, Config
 from mailbot.model import Alert, Decision, Hold, Mail, MailKind, Outcome, OutcomeKind
-from mailbot.parsed import Email
+from mailbot.parsing.parsed import Email
 from mailbot.state import Case, Registration, State
 
 

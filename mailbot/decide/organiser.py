@@ -19,7 +19,7 @@ from mailbot.decide import booking
 from mailbot.decide.changes import promote, started
 from mailbot.decide.context import Builder, Context, Inbound, participant_mail
 from mailbot.model import Decision
-from mailbot.parsed import Email
+from mailbot.parsing.parsed import Email
 from mailbot.state import Registration, State
 
 

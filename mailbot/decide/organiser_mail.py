@@ -22,7 +22,7 @@ from mailbot.decide.commands import Command, Commands, parse
 from mailbot.decide.context import Builder, Context, finish, participant_mail
 from mailbot.decide.register import register_one
 from mailbot.model import Decision
-from mailbot.parsed import ParticipantBlock, Sender
+from mailbot.parsing.parsed import ParticipantBlock, Sender
 from mailbot.state import OpenCase, Registration
 
 NOT_DONE = ("needs-info", "rejected-full", "rejected-not-allowed", "duplicate", "rejected-closed")

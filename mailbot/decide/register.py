@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from mailbot.config import Actor, Seminar
 from mailbot.decide import booking
 from mailbot.decide.context import Builder, organiser_mail, participant_context, problem
-from mailbot.parsed import ParticipantBlock
+from mailbot.parsing.parsed import ParticipantBlock
 from mailbot.state import Case, Registration
 
 

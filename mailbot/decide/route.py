@@ -21,7 +21,7 @@ from mailbot.decide.changes import cancel_targets, substitute_all
 from mailbot.decide.context import Builder, Context, Inbound, organiser_mail, problem
 from mailbot.decide.register import register, reject_not_invited
 from mailbot.decide.who import Who, who
-from mailbot.parsed import Sender
+from mailbot.parsing.parsed import Sender
 from mailbot.reading.message import organisations_written
 from mailbot.state import Case, OpenCase
 

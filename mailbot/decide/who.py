@@ -17,7 +17,7 @@ from typing import Any
 
 from mailbot.config import Actor
 from mailbot.decide.context import Context, problem
-from mailbot.parsed import Cancel, Email, Mention, ParticipantBlock, Swap
+from mailbot.parsing.parsed import Cancel, Email, Mention, ParticipantBlock, Swap
 from mailbot.reading.addresses import addresses
 from mailbot.reading.names import turned_round
 from mailbot.state import Registration

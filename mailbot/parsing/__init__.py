@@ -32,9 +32,9 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, Final, Literal, TypeVar
 
-from mailbot import participants as people
-from mailbot.addresses import Deliverable
-from mailbot.headers import (
+from mailbot.parsing import participants as people
+from mailbot.parsing.addresses import Deliverable
+from mailbot.parsing.headers import (
     POLICY,
     RAW_MESSAGE_ID,
     Headers,
@@ -43,8 +43,8 @@ from mailbot.headers import (
     sender_of,
     subject_of,
 )
-from mailbot.mime import attached_files, body, bounce_report
-from mailbot.parsed import (
+from mailbot.parsing.mime import attached_files, body, bounce_report
+from mailbot.parsing.parsed import (
     BounceReport,
     Cancel,
     DateRef,

@@ -23,9 +23,9 @@ from email_validator import (
     EmailNotValidError,
 )
 
-from mailbot.addresses import Deliverable, validated
-from mailbot.charsets import decoded
-from mailbot.parsed import Sender
+from mailbot.parsing.addresses import Deliverable, validated
+from mailbot.parsing.charsets import decoded
+from mailbot.parsing.parsed import Sender
 
 
 class _ReadOncePolicy(email.policy.EmailPolicy):

@@ -11,9 +11,9 @@ from __future__ import annotations
 import email.utils
 from collections.abc import Sequence
 
-from mailbot.addresses import Deliverable, participant_address
-from mailbot.blocks import date_ref
-from mailbot.parsed import (
+from mailbot.parsing.addresses import Deliverable, participant_address
+from mailbot.parsing.dates import date_ref
+from mailbot.parsing.parsed import (
     Cancel,
     DateRef,
     Forward,

@@ -1,10 +1,10 @@
-"""The message's structure: the author's text part, charsets, format=flowed, HTML turned into
-text, and delivery reports (SPEC §3, §10).
+"""The message's structure: the text as a reader sees it, charsets, format=flowed, attached
+files, and delivery reports (SPEC §3, §10).
 
-Rules of this file: text/plain when there is one (no HTML conversion then: it is the slow step),
-else HTML turned into lines as a reader sees them. Charsets are decoded as mail clients really use
-them (iso-8859-1 means windows-1252) and never fail; a part that cannot be decoded is a problem
-noted, not an exception.
+Rules of this file: the HTML part when there is one (rendered by `reading.html`: it keeps tables
+and lists as written), else the plain part with its tabs. Charsets are decoded as mail clients
+really use them (iso-8859-1 means windows-1252) and never fail; a part that cannot be decoded is a
+problem noted, not an exception.
 """
 
 from __future__ import annotations
@@ -16,14 +16,8 @@ from email import errors
 from email.message import EmailMessage, Message
 from typing import Final
 
-import inscriptis
-from inscriptis.css_profiles import CSS_PROFILES
-from inscriptis.html_properties import Display
-from inscriptis.model.config import ParserConfig
-from inscriptis.model.html_element import HtmlElement
-
-from mailbot.charsets import decoded
-from mailbot.headers import (
+from mailbot.parsing.charsets import decoded
+from mailbot.parsing.headers import (
     FOLDING,
     RAW_MESSAGE_ID,
     Headers,
@@ -31,8 +25,7 @@ from mailbot.headers import (
     text_from_surrogates,
     unfold,
 )
-from mailbot.parsed import BounceReport
-from mailbot.quotes import cut_quotes_and_signature
+from mailbot.parsing.parsed import BounceReport
 from mailbot.reading.html import Rendered, rendered
 from mailbot.reading.message import File
 
@@ -43,33 +36,11 @@ _BASE64_DEFECTS: Final = (
 )
 _LINE_BREAK: Final = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 _INVISIBLE: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\xad]")
-_NBSP_HTML: Final = re.compile(r"&nbsp;?|&#0*160;|&#x0*a0;|\xa0", re.IGNORECASE)
-_NBSP_MARK: Final = "\ue000"  # private use: inscriptis keeps it, unlike a no-break space
-_TAG: Final = re.compile(r"<[^>]*>")
 _CONTENT_TYPE: Final = re.compile(r"\s*([^\s/;\"]+)\s*/\s*([^\s/;\"]+)")
 _CONTENT_TYPE_PARAMS: Final = {
     name: re.compile(rf";\s*{name}\*?\s*=\s*(?:\"([^\"]*)\"|([^;\s]*))", re.IGNORECASE)
     for name in ("charset", "format", "delsp")
 }
-
-
-def _html_config() -> ParserConfig:
-    """Firefox's rendering, except that a paragraph has no margins.
-
-    Outlook styles `p.MsoNormal` with margin 0, so one `<p>` is one line as the reader sees it;
-    with the default margins every `Key: value` line would become a block of its own.
-    """
-    css = dict(CSS_PROFILES["strict"])
-    css["p"] = HtmlElement(display=Display.block)
-    return ParserConfig(css=css)
-
-
-_HTML_CONFIG: Final = _html_config()
-
-
-def author_lines(msg: EmailMessage, problems: list[str]) -> tuple[str, ...]:
-    """The author's own lines: the text part read, then quotes and signature cut off."""
-    return cut_quotes_and_signature(_body_lines(msg, problems))
 
 
 def body(msg: EmailMessage, problems: list[str]) -> Rendered:
@@ -104,17 +75,6 @@ def attached_files(msg: EmailMessage, limit: int) -> tuple[File, ...]:
         if len(found) >= limit:
             break
     return tuple(found)
-
-
-def _body_lines(msg: EmailMessage, problems: list[str]) -> list[str]:
-    """text/plain when it has any text (no HTML conversion then); else the HTML part."""
-    plain, html = _text_parts(msg)
-    lines = _plain_lines(plain, problems) if plain is not None else []
-    if html is None or any(lines):
-        if plain is None:
-            problems.append("no readable text part")
-        return lines
-    return _lines(_html_to_text(_decoded_payload(html, problems)))
 
 
 def _text_parts(msg: EmailMessage) -> tuple[EmailMessage | None, EmailMessage | None]:
@@ -198,10 +158,6 @@ def _normalised(text: str, *, keep_tabs: bool = False) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in _normalised(text).split("\n")]
-
-
 def _unflowed(lines: list[str], *, delsp: bool) -> list[str]:
     """RFC 3676: join soft-broken lines of format=flowed text, so a long value stays one line."""
     out: list[str] = []
@@ -228,20 +184,6 @@ def _unflowed(lines: list[str], *, delsp: bool) -> list[str]:
 
 def _quoted(content: str, depth: int) -> str:
     return ">" * depth + " " + content if depth else content
-
-
-def _html_to_text(html: str) -> str:
-    """HTML as a reader sees it: block elements end lines, `<p>&nbsp;</p>` is a blank line.
-
-    inscriptis collapses a no-break space like any blank, which would swallow the empty
-    paragraphs that separate participants; a private-use mark stands in for it meanwhile.
-    """
-    html = _INVISIBLE.sub("", _NBSP_HTML.sub(_NBSP_MARK, html))
-    try:
-        text = inscriptis.get_text(html, _HTML_CONFIG)
-    except Exception:  # lxml refuses some inputs: a crude rendering beats none
-        text = _TAG.sub("\n", html)
-    return str(text).replace(_NBSP_MARK, " ")
 
 
 _STATUS_PARTS: Final = frozenset(

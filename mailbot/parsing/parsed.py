@@ -1,7 +1,7 @@
 """What a read message is: the values `parsing.read` returns (SPEC §3).
 
 Rules of this file: values only (frozen dataclasses), no behaviour beyond the keys they are
-compared by. The reading modules (`headers`, `addresses`, `mime`, `quotes`, `blocks`) build them
+compared by. The parts of `parsing` (`headers`, `mime`, `participants`) and `reading` build them
 and `parsing` assembles them; the decision and the store read them.
 """
 
