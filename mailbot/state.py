@@ -9,11 +9,9 @@ transaction that will commit the decision, and `MemoryState` answers them from a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Literal, Protocol
-
-from mailbot.parsed import DateRef, ParticipantBlock
+from typing import Any, Literal, Protocol
 
 Status = Literal["confirmed", "waitlisted", "pending", "cancelled"]
 ACTIVE: frozenset[str] = frozenset({"confirmed", "waitlisted", "pending"})
@@ -71,15 +69,9 @@ class Case:
     sender: str | None = None  # who wrote the original message (registers "as if" they had)
     source_message_id: str | None = None
     # An ambiguous organisation (§4.3): what the message asked, kept so that either answer (the
-    # organiser's, or the sender's naming the organisation) registers it as it was written: the
-    # people read, the seminar dates its prose wrote, the organisation it wrote, when it came,
-    # and the actors that share the sender's domain.
-    people: tuple[ParticipantBlock, ...] = ()
-    dates: tuple[DateRef, ...] = ()
-    organisation: str | None = None
-    received_at: dt.datetime | None = None
-    candidates: tuple[str, ...] = ()
-    sender_unnamed: bool = False  # the sender counts themself in, but their name is not known
+    # organiser's, or the sender's naming the organisation) registers it as it was written. JSON
+    # values, written and read by `decide.ambiguous` alone (the store keeps them as they are).
+    details: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ import pytest
 from mailbot.config import Config
 from mailbot.decide import Inbound, decide
 from mailbot.model import Decision, Mail
-from mailbot.parsed import DateRef, Email
+from mailbot.parsing.parsed import DateRef, Email
 from mailbot.state import MemoryState, OpenCase
 
 from support import ORGANISER, SMALL_CONFIG, at, booking, email, make_config, person
@@ -151,7 +151,7 @@ def test_an_unclear_organisation_asks_the_sender_and_opens_a_case_for_the_organi
     assert told.to == (ORGANISER,) and told.case is not None
     assert told.case.kind == "ambiguous" and told.case.actor is None
     assert told.case.participants == ("leila@stockholm.se", "omar@stockholm.se")
-    assert told.case.candidates == (RINKEBY, SPANGA) and told.case.sender == SENDER
+    assert told.case.details["candidates"] == [RINKEBY, SPANGA] and told.case.sender == SENDER
     assert [p["email"] for p in told.context["people"]] == [p for p in told.case.participants]
 
 

@@ -24,13 +24,15 @@ Rules of this file:
 
 from __future__ import annotations
 
-from dataclasses import replace
+import datetime as dt
+from dataclasses import asdict, replace
+from typing import Any
 
 from mailbot import actors
 from mailbot.config import Actor
 from mailbot.decide.context import Builder, Context, organiser_mail
 from mailbot.decide.register import register
-from mailbot.parsed import ParticipantBlock, Sender
+from mailbot.parsing.parsed import DateRef, ParticipantBlock, Sender
 from mailbot.state import Case, OpenCase
 
 
@@ -54,12 +56,14 @@ def open_case(b: Builder, resolution: actors.Resolution, book: list[ParticipantB
         participants=tuple(p.email for p in book if p.email),
         sender=b.sender,
         source_message_id=email.message_id,
-        people=tuple(book),
-        dates=email.dates,
-        organisation=written,
-        received_at=b.received_at,
-        candidates=tuple(names),
-        sender_unnamed=sender_unnamed,
+        details={
+            "people": [asdict(p) for p in book],
+            "dates": [[d.month, d.day, d.year] for d in email.dates],
+            "organisation": written,
+            "received_at": b.received_at.isoformat(),
+            "candidates": names,
+            "sender_unnamed": sender_unnamed,
+        },
     )
     people = [{"name": p.name, "email": p.email, "title": p.title} for p in book]
     context = {
@@ -103,7 +107,7 @@ def settle_by_sender(b: Builder, actor: Actor, booked: list[ParticipantBlock]) -
     linked = answered(b.ctx)
     for open_case in b.ctx.state.open_cases():
         case = open_case.case
-        if case.kind != "ambiguous" or actor.name not in case.candidates:
+        if case.kind != "ambiguous" or actor.name not in candidates(case):
             continue
         ours = (case.sender or "").casefold() == sender.key
         mine = {a.casefold() for a in case.participants} & keys
@@ -116,15 +120,16 @@ def register_case(b: Builder, case: Case, actor: Actor) -> None:
     the message, at the time it came; anyone already booked on any seminar is a duplicate."""
     sub = _as_sent(b, case)
     fresh: list[ParticipantBlock] = []
-    for block in case.people:
+    for block in _people(case):
         active = sub.work.active(block.email_key) if block.email_key else []
         if active:
             where = ", ".join(f"{r.status} for {r.seminar} ({r.actor})" for r in active)
             sub.add("duplicate", "already-registered", block.email, f"already {where}")
         else:
             fresh.append(block)
-    if fresh or case.sender_unnamed:
-        register(sub, actor, fresh, sender_without_name=case.sender_unnamed)
+    unnamed = bool(case.details.get("sender_unnamed"))
+    if fresh or unnamed:
+        register(sub, actor, fresh, sender_without_name=unnamed)
     sub.send_problems()
     b.outcomes += sub.outcomes
     if b.command:  # the organiser's mail: the sender and the people get new mails, not replies
@@ -142,10 +147,10 @@ def _as_sent(b: Builder, case: Case) -> Builder:
     written = replace(
         ctx.email,
         sender=Sender(sender, "", sender.rpartition("@")[2].lower()),
-        dates=case.dates,
-        organisation=case.organisation or ctx.email.organisation,
+        dates=_dates(case),
+        organisation=case.details.get("organisation") or ctx.email.organisation,
     )
-    arrival = case.received_at or ctx.inbound.received_at
+    arrival = _received_at(case) or ctx.inbound.received_at
     sub = Builder(replace(ctx, inbound=replace(ctx.inbound, email=written, received_at=arrival)))
     sub.work = b.work
     sub.seat_overrides = b.seat_overrides
@@ -158,8 +163,8 @@ def decline(b: Builder, open_case: OpenCase) -> None:
     for address in case.participants or (None,):
         b.add("ignored", "registration-declined", address, "the organiser declined it")
     if case.sender:
-        people = [{"name": p.name, "email": p.email} for p in case.people]
-        context = {"people": people, "sender_unnamed": case.sender_unnamed}
+        people = [{"name": p.name, "email": p.email} for p in _people(case)]
+        context = {"people": people, "sender_unnamed": case.details.get("sender_unnamed")}
         b.mail(
             "registration-declined",
             (case.sender,),
@@ -167,3 +172,29 @@ def decline(b: Builder, open_case: OpenCase) -> None:
             context=context,
             language=b.config.bot.language,
         )
+
+
+# --------------------------------------------------------------------------- what a case keeps
+
+
+def candidates(case: Case) -> tuple[str, ...]:
+    """The actors that share the sender's domain, as the case recorded them."""
+    return tuple(case.details.get("candidates", ()))
+
+
+def _people(case: Case) -> list[ParticipantBlock]:
+    return [_block(dict(p)) for p in case.details.get("people", ())]
+
+
+def _block(fields: dict[str, Any]) -> ParticipantBlock:
+    date = fields.pop("seminar_date", None)
+    return ParticipantBlock(**fields, seminar_date=DateRef(**date) if date else None)
+
+
+def _dates(case: Case) -> tuple[DateRef, ...]:
+    return tuple(DateRef(*d) for d in case.details.get("dates", ()))
+
+
+def _received_at(case: Case) -> dt.datetime | None:
+    at = case.details.get("received_at")
+    return dt.datetime.fromisoformat(at) if at else None

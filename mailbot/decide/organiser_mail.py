@@ -167,7 +167,7 @@ def _settle_ambiguous(b: Builder, open_case: OpenCase, verb: str, line: str) -> 
         return {}
     actor = actors.named(line, b.config) if verb == "actor" else None
     if actor is None:
-        reason = "name one organisation: " + ", ".join(open_case.case.candidates)
+        reason = "name one organisation: " + ", ".join(ambiguous.candidates(open_case.case))
         b.add("ignored", "organiser-not-understood", None, reason)
         return {"status": "not-understood", "note": "name-actor"}
     ambiguous.register_case(b, open_case.case, actor)

@@ -149,11 +149,11 @@ def _answers_case(b: Builder, resolution: actors.Resolution, case: OpenCase) -> 
     it names one of the candidates, the case's people are registered for it; else it is asked
     again (the organiser already has the case)."""
     actor = resolution.actor
-    if actor is not None and actor.name in case.case.candidates:
+    if actor is not None and actor.name in ambiguous.candidates(case.case):
         ambiguous.sender_names(b, case, actor)
         b.send_problems()
         return
-    names = list(case.case.candidates)
+    names = list(ambiguous.candidates(case.case))
     written = b.ctx.email.organisation
     reason = f"the answer names no single one of {', '.join(names)}"
     b.add("needs-info", "shared-domain-no-match", None, reason)

@@ -11,13 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, replace
+from dataclasses import replace
 from typing import Any
 
 from mailbot.config import Config
-from mailbot.parsed import DateRef, ParticipantBlock
 from mailbot.state import Case, OpenCase
-from mailbot.store.database import Database, from_iso, iso
+from mailbot.store.database import Database, iso
 
 _COLUMNS = (
     "message_id, kind, actor, participants_json, seminar, sender, source_message_id, settled,"
@@ -45,7 +44,7 @@ class Cases:
                 case.sender,
                 case.source_message_id,
                 iso(now),
-                json.dumps(_details(case)),
+                json.dumps(dict(case.details)),
             ),
         )
 
@@ -110,7 +109,6 @@ class Cases:
 
 
 def _open_case(row: tuple[Any, ...]) -> OpenCase:
-    details = json.loads(row[8] or "{}")
     case = Case(
         kind=row[1],
         actor=row[2],
@@ -118,30 +116,6 @@ def _open_case(row: tuple[Any, ...]) -> OpenCase:
         seminar=row[4],
         sender=row[5],
         source_message_id=row[6],
-        people=tuple(_block(p) for p in details.get("people", ())),
-        dates=tuple(DateRef(*d) for d in details.get("dates", ())),
-        organisation=details.get("organisation"),
-        received_at=from_iso(details.get("received_at")),
-        candidates=tuple(details.get("candidates", ())),
-        sender_unnamed=bool(details.get("sender_unnamed")),
+        details=json.loads(row[8] or "{}"),
     )
     return OpenCase(message_id=row[0], case=case, settled=row[7])
-
-
-def _details(case: Case) -> dict[str, Any]:
-    """What an ambiguous case keeps of its message, as JSON; empty for the other kinds."""
-    if case.kind != "ambiguous":
-        return {}
-    return {
-        "people": [asdict(p) for p in case.people],
-        "dates": [[d.month, d.day, d.year] for d in case.dates],
-        "organisation": case.organisation,
-        "received_at": iso(case.received_at) if case.received_at else None,
-        "candidates": list(case.candidates),
-        "sender_unnamed": case.sender_unnamed,
-    }
-
-
-def _block(fields: dict[str, Any]) -> ParticipantBlock:
-    date = fields.pop("seminar_date", None)
-    return ParticipantBlock(**fields, seminar_date=DateRef(**date) if date else None)
