@@ -3,7 +3,8 @@
 Rules of this file: only reached for authenticated mail from the organiser or a delegate (the
 message rule `organiser`). A mail that answers one of the bot's mails about a case (found by
 `In-Reply-To`/`References`, never the subject) and starts with an answer word or participant
-blocks settles that case; every other line is a command. Each command's outcomes name the
+blocks settles that case (an unclear organisation's also by its name on the first line, see
+`ambiguous`); every other line is a command. Each command's outcomes name the
 organiser and the line, so the journal says who did what; cancelling and moving go through the
 same functions as the command line (`organiser.cancel`, `organiser.move`), so participants are
 told the same. Nothing here deletes: the worst a command does is cancel a booking.
