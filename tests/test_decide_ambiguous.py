@@ -326,3 +326,25 @@ def test_a_reply_as_unclear_as_the_first_mail_replaces_its_case(config: Config) 
         bot.state.cases[bot.mid(told)].settled == f"{SENDER}: SV: Din anmälan behöver kompletteras"
     )
     assert len(bot.state.open_cases()) == 1
+
+
+def test_an_answer_that_names_people_books_them_and_asks_about_those_it_left_out(
+    config: Config,
+) -> None:
+    bot = Bot(config)
+    first = bot.decide(unclear())
+    question, told = the(first, "needs-info"), the(first, "forward-ambiguous")
+    again = replace(
+        sender_answer(question, bot, "Rinkeby-Kista"),
+        participants=(person("Leila Ahmadi", "leila@stockholm.se"),),
+        names_people=True,
+    )
+    d = bot.decide(again)
+    assert outcomes(d) == [("confirmed", "leila@stockholm.se"), ("needs-info", "omar@stockholm.se")]
+    assert list(bot.people()) == ["leila@stockholm.se"]
+    summary = the(d, "summary")  # §9: the sender of a mail about several gets one picture
+    assert summary.to == (SENDER,)
+    assert [(p["kind"], p["email"]) for p in summary.context["problems"]] == [
+        ("left-out", "omar@stockholm.se")
+    ]
+    assert bot.state.cases[bot.mid(told)].settled == f"{SENDER}: {RINKEBY}"

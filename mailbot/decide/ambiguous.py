@@ -18,8 +18,9 @@ Rules of this file:
 - The sender settles it only with an actor of the case's candidates (those sharing the domain);
   the organiser may name any invited actor (she decides who is invited).
 - `NEJ` closes the case: nobody of it is booked and the sender is told so in a new mail.
-- A reply from the sender that names people registers those people (it is a new registration);
-  one that only names the organisation registers the people of the case.
+- A reply from the sender that names people registers those people (it is a new registration),
+  and the people of the first mail it leaves out are asked about, not booked; one that only
+  names the organisation registers the people of the case.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from typing import Any
 
 from mailbot import actors
 from mailbot.config import Actor
-from mailbot.decide.context import Builder, Context, organiser_mail
+from mailbot.decide.context import Builder, Context, organiser_mail, problem
 from mailbot.decide.register import register
 from mailbot.parsing.parsed import DateRef, ParticipantBlock, Sender
 from mailbot.state import Case, OpenCase
@@ -113,6 +114,18 @@ def settle_by_sender(b: Builder, actor: Actor, booked: list[ParticipantBlock]) -
         mine = {a.casefold() for a in case.participants} & keys
         if open_case == linked or (ours and mine):
             b.settled.append((open_case.message_id, f"{b.sender}: {actor.name}"))
+        if open_case == linked:
+            _left_out(b, case, keys)
+
+
+def _left_out(b: Builder, case: Case, booked: set[str]) -> None:
+    """People of the first mail that its answer does not name again are asked about, not
+    booked: the answer may have left them out on purpose (precision first)."""
+    for person in _people(case):
+        if person.email_key and person.email_key not in booked:
+            reason = "in the first mail, not in its answer: not registered"
+            b.add("needs-info", "left-out", person.email, reason)
+            b.needs_info(problem("left-out", name=person.name, email=person.email))
 
 
 def register_case(b: Builder, case: Case, actor: Actor) -> None:
