@@ -37,8 +37,9 @@ from mailbot.parsing.parsed import DateRef, ParticipantBlock, Sender
 from mailbot.state import Case, OpenCase
 
 
-def open_case(b: Builder, resolution: actors.Resolution, book: list[ParticipantBlock],
-              *, sender_unnamed: bool) -> None:  # fmt: skip
+def open_case(
+    b: Builder, resolution: actors.Resolution, book: list[ParticipantBlock], *, sender_unnamed: bool
+) -> None:
     """Ask the sender which organisation they are, and tell the organiser, who may answer."""
     email = b.ctx.email
     names = [a.name for a in resolution.candidates]
