@@ -277,7 +277,7 @@ def generate(
 
 def seats_for_half(messages: Sequence[Message]) -> dict[str, int]:
     """Seats per actor so that about half of the on-time participants get one, half wait."""
-    wanting = Counter()
+    wanting: Counter[str] = Counter()
     for m in messages:
         if m.kind == "register" and m.actor:
             wanting[m.actor] += m.participants

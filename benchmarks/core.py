@@ -181,9 +181,9 @@ def main(argv: list[str] | None = None) -> int:
         for name, ms in typical_parse_ms().items():
             verdict = "ok" if ms < TYPICAL_TARGET_MS else f"over {TYPICAL_TARGET_MS} ms"
             print(f"  parse {name:<48} {ms:6.2f} ms  {verdict}")
-        rates, per_message = [], []
+        per_message: list[str] = []
         for batch in sorted({1, args.batch}):
-            rates = []
+            rates: list[float] = []
             for _ in range(args.repeat):
                 seconds, outcomes, queued = run_pipeline(cfg, messages, batch)
                 rates.append(args.n / seconds)

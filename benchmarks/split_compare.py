@@ -135,7 +135,7 @@ def main() -> None:
     args = parser.parse_args()
     forwards = sum(1 for sample in SAMPLES if sample.forward_from)
     tools: list[tuple[str, Callable[[Sample], Outcome]]] = [("mailbot.reading.split", ours)]
-    for name, module, tool in (
+    for name, module, other in (
         ("quotequail", "quotequail", quotequail_outcome),
         ("mail-parser-reply", "mailparser_reply", mail_parser_reply_outcome),
     ):
@@ -144,7 +144,7 @@ def main() -> None:
         except ImportError:
             print(f"{name}: not installed (pip install {name})")
             continue
-        tools.append((name, tool))
+        tools.append((name, other))
     print(f"{len(SAMPLES)} bodies, {forwards} of them forwards\n")
     columns = ("author exact", "missed", "extra", "from+subject", "fwd author", "errors")
     print(f"{'tool':24} " + " ".join(f"{column:>13}" for column in columns))

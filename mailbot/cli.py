@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -118,9 +117,9 @@ def cmd_check_config(args: argparse.Namespace) -> int:
     problems += check_templates(cfg, template_files.environment(cfg.bot.templates))
     for warning in cfg.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    from mailbot import digest
+    from mailbot import timetable
 
-    if note := digest.zone_note(cfg):
+    if note := timetable.zone_note(cfg):
         print(f"note: {note}", file=sys.stderr)
     if problems:
         for p in problems:
@@ -205,6 +204,8 @@ def _participant_json(r: Any, cfg: Config) -> dict[str, Any]:
 
 
 def cmd_participants(args: argparse.Namespace) -> int:
+    import json
+
     cfg = load_config(args)
     if args.seminar and cfg.find_seminar(args.seminar) is None:
         raise UsageError(f"--seminar {args.seminar}: no such seminar in {cfg.path}")
@@ -235,6 +236,8 @@ def cmd_participants(args: argparse.Namespace) -> int:
 
 
 def cmd_messages(args: argparse.Namespace) -> int:
+    import json
+
     cfg = load_config(args)
     with open_store(cfg) as store:
         journal = store.journal()
@@ -379,6 +382,8 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
 def cmd_export_person(args: argparse.Namespace) -> int:
     """`mailbot export-person EMAIL`: the right of access, as JSON on stdout."""
+    import json
+
     from mailbot import privacy
 
     cfg = load_config(args)

@@ -1,9 +1,7 @@
-"""The organiser's daily digest (SPEC §14): what is due, and what it says.
+"""The organiser's daily digest (SPEC §14): whether today's is due, and what it says.
 
-Rules of this file, as of `due`: it reads only its arguments and never a clock. The digest is due
-once a day at `[organiser] digest_at`, local time in the time zone of the first seminar (the
-seminars of one event share a zone; when they do not, the first one's is the organiser's), from
-the first registration until the last seminar has ended. Each day's look is recorded by a marker
+Rules of this file, as of `due`: it reads only its arguments and never a clock. When the digest
+falls due is `timetable`'s (`latest_slot`, `next_slot`). Each day's look is recorded by a marker
 in the same transaction as the mail it queues, so that at most one digest goes out a day, also
 across restarts:
 
@@ -20,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Final, Literal, Protocol
+from typing import Any, Literal, Protocol
 from zoneinfo import ZoneInfo
 
 from mailbot.config import Config
@@ -28,9 +26,8 @@ from mailbot.due import CSV_FILENAME, participant_files, seat_summary
 from mailbot.model import Mail
 from mailbot.spreadsheet import HEADERS, STATUS_ORDER
 from mailbot.state import Registration
+from mailbot.timetable import DIGEST, last_end, latest_slot, markers, zone_of
 
-DIGEST: Final = "digest"
-QUIET: Final = ":quiet"
 XLSX_FILENAME = {"sv": "deltagare-{date}.xlsx", "en": "participants-{date}.xlsx"}
 
 # The outcomes (SPEC §11) that change who comes; a "forwarded" outcome is a request waiting for
@@ -103,63 +100,6 @@ class DigestState(Protocol):
 # --------------------------------------------------------------------------- when
 
 
-def zone_of(config: Config) -> ZoneInfo:
-    """The digest's time zone: the first seminar's (see the module's docstring)."""
-    return ZoneInfo(config.seminars[0].timezone if config.seminars else "Europe/Stockholm")
-
-
-def zone_note(config: Config) -> str | None:
-    """For `check-config`: which zone `digest_at` is read in, when the seminars' zones differ."""
-    zones = {s.timezone for s in config.seminars}
-    if config.organiser.digest_at is None or len(zones) < 2:
-        return None
-    at, used = config.organiser.digest_at, ", ".join(sorted(zones))
-    return (
-        f"organiser.digest_at {at:%H:%M} is local time in {zone_of(config).key}"
-        f" (the first seminar's zone; the seminars use {used})"
-    )
-
-
-def latest_slot(config: Config, now: dt.datetime) -> tuple[dt.date, dt.datetime] | None:
-    """The latest digest time at or before `now`, with its local date; None without `digest_at`."""
-    at = config.organiser.digest_at
-    if at is None:
-        return None
-    zone = zone_of(config)
-    day = now.astimezone(zone).date()
-    slot = _instant(day, at, zone)
-    if slot > now.astimezone(dt.UTC):
-        day -= dt.timedelta(days=1)
-        slot = _instant(day, at, zone)
-    return day, slot
-
-
-def next_slot(config: Config, now: dt.datetime) -> dt.datetime | None:
-    """The first digest time after `now` (a wake-up for the scheduler), before the last seminar
-    ends; None when there is none."""
-    found = latest_slot(config, now)
-    at = config.organiser.digest_at
-    if found is None or at is None or not config.seminars:
-        return None
-    following = _instant(found[0] + dt.timedelta(days=1), at, zone_of(config))
-    return following if following < _last_end(config) else None
-
-
-def markers(day: dt.date) -> tuple[tuple[str, str, str], tuple[str, str, str]]:
-    """The marker of a day's digest, and of a day when nothing had changed."""
-    return (DIGEST, "", day.isoformat()), (DIGEST, "", day.isoformat() + QUIET)
-
-
-def _instant(day: dt.date, at: dt.time, zone: ZoneInfo) -> dt.datetime:
-    # A wall time a daylight-saving switch skips lands after the gap, as `durations` does it.
-    wall = dt.datetime.combine(day, at, tzinfo=zone)
-    return dt.datetime.fromtimestamp(wall.timestamp(), dt.UTC)
-
-
-def _last_end(config: Config) -> dt.datetime:
-    return max(s.ends.astimezone(dt.UTC) for s in config.seminars)
-
-
 # --------------------------------------------------------------------------- what
 
 
@@ -178,7 +118,7 @@ def digest_due(config: Config, state: DigestState, now: dt.datetime) -> Due | No
     seminar, and when the day's marker exists.
     """
     found = latest_slot(config, now)
-    if found is None or not config.seminars or now.astimezone(dt.UTC) >= _last_end(config):
+    if found is None or not config.seminars or now.astimezone(dt.UTC) >= last_end(config):
         return None
     day, slot = found
     sent, quiet = markers(day)

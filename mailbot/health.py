@@ -23,11 +23,9 @@ import threading
 from mailbot import pacing
 from mailbot.logs import redact
 from mailbot.store import Store, StoreError
+from mailbot.store.mailbox import CURRENT, RESOLVED, ok_key
 
 log = logging.getLogger("mailbot.service")
-
-CURRENT = "error:"
-RESOLVED = "resolved:"
 
 # What an `on_trouble` "where" belongs to: the part whose outage it is.
 _PARTS = {"IMAP connect": "IMAP", "IMAP login": "IMAP"}
@@ -35,11 +33,6 @@ _PARTS = {"IMAP connect": "IMAP", "IMAP login": "IMAP"}
 
 def part_of(where: str) -> str:
     return _PARTS.get(where, where)
-
-
-def ok_key(part: str) -> str:
-    """The key of a part's last success: `last_imap_ok`, `last_smtp_ok`."""
-    return f"last_{part.lower()}_ok"
 
 
 class Health:

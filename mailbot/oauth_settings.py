@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
-import ssl
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,6 +112,8 @@ def read_ca_file(r: Reader, t: Mapping[str, Any], section: str, base: Path) -> P
     if not path.is_file():
         r.problem(f"{section}.ca_file", f"file not found: {path}")
         return None
+    import ssl  # only a config with a `ca_file` needs it: `mailbot status` starts without it
+
     try:
         ssl.create_default_context(cafile=str(path))
     except (ssl.SSLError, ValueError, OSError) as e:

@@ -19,7 +19,8 @@ from mailbot import deliverability, limits, parsing, replies, template_files
 from mailbot.config import Config
 from mailbot.decide import Inbound, decide
 from mailbot.model import Decision, Mail, Outcome
-from mailbot.store import Store, StoredMessage, storage_problem
+from mailbot.store import Store, storage_problem
+from mailbot.store.journal import StoredMessage
 
 log = logging.getLogger("mailbot.pipeline")
 

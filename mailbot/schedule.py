@@ -27,8 +27,8 @@ particular job: a lost, late or doubled job only moves a look in time.
   the outbox sender when `decision.mails` is not empty. Its errors are logged, not raised. A look
   that raises (database locked for over a minute, a broken template) is logged and retried by
   the next one; nothing of it was committed.
-- Jobs: one date job per future deadline or reminder instant (`due.next_wakeups`), one for the
-  next daily digest (`digest.next_slot`, planned again after each digest look), plus an
+- Jobs: one date job per future deadline or reminder instant (`timetable.next_wakeups`), one for the
+  next daily digest (`timetable.next_slot`, planned again after each digest look), plus an
   interval sweep every `sweep` (default 10 min) that also runs at start. UTC scheduler timezone,
   memory job store, `coalesce=True`, no misfire limit: a late look is still a useful look.
 - The database work runs in a worker thread (`asyncio.to_thread`); looks are serialised by a
@@ -52,7 +52,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from mailbot import decide, digest, due, pipeline, privacy
+from mailbot import decide, digest, due, pipeline, privacy, timetable
 from mailbot.config import Config
 from mailbot.model import Decision
 from mailbot.store import Store, storage_problem
@@ -112,11 +112,11 @@ def describe(work: Decision, now: dt.datetime) -> str:
     parts: list[str] = []
     reminders: dict[tuple[str, str], int] = {}
     for kind, seminar, key in work.scheduled:
-        if kind == due.REPORT:
+        if kind == timetable.REPORT:
             parts.append(f"deadline report {seminar}")
-        elif kind == digest.DIGEST:
-            quiet = key.endswith(digest.QUIET)
-            day = key.removesuffix(digest.QUIET)
+        elif kind == timetable.DIGEST:
+            quiet = key.endswith(timetable.QUIET)
+            day = key.removesuffix(timetable.QUIET)
             parts.append(f"no digest {day}: nothing changed" if quiet else f"digest {day}")
         else:
             label = key.rpartition(":")[2]
@@ -161,7 +161,7 @@ class Scheduler:
         real = dt.datetime.now(dt.UTC)
         now = self._clock()
         offset = now - real  # a test clock's distance from the real one; ~0 in production
-        wakeups = due.next_wakeups(self._config, now)
+        wakeups = timetable.next_wakeups(self._config, now)
         for at, what in wakeups:
             # In UTC before adding: arithmetic on a zoned datetime is wall-clock arithmetic.
             fire = at.astimezone(dt.UTC) - offset + SLACK
@@ -189,7 +189,7 @@ class Scheduler:
 
     def _plan_digest(self, now: dt.datetime) -> None:
         """One timer for the next digest time (§14); each digest look plans the next one."""
-        at = digest.next_slot(self._config, now)
+        at = timetable.next_slot(self._config, now)
         if at is None:
             return
         self._scheduler.add_job(

@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
+from mailbot import timetable
 from mailbot.config import Config
-from mailbot.health import CURRENT, RESOLVED, ok_key
 from mailbot.store import Store
+from mailbot.store.mailbox import CURRENT, RESOLVED, ok_key
 
 # `lock.holder`'s answer: the service's pid and since when (None while it writes them).
 Holder = tuple[int | None, dt.datetime | None]
@@ -29,23 +30,21 @@ def countdown(until: dt.datetime, now: dt.datetime) -> str:
 def scheduled(store: Store, config: Config, now: dt.datetime, limit: int = 8) -> list[str]:
     """The next wake-ups of the scheduler, and work already due that no look has queued yet
     (the service is not running, or its next look is still to come)."""
-    from mailbot import digest, due
-
     lines = ["Scheduled:"]
     for seminar in config.seminars:
-        if due.report_due(seminar, store, now):
+        if timetable.report_due(seminar, store, now):
             lines.append(f"  due now  deadline report {seminar.id} (queued at the next tick)")
-        waiting = due.reminders_due(seminar, store, now)
+        waiting = timetable.reminders_due(seminar, store, now)
         if waiting:
             label = waiting[0][1].label
             lines.append(
                 f"  due now  reminder {label} {seminar.id} to {len(waiting)} participants"
                 " (queued at the next tick)"
             )
-    wakeups = due.next_wakeups(config, now)
-    at_digest = digest.next_slot(config, now)
+    wakeups = timetable.next_wakeups(config, now)
+    at_digest = timetable.next_slot(config, now)
     if at_digest is not None:
-        zone = digest.zone_of(config)
+        zone = timetable.zone_of(config)
         wakeups = sorted([*wakeups, (at_digest.astimezone(zone), "daily digest")])
     for at, what in wakeups[:limit]:  # each in its seminar's own time zone
         lines.append(f"  {at.isoformat(timespec='minutes')}  {what} ({countdown(at, now)})")

@@ -50,7 +50,7 @@ def corpus() -> list[bytes]:
 
 
 def flip_bytes(rng: random.Random, raw: bytearray, _: Sequence[bytes]) -> None:
-    for _ in range(rng.randint(1, 8)):
+    for _flip in range(rng.randint(1, 8)):
         if raw:
             raw[rng.randrange(len(raw))] = rng.randrange(256)
 

@@ -10,7 +10,7 @@ import datetime as dt
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from mailbot import config as config_mod
@@ -19,6 +19,7 @@ from mailbot.model import Mail
 from mailbot.parsing import DateRef, Email, ParticipantBlock, Sender
 from mailbot.parsing.parsed import Cancel
 from mailbot.reading.intent import signs_of_registering
+from mailbot.state import Registration, Status
 
 REPO = Path(__file__).resolve().parent.parent
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -128,6 +129,18 @@ def at(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text).replace(tzinfo=STOCKHOLM)
 
 
+T = TypeVar("T")
+
+
+def present(value: T | None) -> T:
+    """`value`, which the test expects to be there: a registration, a message's body part.
+
+    An `Optional` the test knows is filled, asserted once so that the check reads as one line.
+    """
+    assert value is not None, "expected a value, got None"
+    return value
+
+
 def person(name: str | None, email: str | None, **kw: Any) -> ParticipantBlock:
     return ParticipantBlock(name=name, email=email, **kw)
 
@@ -196,7 +209,9 @@ def raw_mail(
     return head.encode("ascii") + b"\r\n" + body.replace("\n", "\r\n").encode("utf-8")
 
 
-def registration(sender: str, people: list[tuple[str, str]], message_id: str, **kw: Any) -> bytes:
+def registration(
+    sender: str, people: list[tuple[str, str]], message_id: str | None, **kw: Any
+) -> bytes:
     body = (
         "Hej,\n\n" + "\n\n".join(f"Namn: {n}\nE-post: {e}" for n, e in people) + "\n\nHälsningar\n"
     )
@@ -208,17 +223,15 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 def booking(
     email: str,
-    status: str = "confirmed",
+    status: Status = "confirmed",
     *,
     seminar: str = "2022-09-14",
     actor: str = "Huddinge kommun",
     registered_at: dt.datetime | None = None,
     confirmed_at: dt.datetime | None = None,
     **kw: Any,
-) -> Any:
+) -> Registration:
     """A stored registration as the store would hand it back (scheduled work, §7 §8)."""
-    from mailbot.state import Registration
-
     registered_at = registered_at or at("2022-09-01 10:00")
     if confirmed_at is None and status == "confirmed":
         confirmed_at = registered_at
@@ -228,7 +241,7 @@ def booking(
         seminar=seminar,
         email=email,
         actor=actor,
-        status=status,  # type: ignore[arg-type]
+        status=status,
         registered_at=registered_at,
         confirmed_at=confirmed_at,
         **kw,

@@ -40,6 +40,7 @@ PURE = (
     "mailbot.encoded_words",
     "mailbot.due",
     "mailbot.digest",
+    "mailbot.timetable",
     "mailbot.spreadsheet",
     "mailbot.limits",
     "mailbot.durations",
@@ -71,10 +72,13 @@ LAZY_IMPORTS: dict[str, set[str]] = {
     # `mailbot --help` and `mailbot status` must start in < 100 ms: each command imports the
     # machinery it needs (parsing, decide, Jinja2, the service) only when it runs.
     "mailbot.cli": {"mailbot", "mailbot.*", "csv", "json", "logging", "signal", "threading"},
-    # the same for `status`: the deadline and digest arithmetic (`due`, `digest`) only when needed
-    "mailbot.status": {"mailbot", "mailbot.due", "mailbot.digest"},
+    # the repositories `status` does not read (the journal, personal data, the digest's
+    # activity) are made, and their modules imported, when first used
+    "mailbot.store": {"mailbot.store.journal", "mailbot.store.personal", "mailbot.store.activity"},
     # heavy libraries loaded the first time they are needed (start-up of `status` and tests)
     "mailbot.authentication": {"publicsuffixlist", "authres", "authres.dmarc"},
+    # `ssl` (and `socket`) only for a config that names a `ca_file`; `status` reads the config
+    "mailbot.oauth_settings": {"ssl"},
     "mailbot.replies": {"babel.dates", "icalendar"},
     "mailbot.spreadsheet": {"xlsxwriter"},
 }

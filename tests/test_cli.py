@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -52,11 +53,16 @@ def maildir(tmp_path: Path) -> Path:
     return tmp_path / "Maildir"
 
 
-def participants(event: Path, *extra: str) -> list[dict]:
-    return json.loads(mailbot("participants", "--format", "json", *extra, cwd=event).stdout)
+def participants(event: Path, *extra: str) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = json.loads(
+        mailbot("participants", "--format", "json", *extra, cwd=event).stdout
+    )
+    return rows
 
 
-def test_process_on_a_maildir_produces_participants_journal_and_reply_files(event, maildir):
+def test_process_on_a_maildir_produces_participants_journal_and_reply_files(
+    event: Path, maildir: Path
+) -> None:
     out = mailbot(
         "process", str(maildir), "--now", "2022-09-01T10:00:00+02:00", "--outbox", "out", cwd=event
     )
@@ -102,13 +108,13 @@ def test_process_on_a_maildir_produces_participants_journal_and_reply_files(even
     assert first["In-Reply-To"] == "<20220829091500.1@huddinge.se>"
 
 
-def test_processing_the_same_folder_twice_handles_nothing_again(event, maildir):
+def test_processing_the_same_folder_twice_handles_nothing_again(event: Path, maildir: Path) -> None:
     mailbot("process", str(maildir), "--now", "2022-09-01T10:00:00+02:00", cwd=event)
     again = mailbot("process", str(maildir), "--now", "2022-09-01T11:00:00+02:00", cwd=event)
     assert again.stdout.count("already handled") == 9
 
 
-def test_registrations_after_the_deadline_are_closed(event):
+def test_registrations_after_the_deadline_are_closed(event: Path) -> None:
     mailbot(
         "process",
         str(EXAMPLES / "01-huddinge-five.eml"),
@@ -121,7 +127,7 @@ def test_registrations_after_the_deadline_are_closed(event):
     assert journal[-1]["outcomes"][0]["outcome"] == "rejected-closed"
 
 
-def test_participants_as_csv_and_for_one_seminar(event, maildir):
+def test_participants_as_csv_and_for_one_seminar(event: Path, maildir: Path) -> None:
     mailbot("process", str(maildir), "--now", "2022-09-01T10:00:00+02:00", cwd=event)
     csv_out = mailbot(
         "participants", "--format", "csv", "--seminar", "2022-09-15", cwd=event
@@ -130,7 +136,9 @@ def test_participants_as_csv_and_for_one_seminar(event, maildir):
     assert "tomas.fors@botkyrka.se" in csv_out and "asa.oberg" not in csv_out
 
 
-def test_organiser_moves_a_forwarded_participant_onto_the_seminar_asked_for(event, maildir):
+def test_organiser_moves_a_forwarded_participant_onto_the_seminar_asked_for(
+    event: Path, maildir: Path
+) -> None:
     mailbot("process", str(maildir), "--now", "2022-09-01T10:00:00+02:00", cwd=event)
     out = mailbot(
         "move",
@@ -146,7 +154,7 @@ def test_organiser_moves_a_forwarded_participant_onto_the_seminar_asked_for(even
     assert [(p["seminar"], p["status"]) for p in moved] == [("2022-09-15", "confirmed")]
 
 
-def test_organiser_cancel_promotes_from_the_waitlist(event):
+def test_organiser_cancel_promotes_from_the_waitlist(event: Path) -> None:
     mailbot(
         "process",
         str(EXAMPLES / "01-huddinge-five.eml"),
@@ -163,19 +171,19 @@ def test_organiser_cancel_promotes_from_the_waitlist(event):
     )
 
 
-def test_status_shows_seats_used_and_free_per_actor(event, maildir):
+def test_status_shows_seats_used_and_free_per_actor(event: Path, maildir: Path) -> None:
     mailbot("process", str(maildir), "--now", "2022-09-01T10:00:00+02:00", cwd=event)
     out = mailbot("status", cwd=event).stdout
     line = next(s for s in out.splitlines() if s.strip().startswith("Huddinge kommun"))
     assert line.split()[2:6] == ["4", "4", "0", "0"]
 
 
-def test_process_needs_no_password_variables(event, maildir):
+def test_process_needs_no_password_variables(event: Path, maildir: Path) -> None:
     result = mailbot("process", str(maildir), "--now", "2022-09-01T10:00:00+02:00", cwd=event)
     assert result.returncode == 0
 
 
-def test_a_bad_config_exits_non_zero_without_a_traceback(event):
+def test_a_bad_config_exits_non_zero_without_a_traceback(event: Path) -> None:
     (event / "config.toml").write_text("[bot]\naddress = 1\n", encoding="utf-8")
     result = mailbot("participants", cwd=event, check=False)
     assert (
@@ -185,6 +193,6 @@ def test_a_bad_config_exits_non_zero_without_a_traceback(event):
     )
 
 
-def test_a_missing_input_path_is_a_usage_error(event):
+def test_a_missing_input_path_is_a_usage_error(event: Path) -> None:
     result = mailbot("process", "no-such-folder", cwd=event, check=False)
     assert result.returncode == 2 and "no-such-folder" in result.stderr

@@ -13,6 +13,7 @@ import pytest
 from mailbot.config import Config
 from mailbot.decide import Inbound, decide
 from mailbot.model import Decision, Mail
+from mailbot.parsing import Email, ParticipantBlock
 from mailbot.state import MemoryState
 
 from support import at, make_config, person, render
@@ -27,7 +28,7 @@ def config(tmp_path: Path) -> Config:
     return make_config(tmp_path)
 
 
-def decided(config: Config, state: MemoryState, msg) -> Decision:
+def decided(config: Config, state: MemoryState, msg: Email) -> Decision:
     d = decide(Inbound(msg, ON_TIME), state, config, ON_TIME)
     state.upsert(d.registrations)
     return d
@@ -36,18 +37,18 @@ def decided(config: Config, state: MemoryState, msg) -> Decision:
 def body_of(mail: Mail, config: Config) -> str:
     raw = render(mail, config, ON_TIME, parent=message()).raw
     parsed = email.message_from_bytes(raw, policy=email.policy.default)
-    part = parsed.get_body(("plain",))  # type: ignore[attr-defined]
+    part = parsed.get_body(("plain",))
     assert part is not None
     return str(part.get_content())
 
 
-def six_people_one_without_address():
+def six_people_one_without_address() -> tuple[ParticipantBlock, ...]:
     people = tuple(person(f"Person {i}", f"p{i}@huddinge.se") for i in range(1, 6))
     return (*people, person("Utan Adress", None))
 
 
 def test_the_sender_of_a_message_about_several_people_gets_the_whole_picture_in_one_place(
-    config,
+    config: Config,
 ) -> None:
     state = MemoryState()
     decided(config, state, message(participants=(person("Person 1", "p1@huddinge.se"),)))
@@ -66,7 +67,9 @@ def test_the_sender_of_a_message_about_several_people_gets_the_whole_picture_in_
     assert "Utan Adress; fornamn.efternamn@exempel.se" in rest
 
 
-def test_confirmations_still_go_to_each_participant_with_the_coordinator_in_cc(config) -> None:
+def test_confirmations_still_go_to_each_participant_with_the_coordinator_in_cc(
+    config: Config,
+) -> None:
     people = tuple(person(f"Person {i}", f"p{i}@huddinge.se") for i in range(1, 3))
     d = decided(config, MemoryState(), message(participants=people))
     confirmations = [m for m in d.mails if m.kind == "confirmed"]
@@ -77,13 +80,13 @@ def test_confirmations_still_go_to_each_participant_with_the_coordinator_in_cc(c
     assert [m.kind for m in d.mails if m.to == (COORDINATOR,)] == ["summary"]
 
 
-def test_a_message_about_one_person_gets_no_summary(config) -> None:
+def test_a_message_about_one_person_gets_no_summary(config: Config) -> None:
     d = decided(config, MemoryState(), message(participants=(person("Åsa", "asa@huddinge.se"),)))
     assert [m.kind for m in d.mails] == ["confirmed"]
 
 
 def test_a_needs_info_reply_quotes_the_line_it_could_not_use_and_shows_how_to_write_it(
-    config,
+    config: Config,
 ) -> None:
     problem = {
         "kind": "missing-email",
@@ -118,7 +121,9 @@ def test_a_needs_info_reply_quotes_the_line_it_could_not_use_and_shows_how_to_wr
     ],
 )
 @pytest.mark.parametrize("language", ["sv", "en"])
-def test_every_kind_of_question_renders_with_its_quoted_line(config, kind, language) -> None:
+def test_every_kind_of_question_renders_with_its_quoted_line(
+    config: Config, kind: str, language: str
+) -> None:
     problem = {"kind": kind, "name": "Lisa Berg", "email": "lisa@huddinge.se", "line": "Lisa B"}
     problem |= {"seminar": "2022-13-40", "why": "no address", "error": "bad"}
     body = body_of(
@@ -127,7 +132,7 @@ def test_every_kind_of_question_renders_with_its_quoted_line(config, kind, langu
     assert "> Lisa B" in body
 
 
-def test_the_greeting_uses_the_name_as_it_should_be_read(config) -> None:
+def test_the_greeting_uses_the_name_as_it_should_be_read(config: Config) -> None:
     people = tuple(person(f"Person {i}", f"p{i}@huddinge.se") for i in range(1, 3))
     msg = message(
         sender="johan.persson@huddinge.se", display_name="Persson Johan", participants=people
@@ -146,7 +151,7 @@ def test_the_greeting_uses_the_name_as_it_should_be_read(config) -> None:
     ],
 )
 def test_a_confirmation_greets_the_participant_by_the_name_as_it_should_be_read(
-    config, name, address, greeting
+    config: Config, name: str, address: str, greeting: str
 ) -> None:
     participant = {"name": name, "email": address, "title": "", "organisation": ""}
     context = {

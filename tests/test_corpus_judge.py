@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Iterable
 from email import message_from_bytes
 from email.policy import default as default_policy
 from pathlib import Path
@@ -15,6 +16,7 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 sys.path.insert(0, str(CORPUS))
 
 import build  # noqa: E402
+import expect  # noqa: E402
 import judge  # noqa: E402
 
 CASES = judge.load()
@@ -33,7 +35,11 @@ MARIA = booking("maria.lundgren@huddinge.se", "Maria Lundgren")
 TWO = BY_NAME["kb-outlook-two-blocks-huddinge"]
 
 
-def observed(*bookings: judge.Booking, outcomes=(), languages=("sv",)) -> judge.Observed:
+def observed(
+    *bookings: judge.Booking,
+    outcomes: Iterable[tuple[str, str | None]] = (),
+    languages: Iterable[str] = ("sv",),
+) -> judge.Observed:
     return judge.Observed(tuple(bookings), tuple(outcomes), tuple(languages))
 
 
@@ -65,7 +71,7 @@ def test_the_corpus_covers_every_form_in_swedish_and_english() -> None:
 
 
 @pytest.mark.parametrize("case", build.all_cases(), ids=lambda c: c.name)
-def test_each_fixture_is_what_build_py_writes(case: build.Case) -> None:
+def test_each_fixture_is_what_build_py_writes(case: expect.Case) -> None:
     assert (build.FIXTURES / f"{case.name}.eml").read_bytes() == build.render(case)
 
 
@@ -148,7 +154,7 @@ def test_a_reply_fixture_is_threaded_to_the_confirmation_its_setup_sent() -> Non
 
 
 @pytest.mark.parametrize("case", build.all_cases(), ids=lambda c: c.name)
-def test_each_fixture_parses_with_its_text_and_attachments_intact(case: build.Case) -> None:
+def test_each_fixture_parses_with_its_text_and_attachments_intact(case: expect.Case) -> None:
     raw = (build.FIXTURES / f"{case.name}.eml").read_bytes()
     msg = message_from_bytes(raw, policy=default_policy)
     assert not msg.defects and all(not part.defects for part in msg.walk())

@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 
 from mailbot import outbox_process
+from mailbot.config import Config
 from mailbot.store import Store
 
 from servers import Dovecot, ImapPeer, SmtpSink
@@ -113,16 +114,16 @@ def test_kill_9_at_random_moments_loses_nothing_and_doubles_nothing(tmp_path: Pa
         kill_points: list[str] = []
         bot = start()
         for _ in range(kills_planned):
-            handled, sent = decided(), len(sink.received)
+            handled, mailed = decided(), len(sink.received)
             news = bool(waves) and rng.random() < 0.8
             if news:
                 deliver(waves.pop(0))
             moment = rng.choice(MOMENTS if news else MOMENTS[::3])
             started = time.monotonic()
             if moment == "handling":  # soon after the first commit of this run
-                _soon(lambda h=handled: decided() > h)
+                _soon(_above(decided, handled))
             elif moment == "sending":  # soon after the first reply of this run got through
-                _soon(lambda n=sent: len(sink.received) > n)
+                _soon(_above(lambda: len(sink.received), mailed))
             time.sleep(rng.uniform(*PAUSE[moment]))
             bot.kill()
             kill_points.append(f"{moment}@{time.monotonic() - started:.2f}s:{decided()}")
@@ -196,14 +197,19 @@ def test_kill_9_at_random_moments_loses_nothing_and_doubles_nothing(tmp_path: Pa
     # outbox process) leaves that child to fail on its half-sent start-up, which it reports.
 
 
+def _above(count: Callable[[], int], before: int) -> Callable[[], bool]:
+    """`count()` has grown past `before`, the count as it is now (bound here, not in the loop)."""
+    return lambda: count() > before
+
+
 def _soon(condition: Callable[[], bool]) -> None:
     """Wait up to 5 s for `condition` (a run with nothing to do is killed all the same)."""
     with contextlib.suppress(AssertionError):
         wait_until(condition, 5.0, interval_s=0.002)
 
 
-def _queued(cfg: object) -> int:
-    with Store(cfg.bot.database) as store:  # type: ignore[attr-defined]
+def _queued(cfg: Config) -> int:
+    with Store(cfg.bot.database) as store:
         return store.outbox.counts().get("queued", 0)
 
 

@@ -21,7 +21,7 @@ import pytest
 from mailbot.config import Config
 from mailbot.decide import Inbound, decide
 from mailbot.model import Decision, Mail
-from mailbot.parsing.parsed import DateRef, Email
+from mailbot.parsing import DateRef, Email
 from mailbot.state import MemoryState, OpenCase
 
 from support import ORGANISER, SMALL_CONFIG, at, booking, email, make_config, person

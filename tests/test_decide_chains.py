@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -46,7 +47,7 @@ def rules_of(decision: Decision) -> list[tuple[str, str]]:
     return [(o.outcome, o.rule) for o in decision.outcomes]
 
 
-def test_a_held_message_mails_its_sender_one_token_and_keeps_only_its_hash(tmp_path):
+def test_a_held_message_mails_its_sender_one_token_and_keeps_only_its_hash(tmp_path: Path) -> None:
     d = held(confirming_config(tmp_path), MemoryState())
 
     assert rules_of(d) == [("needs-info", "confirm-sender")]
@@ -56,7 +57,7 @@ def test_a_held_message_mails_its_sender_one_token_and_keeps_only_its_hash(tmp_p
     assert d.registrations == ()
 
 
-def test_a_held_message_over_the_reply_cap_mails_no_token_and_promises_none(tmp_path):
+def test_a_held_message_over_the_reply_cap_mails_no_token_and_promises_none(tmp_path: Path) -> None:
     state = MemoryState(sent=[(SENDER, ON_TIME - dt.timedelta(minutes=5))] * 10)
 
     d = held(confirming_config(tmp_path), state)
@@ -67,7 +68,7 @@ def test_a_held_message_over_the_reply_cap_mails_no_token_and_promises_none(tmp_
     assert [a.kind for a in d.alerts] == ["reply-cap"]
 
 
-def test_the_reply_cap_is_the_last_rule_and_runs_only_on_a_drafted_reply():
+def test_the_reply_cap_is_the_last_rule_and_runs_only_on_a_drafted_reply() -> None:
     assert [r.name for r in MESSAGE_RULES][-1] == "reply-cap"
     stages = [(r.stage, r.name) for r in MESSAGE_RULES if r.stage == "reply"]
     assert stages == [("reply", "coordinator-summary"), ("reply", "reply-cap")]
@@ -88,7 +89,9 @@ def booked(i: int) -> Registration:
 
 @settings(max_examples=40, deadline=None)
 @given(already=st.integers(min_value=0, max_value=6), asking=st.integers(1, 7))
-def test_people_get_the_seats_left_in_order_and_the_rest_wait(tmp_path_factory, already, asking):
+def test_people_get_the_seats_left_in_order_and_the_rest_wait(
+    tmp_path_factory: pytest.TempPathFactory, already: int, asking: int
+) -> None:
     config = make_config(tmp_path_factory.mktemp("event"))
     seats = 4  # Huddinge kommun, a `kommun`
     state = MemoryState(registrations=[booked(i) for i in range(already)])

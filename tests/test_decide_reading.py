@@ -48,12 +48,14 @@ def booked(state: MemoryState) -> set[str]:
     return {r.email for r in state.participants("2022-09-14") if r.is_active}
 
 
-def test_a_fresh_mail_that_asks_to_register_and_names_no_one_books_its_sender(config):
+def test_a_fresh_mail_that_asks_to_register_and_names_no_one_books_its_sender(
+    config: Config,
+) -> None:
     d = run(config, MemoryState(), mail("Hej!\n\nJag vill gärna delta på seminariet.\n"))
     assert outcomes(d) == [("confirmed", "register/sender", SENDER)]
 
 
-def test_a_numbered_list_books_the_people_listed_and_not_the_sender(config):
+def test_a_numbered_list_books_the_people_listed_and_not_the_sender(config: Config) -> None:
     state = MemoryState()
     body = (
         "Hej,\n\nVi blir två:\n\n1. Per Ström, per.strom@huddinge.se\n"
@@ -67,14 +69,16 @@ def test_a_numbered_list_books_the_people_listed_and_not_the_sender(config):
     assert SENDER not in booked(state)
 
 
-def test_a_sender_who_says_they_do_not_come_is_not_booked_beside_their_colleagues(config):
+def test_a_sender_who_says_they_do_not_come_is_not_booked_beside_their_colleagues(
+    config: Config,
+) -> None:
     state = MemoryState()
     body = "Hej,\n\nSjälv kan jag inte, men anmäler Per Ström <per.strom@huddinge.se>.\n"
     run(config, state, mail(body))
     assert booked(state) == {"per.strom@huddinge.se"}
 
 
-def test_a_list_of_names_without_addresses_asks_and_books_no_one(config):
+def test_a_list_of_names_without_addresses_asks_and_books_no_one(config: Config) -> None:
     state = MemoryState()
     d = run(config, state, mail("Hej,\n\nVi anmäler:\n- Per Ström\n- Lisa Berg\n"))
     assert {o.outcome for o in d.outcomes} == {"needs-info"}
@@ -82,20 +86,22 @@ def test_a_list_of_names_without_addresses_asks_and_books_no_one(config):
     assert d.mails[0].to == (SENDER,)
 
 
-def test_a_fresh_question_from_an_invited_sender_goes_to_the_organiser_unanswered(config):
+def test_a_fresh_question_from_an_invited_sender_goes_to_the_organiser_unanswered(
+    config: Config,
+) -> None:
     d = run(config, MemoryState(), mail("Hej,\n\nFinns det parkering?\n", subject="Fråga"))
     assert outcomes(d) == [("forwarded", "not-a-registration", None)]
     assert [m.to for m in d.mails] == [(ORGANISER,)]
 
 
-def test_a_newsletter_from_a_sender_who_is_not_invited_gets_no_reply(config):
+def test_a_newsletter_from_a_sender_who_is_not_invited_gets_no_reply(config: Config) -> None:
     raw = raw_mail("news@example.com", "Veckans nyheter om parkering.\n", subject="Nyhetsbrev")
     d = run(config, MemoryState(), raw)
     assert outcomes(d) == [("ignored", "not-a-registration", None)]
     assert d.mails == ()
 
 
-def test_a_cancellation_by_name_cancels_the_one_registration_of_that_name(config):
+def test_a_cancellation_by_name_cancels_the_one_registration_of_that_name(config: Config) -> None:
     state = MemoryState()
     run(config, state, mail("1. Lisa Berg, lisa.berg@huddinge.se\n2. Per Ek, per.ek@huddinge.se\n"))
     d = run(config, state, mail("Hej,\n\nLisa Berg kan tyvärr inte komma.\n", "Återbud", "<c@x>"))
@@ -105,7 +111,7 @@ def test_a_cancellation_by_name_cancels_the_one_registration_of_that_name(config
     assert booked(state) == {"per.ek@huddinge.se"}
 
 
-def test_a_cancellation_naming_no_one_registered_asks_and_cancels_no_one(config):
+def test_a_cancellation_naming_no_one_registered_asks_and_cancels_no_one(config: Config) -> None:
     state = MemoryState()
     run(config, state, mail("1. Lisa Berg, lisa.berg@huddinge.se\n"))
     d = run(config, state, mail("Hej,\n\nÅterbud för Karl Nilsson.\n", "Återbud", "<c@x>"))
@@ -136,7 +142,9 @@ def _with_attachment(body: str, name: str, data: bytes) -> bytes:
     return msg.as_bytes()
 
 
-def test_an_attached_list_over_the_row_limit_asks_the_sender_and_tells_the_organiser(config):
+def test_an_attached_list_over_the_row_limit_asks_the_sender_and_tells_the_organiser(
+    config: Config,
+) -> None:
     state = MemoryState()
     raw = _with_attachment("Hej,\n\nAnmäler enligt bifogad lista.\n", "lista.xlsx", _xlsx(2100))
     d = run(config, state, raw)
@@ -146,7 +154,7 @@ def test_an_attached_list_over_the_row_limit_asks_the_sender_and_tells_the_organ
     assert ("needs-info", (SENDER,)) in kinds and ("alert-attachment", (ORGANISER,)) in kinds
 
 
-def test_an_attached_list_within_the_limits_is_booked_as_an_attachment(config):
+def test_an_attached_list_within_the_limits_is_booked_as_an_attachment(config: Config) -> None:
     state = MemoryState()
     raw = _with_attachment("Hej,\n\nAnmäler enligt bifogad lista.\n", "lista.xlsx", _xlsx(2))
     d = run(config, state, raw)

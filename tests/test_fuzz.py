@@ -79,7 +79,9 @@ counter = {"inputs": 0, "peak": 0}
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(rng=st.randoms(use_true_random=False))
-def test_mutated_mail_never_escapes_the_pipeline(config, scratch, rng):
+def test_mutated_mail_never_escapes_the_pipeline(
+    config: Config, scratch: Path, rng: random.Random
+) -> None:
     raw = mutate(rng, CORPUS)
     tracemalloc.start()
     try:
@@ -90,12 +92,12 @@ def test_mutated_mail_never_escapes_the_pipeline(config, scratch, rng):
     counter["peak"] = max(counter["peak"], peak)
 
 
-def test_report_the_hypothesis_run():
+def test_report_the_hypothesis_run() -> None:
     """Prints what the run above did (run with -s to see it)."""
     print(f"\nfuzz (hypothesis): {counter['inputs']} inputs, peak {counter['peak'] / 1e6:.1f} MB")
 
 
-def test_time_boxed_fuzz_run(config, scratch):
+def test_time_boxed_fuzz_run(config: Config, scratch: Path) -> None:
     seed = int(os.environ.get("MAILBOT_FUZZ_SEED", "0")) or random.randrange(2**32)
     rng = random.Random(seed)
     deadline = time.monotonic() + SECONDS

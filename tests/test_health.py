@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,8 +23,8 @@ from mailbot.health import Health
 from mailbot.store import Store
 
 from servers import Dovecot, ImapPeer, SmtpSink
-from support import SMALL_CONFIG, make_config
-from test_service import ON_TIME, Clock, _outbox, one_person, running, served, wait_until
+from support import SMALL_CONFIG, make_config, wait_until
+from test_service import ON_TIME, Clock, _outbox, one_person, running, served
 
 
 def status_of(cfg: Config, capsys: pytest.CaptureFixture[str]) -> str:
@@ -56,7 +57,9 @@ class Queued:
 # --------------------------------------------------------------------------- status, at rest
 
 
-def test_status_of_a_service_that_never_ran_says_it_is_not_running(tmp_path, capsys):
+def test_status_of_a_service_that_never_ran_says_it_is_not_running(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     cfg = make_config(tmp_path, SMALL_CONFIG)
     shown = status_of(cfg, capsys)
     assert "NOT RUNNING (not started on this database" in shown
@@ -64,8 +67,8 @@ def test_status_of_a_service_that_never_ran_says_it_is_not_running(tmp_path, cap
 
 
 def test_status_says_running_with_pid_and_since_while_the_lock_is_held_and_not_after(
-    tmp_path, capsys
-):
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     cfg = make_config(tmp_path, SMALL_CONFIG)
     with Store(cfg.bot.database) as store:
         Health().started(store)
@@ -73,12 +76,14 @@ def test_status_says_running_with_pid_and_since_while_the_lock_is_held_and_not_a
     with lock.acquire(cfg.bot.database, now=since):
         shown = status_of(cfg, capsys)
         assert f"running since {since.isoformat()}" in shown.splitlines()[0]
-        assert f"(pid {lock.os.getpid()})" in shown.splitlines()[0]
+        assert f"(pid {os.getpid()})" in shown.splitlines()[0]
     shown = status_of(cfg, capsys)
     assert shown.splitlines()[0].startswith(" NOT RUNNING (last started")
 
 
-def test_an_error_is_current_until_its_part_works_again_then_it_is_last_resolved(tmp_path, capsys):
+def test_an_error_is_current_until_its_part_works_again_then_it_is_last_resolved(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     cfg = make_config(tmp_path, SMALL_CONFIG)
     health = Health()
     with Store(cfg.bot.database) as store, lock.acquire(cfg.bot.database):
@@ -94,7 +99,9 @@ def test_an_error_is_current_until_its_part_works_again_then_it_is_last_resolved
         assert "last SMTP contact: none yet" not in shown
 
 
-def test_a_new_start_does_not_show_the_errors_of_the_process_before(tmp_path, capsys):
+def test_a_new_start_does_not_show_the_errors_of_the_process_before(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     cfg = make_config(tmp_path, SMALL_CONFIG)
     with Store(cfg.bot.database) as store:
         Health().error(store, "IMAP", OSError("gone"))
@@ -105,8 +112,8 @@ def test_a_new_start_does_not_show_the_errors_of_the_process_before(tmp_path, ca
 
 
 def test_status_shows_the_outbox_backlog_and_when_the_oldest_waiting_mail_was_queued(
-    tmp_path, capsys
-):
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     cfg = make_config(tmp_path, SMALL_CONFIG)
     queued_at = dt.datetime(2022, 9, 1, 10, 0, tzinfo=dt.UTC)
     with Store(cfg.bot.database) as store, store.transaction():
@@ -188,8 +195,8 @@ def test_an_imap_outage_logs_one_warning_and_one_info_and_clears_the_current_err
 
 
 def test_status_of_a_database_that_cannot_be_opened_says_whether_it_runs_and_exits_4(
-    tmp_path, capsys
-):
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     cfg = make_config(tmp_path, SMALL_CONFIG)
     cfg.bot.database.parent.mkdir(parents=True, exist_ok=True)
     cfg.bot.database.write_bytes(b"")  # 0 bytes: refused, never replaced

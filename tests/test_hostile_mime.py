@@ -12,16 +12,18 @@ from __future__ import annotations
 import base64
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from email.message import EmailMessage
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from mailbot import pipeline
+from mailbot.config import Config
 from mailbot.store import Store
 
-from support import BOT, FIXTURES, ORGANISER, at, make_config
+from support import BOT, FIXTURES, ORGANISER, at, make_config, present
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "reading"))
 
@@ -283,6 +285,11 @@ CASES: dict[str, tuple[Callable[[], bytes], str | None]] = {
 }
 
 
+def with_laughing_attachment(part: str) -> bytes:
+    """A registration with a list whose `part` carries a billion laughs."""
+    return with_attachment("lista.xlsx", laughing_xlsx()[part])
+
+
 def with_attachment(filename: str, data: bytes) -> bytes:
     """A registration that points to an attached list (SPEC §3: attachments within limits)."""
     msg = EmailMessage()
@@ -305,7 +312,7 @@ CASES.update(
         "an attached ratio bomb": (lambda: with_attachment("lista.xlsx", ratio_bomb()), None),
         **{
             f"an attached billion laughs in {part}": (
-                lambda part=part: with_attachment("lista.xlsx", laughing_xlsx()[part]),
+                partial(with_laughing_attachment, part),
                 None,
             )
             for part in laughing_xlsx()
@@ -325,7 +332,7 @@ CASES.update(
 
 
 @pytest.fixture
-def config(tmp_path: Path):
+def config(tmp_path: Path) -> Config:
     return make_config(tmp_path)
 
 
@@ -359,7 +366,9 @@ def assert_no_injected_header(store: Store) -> None:
 
 @pytest.mark.timeout(HANG_SECONDS)
 @pytest.mark.parametrize("name", CASES.keys())
-def test_hostile_message_ends_in_a_recorded_outcome_without_hanging(store_for, name):
+def test_hostile_message_ends_in_a_recorded_outcome_without_hanging(
+    store_for: tuple[Config, Store], name: str
+) -> None:
     config, store = store_for
     make, rule = CASES[name]
     raw = make()
@@ -382,12 +391,14 @@ def test_hostile_message_ends_in_a_recorded_outcome_without_hanging(store_for, n
 
 
 @pytest.fixture
-def store_for(config):
+def store_for(config: Config) -> Iterator[tuple[Config, Store]]:
     with Store(config.bot.database) as s:
         yield config, s
 
 
-def test_injected_names_reach_no_header_and_the_people_are_still_booked(store_for):
+def test_injected_names_reach_no_header_and_the_people_are_still_booked(
+    store_for: tuple[Config, Store],
+) -> None:
     config, store = store_for
     pipeline.handle(store, config, injection_in_name(), NOW)
     names = {r.email: r.name for r in store.participants()}
@@ -396,7 +407,9 @@ def test_injected_names_reach_no_header_and_the_people_are_still_booked(store_fo
     assert_no_injected_header(store)
 
 
-def test_over_limit_message_alerts_the_organiser_once_per_sender_per_day(store_for):
+def test_over_limit_message_alerts_the_organiser_once_per_sender_per_day(
+    store_for: tuple[Config, Store],
+) -> None:
     config, store = store_for
     for depth in (1000, 500, 300):
         raw = deep_multipart(depth).replace(b"<deep-", b"<again-")
@@ -407,7 +420,7 @@ def test_over_limit_message_alerts_the_organiser_once_per_sender_per_day(store_f
     assert len(store.journal()) == 3
 
 
-def test_a_hostile_message_does_not_hold_up_the_next_one(store_for):
+def test_a_hostile_message_does_not_hold_up_the_next_one(store_for: tuple[Config, Store]) -> None:
     config, store = store_for
     pipeline.handle(store, config, many_parts(10_000), NOW)
     ok = head(("Subject", "Anmälan"), ("Message-ID", "<next@x>")) + b"\r\n" + BLOCK
@@ -415,7 +428,9 @@ def test_a_hostile_message_does_not_hold_up_the_next_one(store_for):
     assert [o.outcome for o in result.outcomes] == ["confirmed"]
 
 
-def test_oversized_message_records_the_size_the_server_gave(store_for):
+def test_oversized_message_records_the_size_the_server_gave(
+    store_for: tuple[Config, Store],
+) -> None:
     """The IMAP side passes RFC822.SIZE and may fetch only the header block (§10)."""
     config, store = store_for
     limit = config.security.max_message_bytes
@@ -426,18 +441,20 @@ def test_oversized_message_records_the_size_the_server_gave(store_for):
     assert entry["size"] == limit + 1
     assert store.messages.raw(entry["id"]) == headers
     # Decided again after a crash from the stored (headers-only) copy: still too large.
-    stored = store.messages.find_message("<huge@x>")
+    stored = present(store.messages.find_message("<huge@x>"))
     store.conn.execute("UPDATE messages SET state = 'received' WHERE id = ?", (stored.id,))
-    stored = store.messages.find_message("<huge@x>")
+    stored = present(store.messages.find_message("<huge@x>"))
     again = pipeline.decide_stored(
         store, config, stored, store.messages.raw(stored.id), NOW, NOW, 0
     )
     assert [o.rule for o in again.outcomes] == ["too-large"]
 
 
-def test_oversized_message_with_a_huge_header_block_stores_at_most_the_header_limit(store_for):
+def test_oversized_message_with_a_huge_header_block_stores_at_most_the_header_limit(
+    store_for: tuple[Config, Store],
+) -> None:
     config, store = store_for
     raw = big_header(12)
     result = pipeline.handle(store, config, raw, NOW)
     assert result.outcomes[0].rule == "too-large"
-    assert len(store.messages.raw(result.message)) <= config.security.max_header_bytes  # type: ignore[arg-type]
+    assert len(store.messages.raw(present(result.message))) <= config.security.max_header_bytes

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mailbot import actors, authentication, pipeline
-from mailbot.config import ConfigError
+from mailbot.config import Config, ConfigError
 from mailbot.domains import address_key, domain_key
 from mailbot.store import Store
 
@@ -32,7 +32,7 @@ seminar = "2022-09-14"
 """
 
 
-def idn_config(tmp_path: Path):
+def idn_config(tmp_path: Path) -> Config:
     text = SMALL_CONFIG.replace(
         "[security]\n", f'[security]\ntrusted_authserv_ids = ["{TRUSTED}"]\n'
     )
@@ -121,7 +121,9 @@ def delivered(from_: str, result: str, message_id: str) -> bytes:
     ],
     ids=["xn-- From, Unicode header.from", "Unicode From, xn-- header.from"],
 )
-def test_an_idn_sender_authenticates_and_books(tmp_path: Path, from_: str, header_from: str):
+def test_an_idn_sender_authenticates_and_books(
+    tmp_path: Path, from_: str, header_from: str
+) -> None:
     cfg = idn_config(tmp_path)
     raw = delivered(from_, f"{TRUSTED}; dmarc=pass header.from={header_from}", "<idn-1@x>")
     with Store(cfg.bot.database) as store:

@@ -50,7 +50,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.slow
-def test_the_installed_package_is_a_copy_in_the_venv_not_the_source(installed, tmp_path):
+def test_the_installed_package_is_a_copy_in_the_venv_not_the_source(
+    installed: Path, tmp_path: Path
+) -> None:
     python = installed.with_name("python")
     where = subprocess.run(
         [str(python), "-c", "import mailbot, sys; print(mailbot.__file__)"],
@@ -63,7 +65,9 @@ def test_the_installed_package_is_a_copy_in_the_venv_not_the_source(installed, t
 
 
 @pytest.mark.slow
-def test_installed_demo_from_an_empty_folder_shows_confirmations(installed, tmp_path):
+def test_installed_demo_from_an_empty_folder_shows_confirmations(
+    installed: Path, tmp_path: Path
+) -> None:
     result = mailbot("demo", cwd=tmp_path, exe=installed)
 
     assert result.returncode == 0, result.stderr
@@ -73,7 +77,9 @@ def test_installed_demo_from_an_empty_folder_shows_confirmations(installed, tmp_
 
 
 @pytest.mark.slow
-def test_installed_init_config_passes_check_config_and_handles_mail(installed, tmp_path):
+def test_installed_init_config_passes_check_config_and_handles_mail(
+    installed: Path, tmp_path: Path
+) -> None:
     assert mailbot("init", cwd=tmp_path, exe=installed).returncode == 0
 
     check = mailbot("check-config", cwd=tmp_path, exe=installed, environ=PASSWORDS)
@@ -84,7 +90,7 @@ def test_installed_init_config_passes_check_config_and_handles_mail(installed, t
 
 
 @pytest.mark.slow
-def test_installed_init_never_overwrites(installed, tmp_path):
+def test_installed_init_never_overwrites(installed: Path, tmp_path: Path) -> None:
     (tmp_path / "config.toml").write_text("# mine\n", encoding="utf-8")
 
     result = mailbot("init", "--templates", cwd=tmp_path, exe=installed)

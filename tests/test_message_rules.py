@@ -18,7 +18,7 @@ from mailbot.config import Config
 from mailbot.decide import Inbound, decide
 from mailbot.decide.rules import MESSAGE_RULES
 from mailbot.model import Decision
-from mailbot.parsing import BounceReport
+from mailbot.parsing import BounceReport, Email
 from mailbot.reading import intent
 from mailbot.state import MemoryState
 
@@ -33,7 +33,9 @@ def config(tmp_path: Path) -> Config:
     return make_config(tmp_path)
 
 
-def decided(config: Config, state: MemoryState, message, when: dt.datetime = ON_TIME) -> Decision:
+def decided(
+    config: Config, state: MemoryState, message: Email, when: dt.datetime = ON_TIME
+) -> Decision:
     return decide(Inbound(message, when), state, config, when)
 
 
@@ -94,13 +96,15 @@ def _with_booking(config: Config, mailed_at: dt.datetime | None = ON_TIME) -> Me
     return state
 
 
-def test_a_bounce_of_one_of_the_bots_replies_marks_that_participant_as_bouncing(config) -> None:
+def test_a_bounce_of_one_of_the_bots_replies_marks_that_participant_as_bouncing(
+    config: Config,
+) -> None:
     report = BounceReport(OURS, ("asa@huddinge.se",), "failed", returns_headers=True)
     d = _report(_with_booking(config), config, report)
     assert d.bouncing == ("asa@huddinge.se",)
 
 
-def test_a_report_about_mail_the_bot_did_not_send_is_ignored_as_backscatter(config) -> None:
+def test_a_report_about_mail_the_bot_did_not_send_is_ignored_as_backscatter(config: Config) -> None:
     """The returned headers name a Message-ID that is not ours: a participant's address was
     forged on spam; the report must not mark them as bouncing."""
     report = BounceReport("<spam@spamhost.example>", ("asa@huddinge.se",), "failed", True)
@@ -109,27 +113,27 @@ def test_a_report_about_mail_the_bot_did_not_send_is_ignored_as_backscatter(conf
     assert d.bouncing == () and d.mails == ()
 
 
-def test_a_report_whose_returned_headers_have_no_message_id_is_backscatter(config) -> None:
+def test_a_report_whose_returned_headers_have_no_message_id_is_backscatter(config: Config) -> None:
     report = BounceReport(None, ("asa@huddinge.se",), "failed", returns_headers=True)
     d = _report(_with_booking(config), config, report)
     assert rules_of(d) == [("ignored", "backscatter")] and d.bouncing == ()
 
 
 def test_final_recipient_counts_only_when_no_headers_are_returned_and_the_bot_mailed_it_this_week(
-    config,
+    config: Config,
 ) -> None:
     report = BounceReport(None, ("asa@huddinge.se",), "failed", returns_headers=False)
     d = _report(_with_booking(config, ON_TIME - dt.timedelta(days=6)), config, report)
     assert d.bouncing == ("asa@huddinge.se",)
 
 
-def test_final_recipient_the_bot_has_not_mailed_for_a_week_is_backscatter(config) -> None:
+def test_final_recipient_the_bot_has_not_mailed_for_a_week_is_backscatter(config: Config) -> None:
     report = BounceReport(None, ("asa@huddinge.se",), "failed", returns_headers=False)
     d = _report(_with_booking(config, ON_TIME - dt.timedelta(days=8)), config, report)
     assert rules_of(d) == [("ignored", "backscatter")] and d.bouncing == ()
 
 
-def test_a_report_of_our_own_mail_about_no_participant_is_no_backscatter(config) -> None:
+def test_a_report_of_our_own_mail_about_no_participant_is_no_backscatter(config: Config) -> None:
     state = _with_booking(config)
     state.own_messages["<note@lansstyrelsen.example>"] = ()
     report = BounceReport("<note@lansstyrelsen.example>", ("karin.lind@huddinge.se",), "failed")
@@ -150,7 +154,7 @@ def test_a_report_of_our_own_mail_about_no_participant_is_no_backscatter(config)
     ],
 )
 def test_anything_else_from_an_uninvited_sender_is_ignored_with_no_reply(
-    config, subject: str, text: str
+    config: Config, subject: str, text: str
 ) -> None:
     message = email(sender="info@spamhost.example", subject=subject, text=text)
     d = decided(config, MemoryState(), message)
@@ -168,7 +172,7 @@ def test_anything_else_from_an_uninvited_sender_is_ignored_with_no_reply(
     ],
 )
 def test_the_not_invited_reply_goes_only_to_a_message_that_shows_a_sign_of_registering(
-    config, subject: str, text: str
+    config: Config, subject: str, text: str
 ) -> None:
     message = email(sender="anna@lookalike-huddinge.se", subject=subject, text=text)
     d = decided(config, MemoryState(), message)
@@ -176,7 +180,9 @@ def test_the_not_invited_reply_goes_only_to_a_message_that_shows_a_sign_of_regis
     assert [m.to for m in d.mails] == [("anna@lookalike-huddinge.se",)]
 
 
-def test_an_uninvited_sender_who_registers_people_is_told_they_are_not_invited(config) -> None:
+def test_an_uninvited_sender_who_registers_people_is_told_they_are_not_invited(
+    config: Config,
+) -> None:
     raw = (
         "From: Anna Ek <anna@lookalike.se>\r\nTo: anmalan@lansstyrelsen.example\r\n"
         "Subject: Anmälan\r\nMessage-ID: <named@lookalike.se>\r\n"
@@ -188,7 +194,7 @@ def test_an_uninvited_sender_who_registers_people_is_told_they_are_not_invited(c
 
 
 def test_an_uninvited_sender_who_names_participants_without_a_sign_word_is_told_too(
-    config,
+    config: Config,
 ) -> None:
     """§3: a message that names participants is a registration, whatever words it uses."""
     raw = (
@@ -201,7 +207,7 @@ def test_an_uninvited_sender_who_names_participants_without_a_sign_word_is_told_
     assert [o.outcome for o in d.outcomes] == ["rejected-not-invited"]
 
 
-def test_a_participant_cancelling_from_an_uninvited_address_is_not_ignored(config) -> None:
+def test_a_participant_cancelling_from_an_uninvited_address_is_not_ignored(config: Config) -> None:
     state = MemoryState()
     d = decided(config, state, email(participants=(person("Åsa Öberg", "asa@gmail.com"),)))
     state.upsert(d.registrations)

@@ -226,8 +226,8 @@ def test_every_message_of_the_corpus_gets_a_recorded_outcome(believed: Run, stri
 
 
 def test_the_committed_corpus_is_what_build_py_writes() -> None:
-    """build.py is deterministic and the files in git are its output (no hand edits drift)."""
-    spec = importlib.util.spec_from_file_location("noise_build", NOISE / "build.py")
+    """noise_build.py is deterministic and the files in git are its output (no hand edits drift)."""
+    spec = importlib.util.spec_from_file_location("noise_build", NOISE / "noise_build.py")
     assert spec is not None and spec.loader is not None
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)

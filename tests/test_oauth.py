@@ -23,6 +23,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import imapclient
 import pytest
@@ -37,7 +38,7 @@ from mailbot.passwords import Secrets, secrets_from
 from mailbot.service import Service
 from mailbot.store import Store
 from mailbot.timing import Timing
-from mailbot.tokens import ProviderUnreachable, TokenError
+from mailbot.tokens import ProviderUnreachable, TokenError, TokenProvider
 
 from oauth_servers import (
     CLIENT_ID,
@@ -48,7 +49,16 @@ from oauth_servers import (
     trustme_cert_files,
 )
 from servers import SmtpSink
-from support import ORGANISER, SMALL_CONFIG, at, make_config, registration, wait_until, with_servers
+from support import (
+    ORGANISER,
+    SMALL_CONFIG,
+    at,
+    make_config,
+    present,
+    registration,
+    wait_until,
+    with_servers,
+)
 
 pytestmark = pytest.mark.servers
 
@@ -108,13 +118,13 @@ def oauth_config(
     return cfg
 
 
-def oauth_imap(server: OAuthDovecot, tls: config.TlsMode = "none", **keys: object) -> config.Imap:
+def oauth_imap(server: OAuthDovecot, tls: config.TlsMode = "none", **keys: Any) -> config.Imap:
     tag = uuid.uuid4().hex[:8]
     settings = server.settings(folder=f"in-{tag}", done_folder=f"done-{tag}", tls=tls)
     return dataclasses.replace(settings, auth="oauth2", **keys)
 
 
-def microsoft(cfg: Config, secret: str = CLIENT_SECRET) -> oauth.TokenProvider:
+def microsoft(cfg: Config, secret: str = CLIENT_SECRET) -> TokenProvider:
     return oauth.provider_for(cfg, secret)
 
 
@@ -234,7 +244,7 @@ def test_a_ca_file_must_exist_and_hold_pem_certificates(tmp_path: Path) -> None:
 def test_a_ca_file_is_relative_to_the_config_file(tmp_path: Path, ca: trustme.CA) -> None:
     ca.cert_pem.write_to_path(str(tmp_path / "agency-ca.pem"))
     text = SMALL_CONFIG + '\n[imap]\nhost = "imap.example.org"\nca_file = "agency-ca.pem"\n'
-    assert make_config(tmp_path, text).imap.ca_file == tmp_path / "agency-ca.pem"
+    assert present(make_config(tmp_path, text).imap).ca_file == tmp_path / "agency-ca.pem"
 
 
 def test_a_client_secret_expiring_within_30_days_is_warned_about(tmp_path: Path) -> None:
@@ -586,5 +596,5 @@ def test_a_secret_expiring_soon_is_mailed_to_the_organiser_once_a_day(
     assert list(notice.rcpt_tos) == [ORGANISER]
     parsed = email.message_from_bytes(notice.data, policy=email.policy.default)
     assert parsed["Subject"] == "mailbots inloggning till brevlådan går snart ut"  # bot.language
-    assert f"the client secret expires on {soon}" in parsed.get_body().get_content()
+    assert f"the client secret expires on {soon}" in present(parsed.get_body()).get_content()
     assert f"the client secret expires on {soon}" in caplog.text

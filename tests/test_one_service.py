@@ -69,14 +69,18 @@ def message_id(data: bytes) -> str:
     raise AssertionError("a delivered mail without a Message-ID")
 
 
-def outcomes(database: Path) -> tuple[dict[str, list[tuple[str, str | None]]], list[tuple]]:
+def outcomes(
+    database: Path,
+) -> tuple[dict[str, list[tuple[str, str | None]]], list[tuple[str, str, str]]]:
     """What the journal says of each message, and who is registered how."""
     with Store(database) as store:
         journal = {
             e["message_id"]: [(o["outcome"], o["participant"]) for o in e["outcomes"]]
             for e in store.journal()
         }
-        people = sorted((p.email, p.actor, p.status) for p in store.participants())
+        people: list[tuple[str, str, str]] = sorted(
+            (p.email, p.actor, p.status) for p in store.participants()
+        )
     return journal, people
 
 
@@ -102,10 +106,10 @@ def test_two_processes_without_the_lock_decide_each_message_once_and_send_each_m
         Store(cfg.bot.database).close()
         start_at = time.time() + 3.0  # both are past their imports by then
         env = {**os.environ, "PYTHONPATH": str(HERE)}
-        worker = [sys.executable, str(HERE / "race_worker.py"), str(cfg.path), str(folder)]
+        command = [sys.executable, str(HERE / "race_worker.py"), str(cfg.path), str(folder)]
         workers = [
             subprocess.Popen(
-                [*worker, str(start_at), mode],
+                [*command, str(start_at), mode],
                 env=env,
                 stderr=subprocess.PIPE,
                 text=True,

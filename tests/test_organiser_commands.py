@@ -9,16 +9,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from mailbot import decide
+from mailbot.config import Config
 from mailbot.decide.commands import Command, parse, read_line
+from mailbot.model import Decision
+from mailbot.parsing import Email
 from mailbot.state import Case, MemoryState, OpenCase
 
-from support import ORGANISER, SMALL_CONFIG, at, booking, email, make_config, person
+from support import ORGANISER, SMALL_CONFIG, at, booking, email, make_config, person, present
 
 TRUSTED = "mx.lansstyrelsen.example"
 NOW = at("2022-09-01 10:00")
@@ -68,7 +72,7 @@ def test_a_line_with_the_wrong_arguments_is_not_a_command(line: str) -> None:
 
 
 def test_answer_words_alone_or_with_a_courtesy() -> None:
-    assert [read_line(w).verb for w in ("JA", "ok", "Ja tack", "NEJ.", "Nej tack!")] == [  # type: ignore[union-attr]
+    assert [present(read_line(w)).verb for w in ("JA", "ok", "Ja tack", "NEJ.", "Nej tack!")] == [
         "yes",
         "yes",
         "yes",
@@ -120,7 +124,7 @@ def test_parse_never_raises_and_never_invents_a_line(text: str) -> None:
 # --------------------------------------------------------------------------- who is obeyed
 
 
-def _config(tmp_path: Path, trusted: bool, delegates: str = ""):
+def _config(tmp_path: Path, trusted: bool, delegates: str = "") -> Config:
     text = SMALL_CONFIG
     if trusted:
         text = text.replace("[security]\n", f'[security]\ntrusted_authserv_ids = ["{TRUSTED}"]\n')
@@ -129,7 +133,7 @@ def _config(tmp_path: Path, trusted: bool, delegates: str = ""):
     return make_config(tmp_path, text)
 
 
-def _command(sender: str, passed: bool = True):
+def _command(sender: str, passed: bool = True) -> Email:
     domain = sender.rpartition("@")[2]
     results = (f"{TRUSTED}; dmarc=pass header.from={domain}",) if passed else ()
     return email(
@@ -141,7 +145,7 @@ def _command(sender: str, passed: bool = True):
     )
 
 
-def _decide(tmp_path: Path, message, trusted: bool = True, delegates: str = ""):
+def _decide(tmp_path: Path, message: Email, trusted: bool = True, delegates: str = "") -> Decision:
     cfg = _config(tmp_path, trusted, delegates)
     state = MemoryState([booking("anna@huddinge.se")])
     return decide.decide(decide.Inbound(message, NOW), state, cfg, NOW)
@@ -188,7 +192,7 @@ def test_the_command_line_and_the_mail_tell_the_participant_the_same(tmp_path: P
 # --------------------------------------------------------------------------- answers to a case
 
 
-def _answer(tmp_path: Path, case: Case, settled: str | None = None, **kw):
+def _answer(tmp_path: Path, case: Case, settled: str | None = None, **kw: Any) -> Decision:
     cfg = _config(tmp_path, trusted=True)
     state = MemoryState([booking("anna@huddinge.se")])
     state.cases["<case@bot>"] = OpenCase("<case@bot>", case, settled)

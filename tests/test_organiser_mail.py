@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -69,7 +70,7 @@ class Event:
         with Store(self.cfg.bot.database) as store:
             return {(r.email, r.seminar): r.status for r in store.participants()}
 
-    def journal(self) -> list[dict]:
+    def journal(self) -> list[dict[str, Any]]:
         with Store(self.cfg.bot.database) as store:
             return store.journal()
 
@@ -98,16 +99,17 @@ def body(mail: EmailMessage) -> str:
     return str(part.get_content())
 
 
-def authenticated(sender: str, text: str, **kw: object) -> bytes:
+def authenticated(
+    sender: str, text: str, *, extra_headers: tuple[tuple[str, str], ...] = (), **kw: str
+) -> bytes:
     """Mail as the provider's MX stores it: a DMARC pass for the sender's domain on top."""
     domain = sender.rpartition("@")[2]
     headers = (("Authentication-Results", f"{TRUSTED}; dmarc=pass header.from={domain}"),)
     kw.setdefault("message_id", f"<m{next(_ids)}-{uuid.uuid4().hex[:6]}@{domain}>")
-    extra = tuple(kw.pop("extra_headers", ())) + headers  # type: ignore[arg-type]
-    return raw_mail(sender, text, extra_headers=extra, **kw)  # type: ignore[arg-type]
+    return raw_mail(sender, text, extra_headers=extra_headers + headers, **kw)
 
 
-def answer(to: EmailMessage, text: str, *, sender: str = ORGANISER, **kw: object) -> bytes:
+def answer(to: EmailMessage, text: str, *, sender: str = ORGANISER, **kw: str) -> bytes:
     """The organiser's reply to one of the bot's mails, threaded as mail clients thread."""
     mid = str(to["Message-ID"])
     threading = (("In-Reply-To", mid), ("References", mid))

@@ -17,6 +17,8 @@ from mailbot.pacing import (
     slow_down_reason,
 )
 
+from support import present
+
 T0 = dt.datetime(2026, 12, 2, 8, 0, tzinfo=dt.UTC)
 SECOND = dt.timedelta(seconds=1)
 
@@ -84,8 +86,7 @@ def test_exchange_slow_down_answers_are_told_from_failures() -> None:
         "5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to "
         "process message due to a permanent exception"
     )
-    assert slow_down_reason(432, concurrent) is not None
-    assert slow_down_reason(432, concurrent)[1] is False  # type: ignore[index]
+    assert present(slow_down_reason(432, concurrent))[1] is False
     assert slow_down_reason(554, quota) == ("the daily sending quota is used up", True)
     assert slow_down_reason(554, "5.6.0 message rejected") is None
     assert slow_down_reason(451, "4.3.0 try later") is None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import email
 import email.policy
+from email.message import Message
 from pathlib import Path
 
 import pytest
@@ -245,7 +246,9 @@ def test_html_alternative_gives_the_same_reading_as_the_plain_one(name: str) -> 
     msg = email.message_from_bytes(raw, policy=email.policy.default)
     for part in msg.walk():
         if part.get_content_type() == "multipart/alternative":
-            kept = [p for p in part.iter_parts() if p.get_content_type() != "text/plain"]
+            kept: list[Message | str] = [
+                p for p in part.iter_parts() if p.get_content_type() != "text/plain"
+            ]
             part.set_payload(kept)
     html_only = read(msg.as_bytes())
 

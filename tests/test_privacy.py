@@ -15,15 +15,18 @@ import sqlite3
 import stat
 import subprocess
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
 from mailbot import cli, logs, outbox, pipeline, privacy, schedule
+from mailbot.config import Config
 from mailbot.model import OutboxItem
 from mailbot.store import Store
 
-from support import BOT, FIXTURES, ORGANISER, SMALL_CONFIG, at, make_config, raw_mail
+from support import BOT, FIXTURES, ORGANISER, SMALL_CONFIG, at, make_config, present, raw_mail
 
 ON_TIME = at("2022-09-01 10:00")
 PURGED = "2022-09-14"  # Huddinge, Rinkeby-Kista, Spånga-Tensta, Tullverket
@@ -60,7 +63,7 @@ def traces(data: bytes, people: dict[str, str]) -> list[str]:
     return found
 
 
-def fill(store: Store, config, when: dt.datetime = ON_TIME) -> None:
+def fill(store: Store, config: Config, when: dt.datetime = ON_TIME) -> None:
     """Two seminars' worth of traffic: registrations, waitlist, cancel, substitute, a forwarded
     reply, an out-of-office, a bounce, an organiser command, reminders and deadline reports."""
     first = dict(list(HUDDINGE.items())[:5])
@@ -129,21 +132,21 @@ def fill(store: Store, config, when: dt.datetime = ON_TIME) -> None:
 
 
 @pytest.fixture
-def config(tmp_path: Path):
+def config(tmp_path: Path) -> Config:
     return make_config(tmp_path)
 
 
 # --------------------------------------------------------------------------- purge
 
 
-def test_purge_leaves_no_byte_of_the_seminars_people_in_the_database_files(config):
+def test_purge_leaves_no_byte_of_the_seminars_people_in_the_database_files(config: Config) -> None:
     db = Path(config.bot.database)
     with Store(db) as store:
         fill(store, config)
         people = {**HUDDINGE, SENDER: SENDER_NAME}
         assert set(traces(files_bytes(db), people)) == set(people) | set(people.values())
         kept_before = store.participants(KEPT)
-        kept_raw = store.messages.raw(store.messages.find_message("<b1@botkyrka.se>").id)  # type: ignore[union-attr]
+        kept_raw = store.messages.raw(present(store.messages.find_message("<b1@botkyrka.se>")).id)
         reader = sqlite3.connect(db)  # another process reading (idle between reads)
         reader.execute("SELECT COUNT(*) FROM registrations").fetchone()
 
@@ -154,7 +157,10 @@ def test_purge_leaves_no_byte_of_the_seminars_people_in_the_database_files(confi
         assert traces(files_bytes(db), people) == []
         # The other seminar is untouched.
         assert store.participants(KEPT) == kept_before
-        assert store.messages.raw(store.messages.find_message("<b1@botkyrka.se>").id) == kept_raw  # type: ignore[union-attr]
+        assert (
+            store.messages.raw(present(store.messages.find_message("<b1@botkyrka.se>")).id)
+            == kept_raw
+        )
         assert set(traces(files_bytes(db), BOTKYRKA)) == set(BOTKYRKA) | set(BOTKYRKA.values())
         report_kinds = [
             json.loads(r[0])
@@ -180,7 +186,7 @@ def test_purge_leaves_no_byte_of_the_seminars_people_in_the_database_files(confi
     assert traces(files_bytes(db), people) == []
 
 
-def test_purge_removes_the_daily_digests_that_carry_the_seminars_lists(tmp_path):
+def test_purge_removes_the_daily_digests_that_carry_the_seminars_lists(tmp_path: Path) -> None:
     config = make_config(
         tmp_path, SMALL_CONFIG.replace("[organiser]\n", '[organiser]\ndigest_at = "08:00"\n')
     )
@@ -203,7 +209,7 @@ def test_purge_removes_the_daily_digests_that_carry_the_seminars_lists(tmp_path)
         assert digests(store) == 0
 
 
-def test_purge_removes_the_organisers_cases_about_the_seminars_people(config):
+def test_purge_removes_the_organisers_cases_about_the_seminars_people(config: Config) -> None:
     """A request for another seminar waits for the organiser as a case (§14), naming the
     participant and the sender: purging the seminar asked for removes it."""
     request = "Namn: Åsa Öberg\nE-post: asa.oberg@huddinge.se\nDatum: 2022-09-15\n"
@@ -216,7 +222,9 @@ def test_purge_removes_the_organisers_cases_about_the_seminars_people(config):
         assert store.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == 0
 
 
-def test_purge_removes_an_unclear_organisations_case_the_seminars_actors_might_have_had(config):
+def test_purge_removes_an_unclear_organisations_case_the_seminars_actors_might_have_had(
+    config: Config,
+) -> None:
     """An unclear organisation (§4.3) waits as a case that keeps the people read; nobody was
     booked, so only its candidates tie it to the seminar: purging the seminar removes it."""
     people = "Namn: Leila Ahmadi\nE-post: leila@stockholm.se\n"
@@ -230,7 +238,7 @@ def test_purge_removes_an_unclear_organisations_case_the_seminars_actors_might_h
         assert store.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == 0
 
 
-def test_purge_twice_finds_nothing_more(config):
+def test_purge_twice_finds_nothing_more(config: Config) -> None:
     with Store(config.bot.database) as store:
         fill(store, config)
         privacy.purge(store, config, PURGED, at("2022-10-01 12:00"))
@@ -238,7 +246,7 @@ def test_purge_twice_finds_nothing_more(config):
     assert second.counts["registrations"] == 0 and second.counts["outbox"] == 0
 
 
-def test_purge_removes_held_messages_and_their_tokens(tmp_path):
+def test_purge_removes_held_messages_and_their_tokens(tmp_path: Path) -> None:
     text = SMALL_CONFIG.replace(
         "[security]\n",
         '[security]\ntrusted_authserv_ids = ["mx.lansstyrelsen.example"]\nunauthenticated = "confirm"\n',
@@ -258,7 +266,9 @@ def test_purge_removes_held_messages_and_their_tokens(tmp_path):
 # --------------------------------------------------------------------------- the command
 
 
-def mailbot(*args: str, cwd: Path, stdin: int | None = subprocess.DEVNULL):
+def mailbot(
+    *args: str, cwd: Path, stdin: int | None = subprocess.DEVNULL
+) -> subprocess.CompletedProcess[str]:
     exe = Path(sys.executable).with_name("mailbot")
     env = {k: v for k, v in os.environ.items() if not k.startswith("MAILBOT_")}
     return subprocess.run(
@@ -272,7 +282,7 @@ def mailbot(*args: str, cwd: Path, stdin: int | None = subprocess.DEVNULL):
     )
 
 
-def test_purge_without_a_terminal_needs_yes(config, tmp_path):
+def test_purge_without_a_terminal_needs_yes(config: Config, tmp_path: Path) -> None:
     with Store(config.bot.database) as store:
         fill(store, config)
     refused = mailbot("purge", "--seminar", PURGED, cwd=tmp_path)
@@ -287,7 +297,9 @@ def test_purge_without_a_terminal_needs_yes(config, tmp_path):
 
 
 @pytest.mark.parametrize("typed, deleted", [("2022-09-14", True), ("yes", False)])
-def test_purge_on_a_terminal_asks_for_the_seminar_id(config, tmp_path, typed, deleted):
+def test_purge_on_a_terminal_asks_for_the_seminar_id(
+    config: Config, tmp_path: Path, typed: str, deleted: bool
+) -> None:
     with Store(config.bot.database) as store:
         fill(store, config)
     master, slave = os.openpty()
@@ -303,7 +315,7 @@ def test_purge_on_a_terminal_asks_for_the_seminar_id(config, tmp_path, typed, de
         assert (store.participants(PURGED) == []) is deleted
 
 
-def test_purge_of_an_unknown_seminar_is_a_usage_error(config, tmp_path):
+def test_purge_of_an_unknown_seminar_is_a_usage_error(config: Config, tmp_path: Path) -> None:
     result = mailbot("purge", "--seminar", "1999-01-01", "--yes", cwd=tmp_path)
     assert result.returncode == 2 and "no such seminar" in result.stderr
 
@@ -311,7 +323,7 @@ def test_purge_of_an_unknown_seminar_is_a_usage_error(config, tmp_path):
 # --------------------------------------------------------------------------- retention
 
 
-def test_retention_purges_each_seminar_once_n_days_after_it_ended(tmp_path):
+def test_retention_purges_each_seminar_once_n_days_after_it_ended(tmp_path: Path) -> None:
     config = make_config(tmp_path, SMALL_CONFIG + "\n[retention]\ndays_after_seminar = 30\n")
     with Store(config.bot.database) as store:
         fill(store, config)
@@ -330,7 +342,9 @@ def test_retention_purges_each_seminar_once_n_days_after_it_ended(tmp_path):
 # --------------------------------------------------------------------------- export
 
 
-def test_export_person_prints_everything_stored_about_one_address(config, capsys):
+def test_export_person_prints_everything_stored_about_one_address(
+    config: Config, capsys: pytest.CaptureFixture[str]
+) -> None:
     with Store(config.bot.database) as store:
         fill(store, config)
     capsys.readouterr()
@@ -351,7 +365,9 @@ def test_export_person_prints_everything_stored_about_one_address(config, capsys
     assert data["messages"][0]["received_at"].endswith("+02:00")
 
 
-def test_export_of_a_registering_sender_lists_whom_they_registered(config, capsys):
+def test_export_of_a_registering_sender_lists_whom_they_registered(
+    config: Config, capsys: pytest.CaptureFixture[str]
+) -> None:
     with Store(config.bot.database) as store:
         fill(store, config)
     capsys.readouterr()
@@ -368,7 +384,7 @@ def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-def test_database_and_its_wal_and_shm_files_are_owner_only(tmp_path):
+def test_database_and_its_wal_and_shm_files_are_owner_only(tmp_path: Path) -> None:
     old = os.umask(0o022)
     try:
         db = tmp_path / "sub" / "m.sqlite3"
@@ -381,7 +397,7 @@ def test_database_and_its_wal_and_shm_files_are_owner_only(tmp_path):
         os.umask(old)
 
 
-def test_outbox_files_are_owner_only_from_the_start(config, tmp_path):
+def test_outbox_files_are_owner_only_from_the_start(config: Config, tmp_path: Path) -> None:
     out = tmp_path / "out"
     old = os.umask(0o022)
     try:
@@ -406,14 +422,16 @@ def test_outbox_files_are_owner_only_from_the_start(config, tmp_path):
 # --------------------------------------------------------------------------- logs
 
 
-def test_no_participant_address_or_name_in_logs_above_debug(config, caplog, monkeypatch):
+def test_no_participant_address_or_name_in_logs_above_debug(
+    config: Config, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
     caplog.set_level(logging.DEBUG, logger="mailbot")
     with Store(config.bot.database) as store:
         fill(store, config)
         for f in sorted(FIXTURES.glob("*.eml")):
             pipeline.handle(store, config, f.read_bytes(), ON_TIME)
 
-        def explode(*args, **kwargs):
+        def explode(*args: object, **kwargs: object) -> NoReturn:
             raise ValueError("cannot render for Åsa Öberg <asa.oberg@huddinge.se>")
 
         monkeypatch.setattr(pipeline, "decide", explode)
@@ -439,22 +457,40 @@ def test_no_participant_address_or_name_in_logs_above_debug(config, caplog, monk
     assert "asa.oberg@huddinge.se" in failed["error"]
 
 
-def test_smtp_errors_are_logged_without_the_recipient_address(caplog):
+def test_smtp_errors_are_logged_without_the_recipient_address(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     caplog.set_level(logging.INFO, logger="mailbot")
 
     class Recorder:
-        def __getattr__(self, name):
-            return lambda *a, **k: None
+        """An outbox store that keeps nothing: only what is logged matters here."""
+
+        def claim_due(self, now: dt.datetime, limit: int) -> list[OutboxItem]:
+            return []
+
+        def release(self, item_ids: Sequence[int]) -> None: ...
+        def mark_sent(self, item_id: int, at: dt.datetime, refused: Mapping[str, str]) -> None: ...
+        def mark_retry(self, item_id: int, error: str, next_attempt_at: dt.datetime) -> None: ...
+        def mark_failed(self, item_id: int, error: str, at: dt.datetime) -> None: ...
+        def mark_partial(
+            self,
+            item_id: int,
+            at: dt.datetime,
+            remaining: Sequence[str],
+            refused: Mapping[str, str],
+            error: str,
+            next_attempt_at: dt.datetime,
+        ) -> None: ...
 
     item = OutboxItem(1, "<m@x>", BOT, ("asa.oberg@huddinge.se",), b"", 0)
     refusal = "550 5.1.1 <asa.oberg@huddinge.se>: Recipient address rejected"
-    outbox._record(Recorder(), item, outbox.Result("failed", refusal), ON_TIME)  # type: ignore[arg-type]
-    outbox._record(Recorder(), item, outbox.Result("retry", "451 " + refusal), ON_TIME)  # type: ignore[arg-type]
+    outbox._record(Recorder(), item, outbox.Result("failed", refusal), ON_TIME)
+    outbox._record(Recorder(), item, outbox.Result("retry", "451 " + refusal), ON_TIME)
     logged = " ".join(r.getMessage() for r in caplog.records)
     assert "550 5.1.1 <<address>>" in logged and "asa.oberg" not in logged
 
 
-def test_the_redacting_filter_cleans_messages_and_tracebacks():
+def test_the_redacting_filter_cleans_messages_and_tracebacks() -> None:
     logger = logging.getLogger("mailbot.test-redact")
     records: list[logging.LogRecord] = []
 
@@ -477,5 +513,7 @@ def test_the_redacting_filter_cleans_messages_and_tracebacks():
         logger.removeHandler(handler)
         logger.setLevel(logging.NOTSET)
     assert records[0].getMessage() == "refused <address>"
-    assert "asa.oberg" not in (records[1].exc_text or "") and "<address>" in records[1].exc_text
+    assert "asa.oberg" not in (records[1].exc_text or "") and "<address>" in (
+        records[1].exc_text or ""
+    )
     assert "asa.oberg@huddinge.se" in records[2].getMessage()

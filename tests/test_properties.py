@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -100,7 +101,9 @@ def messages(draw: st.DrawFn) -> tuple[bytes, dt.datetime]:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(batch=st.lists(messages(), min_size=1, max_size=15))
-def test_every_message_gets_an_outcome_and_no_actor_is_ever_overbooked(tmp_path_factory, batch):
+def test_every_message_gets_an_outcome_and_no_actor_is_ever_overbooked(
+    tmp_path_factory: pytest.TempPathFactory, batch: list[tuple[bytes, dt.datetime]]
+) -> None:
     tmp = tmp_path_factory.mktemp("prop")
     config = make_config(tmp)
     with Store(config.bot.database) as store:
@@ -120,7 +123,9 @@ def test_every_message_gets_an_outcome_and_no_actor_is_ever_overbooked(tmp_path_
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(seed=st.integers(0, 2**32 - 1))
-def test_mutated_fixture_mail_always_ends_in_a_recorded_outcome(tmp_path_factory, seed):
+def test_mutated_fixture_mail_always_ends_in_a_recorded_outcome(
+    tmp_path_factory: pytest.TempPathFactory, seed: int
+) -> None:
     rng = random.Random(seed)
     fixtures = sorted(FIXTURES.glob("*.eml"))
     raw = bytearray(rng.choice(fixtures).read_bytes())

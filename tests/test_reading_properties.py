@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -127,7 +128,9 @@ def mail_with_quotes(draw: st.DrawFn) -> tuple[bytes, set[str]]:
 
 @SETTINGS
 @given(mail=mail_with_quotes())
-def test_a_booked_address_always_stands_in_the_authors_own_text(tmp_path_factory, mail):
+def test_a_booked_address_always_stands_in_the_authors_own_text(
+    tmp_path_factory: pytest.TempPathFactory, mail: tuple[bytes, set[str]]
+) -> None:
     raw, authors = mail
     _, booked = _booked(raw, tmp_path_factory.mktemp("quote"))
     allowed = authors | {SENDER[1]}
@@ -162,7 +165,9 @@ def sender_not_coming(draw: st.DrawFn) -> bytes:
 
 @SETTINGS
 @given(raw=sender_not_coming())
-def test_the_sender_is_never_booked_when_their_text_says_they_will_not_come(tmp_path_factory, raw):
+def test_the_sender_is_never_booked_when_their_text_says_they_will_not_come(
+    tmp_path_factory: pytest.TempPathFactory, raw: bytes
+) -> None:
     _, booked = _booked(raw, tmp_path_factory.mktemp("notcoming"))
     assert SENDER[1] not in {r.email.casefold() for r in booked}
 
@@ -185,7 +190,9 @@ def sender_names_others(draw: st.DrawFn) -> bytes:
 
 @SETTINGS
 @given(raw=sender_names_others())
-def test_a_sender_who_names_others_and_not_themself_is_not_booked(tmp_path_factory, raw):
+def test_a_sender_who_names_others_and_not_themself_is_not_booked(
+    tmp_path_factory: pytest.TempPathFactory, raw: bytes
+) -> None:
     _, booked = _booked(raw, tmp_path_factory.mktemp("others"))
     assert SENDER[1] not in {r.email.casefold() for r in booked}
 
@@ -217,11 +224,13 @@ def _summary(outcomes: list[Any], booked: list[Any]) -> tuple[Any, ...]:
 
 @SETTINGS
 @given(raw=any_mail())
-def test_reading_is_deterministic_the_same_bytes_give_the_same_outcome(tmp_path_factory, raw):
+def test_reading_is_deterministic_the_same_bytes_give_the_same_outcome(
+    tmp_path_factory: pytest.TempPathFactory, raw: bytes
+) -> None:
     first = _booked(raw, tmp_path_factory.mktemp("once"))
     second = _booked(raw, tmp_path_factory.mktemp("twice"))
     assert _summary(*first) == _summary(*second)
 
 
-def test_the_corpus_for_determinism_holds_fixtures_and_noise():
+def test_the_corpus_for_determinism_holds_fixtures_and_noise() -> None:
     assert len(CORPUS) >= 300

@@ -11,9 +11,10 @@ import jinja2
 import pytest
 
 from mailbot import replies, template_files
+from mailbot.config import Config
 from mailbot.model import OUTCOME_KINDS, Mail
 
-from support import at, make_config, render
+from support import at, make_config, present, render
 from support import email as parsed
 
 NOW = at("2022-09-01 10:00")
@@ -21,7 +22,7 @@ OUTLOOK_ID = "<AM0PR09MB1234567890ABCDEF1234567890ABCDEF@AM0PR09MB1234.eurprd09.
 
 
 @pytest.fixture
-def config(tmp_path: Path):
+def config(tmp_path: Path) -> Config:
     return make_config(tmp_path)
 
 
@@ -44,10 +45,10 @@ def confirmation(name: str = "Åsa Öberg", addr: str = "asa@huddinge.se") -> Ma
 
 
 def wire(rendered: replies.Rendered) -> email.message.EmailMessage:
-    return email.message_from_bytes(rendered.raw, policy=email.policy.default)  # type: ignore[return-value]
+    return email.message_from_bytes(rendered.raw, policy=email.policy.default)
 
 
-def test_reply_threads_with_long_outlook_ids_written_verbatim(config):
+def test_reply_threads_with_long_outlook_ids_written_verbatim(config: Config) -> None:
     parent = parsed(message_id=OUTLOOK_ID, references=("<a@b.example>",))
     out = render(confirmation(), config, NOW, parent=parent)
     assert f"In-Reply-To: {OUTLOOK_ID}".encode() in out.raw
@@ -56,7 +57,7 @@ def test_reply_threads_with_long_outlook_ids_written_verbatim(config):
     assert msg["References"].split() == ["<a@b.example>", OUTLOOK_ID]
 
 
-def test_reply_carries_the_loop_headers_and_a_fixed_message_id(config):
+def test_reply_carries_the_loop_headers_and_a_fixed_message_id(config: Config) -> None:
     out = render(
         confirmation(), config, NOW, parent=parsed(), msgid="<fixed@lansstyrelsen.example>"
     )
@@ -66,40 +67,44 @@ def test_reply_carries_the_loop_headers_and_a_fixed_message_id(config):
     assert msg["Message-ID"] == "<fixed@lansstyrelsen.example>" == out.message_id
 
 
-def test_mail_the_bot_starts_itself_is_auto_generated(config):
+def test_mail_the_bot_starts_itself_is_auto_generated(config: Config) -> None:
     mail = confirmation()
     out = render(Mail(**{**mail.__dict__, "answers": False}), config, NOW)
     msg = wire(out)
     assert msg["Auto-Submitted"] == "auto-generated" and msg["In-Reply-To"] is None
 
 
-def test_confirmation_goes_to_the_participant_with_cc_and_names_the_organiser(config):
+def test_confirmation_goes_to_the_participant_with_cc_and_names_the_organiser(
+    config: Config,
+) -> None:
     msg = wire(render(confirmation(), config, NOW, parent=parsed()))
     assert msg["To"].addresses[0].addr_spec == "asa@huddinge.se"
     assert msg["Cc"].addresses[0].addr_spec == "karin@huddinge.se"
-    body = msg.get_body(("plain",)).get_content()
+    body = present(msg.get_body(("plain",))).get_content()
     assert "Therese Travis" in body and "therese.travis@lansstyrelsen.example" in body
     assert "giltig legitimation" in body
 
 
-def test_confirmation_carries_a_calendar_file_of_the_seminar(config):
+def test_confirmation_carries_a_calendar_file_of_the_seminar(config: Config) -> None:
     msg = wire(render(confirmation(), config, NOW, parent=parsed()))
     (ics,) = [p for p in msg.walk() if p.get_content_type() == "text/calendar"]
-    cal = icalendar.Calendar.from_ical(ics.get_payload(decode=True))
+    data = ics.get_payload(decode=True)
+    assert isinstance(data, bytes)
+    cal = icalendar.Calendar.from_ical(data)
     (event,) = cal.walk("VEVENT")
     assert event.decoded("dtstart") == at("2022-09-14 13:00")
     assert event.decoded("dtend") == at("2022-09-14 16:30")
     assert "Regeringsgatan 66" in str(event["location"])
 
 
-def test_reply_never_quotes_or_attaches_the_original(config):
+def test_reply_never_quotes_or_attaches_the_original(config: Config) -> None:
     parent = parsed(text="HEMLIG TEXT FRÅN AVSÄNDAREN")
     msg = wire(render(confirmation(), config, NOW, parent=parent))
     assert "HEMLIG" not in msg.as_string()
     assert not [p for p in msg.walk() if p.get_content_type() == "message/rfc822"]
 
 
-def test_names_and_subjects_cannot_inject_headers(config):
+def test_names_and_subjects_cannot_inject_headers(config: Config) -> None:
     evil = "Åsa\r\nBcc: victim@evil.example\r\nX-Evil: 1"
     parent = parsed(subject="Hej\r\nBcc: victim@evil.example")
     out = render(confirmation(name=evil), config, NOW, parent=parent)
@@ -109,18 +114,20 @@ def test_names_and_subjects_cannot_inject_headers(config):
     assert msg["Bcc"] is None and msg["X-Evil"] is None
 
 
-def test_english_reply_uses_the_english_template(config):
+def test_english_reply_uses_the_english_template(config: Config) -> None:
     mail = Mail(**{**confirmation().__dict__, "language": "en"})
     msg = wire(render(mail, config, NOW, parent=parsed()))
     assert msg["Subject"].startswith("Confirmation:")
-    assert "bring valid ID" in msg.get_body(("plain",)).get_content()
+    assert "bring valid ID" in present(msg.get_body(("plain",))).get_content()
 
 
-def test_every_shipped_template_exists_in_both_languages_and_compiles(config):
+def test_every_shipped_template_exists_in_both_languages_and_compiles(config: Config) -> None:
     assert replies.check_templates(config, template_files.environment(config.bot.templates)) == []
 
 
-def test_a_template_missing_from_the_sites_folder_falls_back_to_the_shipped_one(config, tmp_path):
+def test_a_template_missing_from_the_sites_folder_falls_back_to_the_shipped_one(
+    config: Config, tmp_path: Path
+) -> None:
     (tmp_path / "templates" / "en" / "waitlisted.txt.j2").unlink()
     env = template_files.environment(config.bot.templates)
     assert replies.check_templates(config, env) == []
@@ -129,14 +136,16 @@ def test_a_template_missing_from_the_sites_folder_falls_back_to_the_shipped_one(
     assert not shipped_file.startswith(str(tmp_path))
 
 
-def test_a_broken_template_of_the_site_is_reported_by_its_file(config, tmp_path):
+def test_a_broken_template_of_the_site_is_reported_by_its_file(
+    config: Config, tmp_path: Path
+) -> None:
     broken = tmp_path / "templates" / "en" / "waitlisted.txt.j2"
     broken.write_text("{% block subject %}Waitlisted{% endblock %}{% if %}", encoding="utf-8")
     problems = replies.check_templates(config, template_files.environment(config.bot.templates))
     assert len(problems) == 1 and problems[0].startswith(f"{broken}:1: ")
 
 
-def test_render_uses_the_templates_it_is_given_and_reads_no_file(config):
+def test_render_uses_the_templates_it_is_given_and_reads_no_file(config: Config) -> None:
     given = jinja2.Environment(
         loader=jinja2.DictLoader(
             {
@@ -150,10 +159,10 @@ def test_render_uses_the_templates_it_is_given_and_reads_no_file(config):
     msg = wire(replies.render(confirmation(), config, NOW, templates=given))
 
     assert msg["Subject"] == "Välkommen"
-    assert "Hej Åsa Öberg, från en annan mall." in msg.get_body(("plain",)).get_content()
+    assert "Hej Åsa Öberg, från en annan mall." in present(msg.get_body(("plain",))).get_content()
 
 
-def test_every_outcome_but_ignored_is_told_by_a_template_of_its_own_name():
+def test_every_outcome_but_ignored_is_told_by_a_template_of_its_own_name() -> None:
     told = [kind for kind in OUTCOME_KINDS if kind != "ignored"]
 
     assert set(told) <= set(replies.KINDS)

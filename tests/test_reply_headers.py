@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mailbot import replies
+from mailbot.config import Config
 from mailbot.model import Mail
 
 from support import at, make_config, render
@@ -64,7 +65,7 @@ SWEDISH_TEXT = st.lists(SWEDISH, min_size=1, max_size=40).map(" ".join)
 
 
 def wire(raw: bytes) -> EmailMessage:
-    return email.message_from_bytes(raw, policy=email.policy.default)  # type: ignore[return-value]
+    return email.message_from_bytes(raw, policy=email.policy.default)
 
 
 def head(subject: str, to_name: str) -> bytes:
@@ -81,11 +82,11 @@ def lines_are_short(raw: bytes) -> bool:
 
 
 @pytest.fixture
-def config(tmp_path: Path):
+def config(tmp_path: Path) -> Config:
     return make_config(tmp_path)
 
 
-def test_a_long_swedish_subject_keeps_the_space_around_the_dash(config) -> None:
+def test_a_long_swedish_subject_keeps_the_space_around_the_dash(config: Config) -> None:
     seminar = dataclasses.replace(config.seminars[0], title=LONG_TITLE)
     config = dataclasses.replace(config, seminars=(seminar, *config.seminars[1:]))
     participant = {

@@ -22,14 +22,19 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from mailbot import config
+from mailbot import config, pipeline
 from mailbot.config import Config
+from mailbot.decide import Inbound, decide
+from mailbot.model import Decision
 from mailbot.passwords import Secrets
 from mailbot.service import Service
+from mailbot.state import State
 from mailbot.store import Store
+from mailbot.store.outbox import OutboxRow
 from mailbot.timing import Timing
 
 from servers import Dovecot, ImapPeer, ImapServer, SmtpSink
@@ -39,6 +44,7 @@ from support import (
     BotProcess,
     at,
     make_config,
+    present,
     raw_mail,
     registration,
     wait_until,
@@ -132,7 +138,7 @@ def running(cfg: Config, server: ImapServer, clock: Clock | None = None) -> Runn
     return Running(Service(cfg, Secrets(server.password), clock=clock, timing=FAST))
 
 
-def journal(cfg: Config) -> list[dict]:
+def journal(cfg: Config) -> list[dict[str, Any]]:
     with Store(cfg.bot.database) as store:
         return store.journal()
 
@@ -164,7 +170,11 @@ def one_person(n: int, sender: str | None = None) -> bytes:
 
 @pytest.mark.servers
 def test_run_handles_a_mailbox_moves_each_message_and_sends_threaded_replies(
-    imap_server: ImapServer, settings: config.Imap, peer: ImapPeer, event: Config, smtp_sink
+    imap_server: ImapServer,
+    settings: config.Imap,
+    peer: ImapPeer,
+    event: Config,
+    smtp_sink: SmtpSink,
 ) -> None:
     on_time = registration(
         "karin.lind@huddinge.se",
@@ -217,7 +227,11 @@ def test_run_handles_a_mailbox_moves_each_message_and_sends_threaded_replies(
 
 @pytest.mark.servers
 def test_run_once_catches_up_sends_and_exits_for_cron(
-    imap_server: ImapServer, settings: config.Imap, peer: ImapPeer, event: Config, smtp_sink
+    imap_server: ImapServer,
+    settings: config.Imap,
+    peer: ImapPeer,
+    event: Config,
+    smtp_sink: SmtpSink,
 ) -> None:
     peer.append([one_person(1), one_person(2)], settings.folder, internal_date=ON_TIME)
     bot = BotProcess(
@@ -237,7 +251,11 @@ def test_run_once_catches_up_sends_and_exits_for_cron(
 
 @pytest.mark.servers
 def test_a_message_left_undecided_by_a_crash_is_decided_at_start_and_moved(
-    imap_server: ImapServer, settings: config.Imap, peer: ImapPeer, event: Config, smtp_sink
+    imap_server: ImapServer,
+    settings: config.Imap,
+    peer: ImapPeer,
+    event: Config,
+    smtp_sink: SmtpSink,
 ) -> None:
     raw = one_person(7)
     [uid] = peer.append([raw], settings.folder, internal_date=ON_TIME)
@@ -264,7 +282,11 @@ def test_a_message_left_undecided_by_a_crash_is_decided_at_start_and_moved(
 
 @pytest.mark.servers
 def test_a_message_appended_while_the_bot_idles_is_answered_within_a_second(
-    imap_server: ImapServer, settings: config.Imap, peer: ImapPeer, event: Config, smtp_sink
+    imap_server: ImapServer,
+    settings: config.Imap,
+    peer: ImapPeer,
+    event: Config,
+    smtp_sink: SmtpSink,
 ) -> None:
     latencies: list[float] = []
     with running(event, imap_server):
@@ -331,7 +353,11 @@ def test_a_restarted_dovecot_is_reconnected_and_nothing_is_skipped_or_handled_tw
 
 @pytest.mark.servers
 def test_a_451_is_retried_with_backoff_and_the_reply_is_delivered_once(
-    imap_server: ImapServer, settings: config.Imap, peer: ImapPeer, event: Config, smtp_sink
+    imap_server: ImapServer,
+    settings: config.Imap,
+    peer: ImapPeer,
+    event: Config,
+    smtp_sink: SmtpSink,
 ) -> None:
     smtp_sink.fail_next_data(1)
     clock = Clock(ON_TIME + dt.timedelta(hours=1))
@@ -350,7 +376,11 @@ def test_a_451_is_retried_with_backoff_and_the_reply_is_delivered_once(
 
 @pytest.mark.servers
 def test_a_550_is_recorded_failed_and_the_organiser_is_told_once(
-    imap_server: ImapServer, settings: config.Imap, peer: ImapPeer, event: Config, smtp_sink
+    imap_server: ImapServer,
+    settings: config.Imap,
+    peer: ImapPeer,
+    event: Config,
+    smtp_sink: SmtpSink,
 ) -> None:
     own = registration("karin.lind@huddinge.se", [("Karin", "karin.lind@huddinge.se")], "<own@h>")
     smtp_sink.refuse_recipient("karin.lind@huddinge.se")
@@ -364,7 +394,7 @@ def test_a_550_is_recorded_failed_and_the_organiser_is_told_once(
     mail = parsed(notice.data)
     assert notice.rcpt_tos == (ORGANISER,)
     assert mail["Auto-Submitted"] == "auto-generated"
-    assert "karin.lind@huddinge.se" in mail.get_body().get_content()
+    assert "karin.lind@huddinge.se" in present(mail.get_body()).get_content()
     [entry] = journal(event)
     assert [(r["kind"], r["status"]) for r in entry["replies"]] == [
         ("confirmed", "failed"),
@@ -374,7 +404,11 @@ def test_a_550_is_recorded_failed_and_the_organiser_is_told_once(
 
 @pytest.mark.servers
 def test_a_failed_notice_to_the_organiser_tells_no_one_no_loop(
-    imap_server: ImapServer, settings: config.Imap, peer: ImapPeer, event: Config, smtp_sink
+    imap_server: ImapServer,
+    settings: config.Imap,
+    peer: ImapPeer,
+    event: Config,
+    smtp_sink: SmtpSink,
 ) -> None:
     own = registration("karin.lind@huddinge.se", [("Karin", "karin.lind@huddinge.se")], "<own@h>")
     smtp_sink.refuse_recipient("karin.lind@huddinge.se")
@@ -387,7 +421,7 @@ def test_a_failed_notice_to_the_organiser_tells_no_one_no_loop(
     assert _outbox(event, "queued") == [] and smtp_sink.received == []
 
 
-def _outbox(cfg: Config, status: str) -> list:
+def _outbox(cfg: Config, status: str) -> list[OutboxRow]:
     with Store(cfg.bot.database) as store:
         return store.outbox.rows(status)
 
@@ -397,7 +431,11 @@ def _outbox(cfg: Config, status: str) -> list:
 
 @pytest.mark.servers
 def test_sigterm_finishes_the_message_in_hand_and_exits_0_within_10_s(
-    imap_server: ImapServer, settings: config.Imap, peer: ImapPeer, event: Config, smtp_sink
+    imap_server: ImapServer,
+    settings: config.Imap,
+    peer: ImapPeer,
+    event: Config,
+    smtp_sink: SmtpSink,
 ) -> None:
     log = event.path.parent / "run.log"
     bot = BotProcess(
@@ -549,18 +587,15 @@ def test_a_message_whose_handling_fails_stays_then_is_set_aside_without_blocking
     smtp_sink: SmtpSink,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from mailbot import pipeline
-
-    real_decide = pipeline.decide
     tries: list[float] = []
 
-    def decide(inbound, state, cfg, now):  # a bug that only this message meets
-        if inbound.email.message_id == "<p0@test>":
+    def failing(inbound: Inbound, state: State, cfg: Config, now: dt.datetime) -> Decision:
+        if inbound.email.message_id == "<p0@test>":  # a bug that only this message meets
             tries.append(time.monotonic())
             raise RuntimeError("boom")
-        return real_decide(inbound, state, cfg, now)
+        return decide(inbound, state, cfg, now)
 
-    monkeypatch.setattr(pipeline, "decide", decide)
+    monkeypatch.setattr(pipeline, "decide", failing)
     peer.append([one_person(0), one_person(1)], settings.folder, internal_date=ON_TIME)
     with running(event, imap_server):
         # the failed one waits in the inbox (the other is moved just after its commit)
@@ -582,7 +617,11 @@ def test_a_message_whose_handling_fails_stays_then_is_set_aside_without_blocking
 
 @pytest.mark.servers
 def test_a_recipient_refused_while_the_cc_got_it_is_reported_to_the_organiser(
-    imap_server: ImapServer, settings: config.Imap, peer: ImapPeer, event: Config, smtp_sink
+    imap_server: ImapServer,
+    settings: config.Imap,
+    peer: ImapPeer,
+    event: Config,
+    smtp_sink: SmtpSink,
 ) -> None:
     mail = registration("karin.lind@huddinge.se", [("Åsa", "asa@huddinge.se")], "<partly@h>")
     smtp_sink.refuse_recipient("asa@huddinge.se")
@@ -595,7 +634,7 @@ def test_a_recipient_refused_while_the_cc_got_it_is_reported_to_the_organiser(
     confirmation, notice = smtp_sink.received
     assert confirmation.rcpt_tos == ("karin.lind@huddinge.se",)  # the Cc got it
     assert notice.rcpt_tos == (ORGANISER,)
-    text = parsed(notice.data).get_body().get_content()
+    text = present(parsed(notice.data).get_body()).get_content()
     assert "asa@huddinge.se" in text and "550" in text
 
 

@@ -18,11 +18,14 @@ import email.policy
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, TypedDict
 
 import pytest
 
 from mailbot import pipeline
+from mailbot.config import Config
 from mailbot.decide import MAX_ALERTS_PER_DAY, token_hash
 from mailbot.store import MIGRATIONS, SCHEMA_VERSION, Store
 
@@ -33,7 +36,7 @@ ON_TIME = at("2022-09-01 10:00")
 PARTICIPANT = "asa.oberg@huddinge.se"
 
 
-def strict_config(tmp_path: Path, *extra: str):
+def strict_config(tmp_path: Path, *extra: str) -> Config:
     """The small test event with the provider's authserv-id trusted (and more [security] keys)."""
     text = SMALL_CONFIG.replace(
         "[security]\n",
@@ -45,12 +48,12 @@ def strict_config(tmp_path: Path, *extra: str):
 
 
 @pytest.fixture
-def config(tmp_path: Path):
+def config(tmp_path: Path) -> Config:
     return strict_config(tmp_path)
 
 
 @pytest.fixture
-def store(config):
+def store(config: Config) -> Iterator[Store]:
     with Store(config.bot.database) as s:
         yield s
 
@@ -91,26 +94,36 @@ def delivered(
     return head.encode() + b"\r\n" + body.replace("\n", "\r\n").encode()
 
 
-def outbox(store: Store) -> list[dict]:
+class Queued(TypedDict):
+    kind: str
+    to: list[str]
+    cc: list[str]
+    raw: bytes
+
+
+def outbox(store: Store) -> list[Queued]:
     """Every queued mail: kind, recipients, and bytes."""
     rows = store.conn.execute("SELECT kind, to_json, cc_json, raw FROM outbox ORDER BY id")
     return [
-        {"kind": r[0], "to": json.loads(r[1]), "cc": json.loads(r[2]), "raw": bytes(r[3])}
-        for r in rows
+        Queued(kind=r[0], to=json.loads(r[1]), cc=json.loads(r[2]), raw=bytes(r[3])) for r in rows
     ]
 
 
-def text(mail: dict) -> str:
+def text(mail: Queued) -> str:
     """The plain-text body of a queued mail, decoded."""
     msg = email.message_from_bytes(mail["raw"], policy=email.policy.default)
-    return msg.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    body = msg.get_body(("plain",))
+    assert body is not None
+    return str(body.get_content())
 
 
 def booked(store: Store) -> list[str]:
     return [r.email for r in store.participants() if r.status != "cancelled"]
 
 
-def assert_nothing_booked_and_no_backscatter(store: Store, result, sender: str) -> None:
+def assert_nothing_booked_and_no_backscatter(
+    store: Store, result: pipeline.Handled, sender: str
+) -> None:
     assert result.status == "handled"
     assert booked(store) == []
     for mail in outbox(store):
@@ -191,7 +204,9 @@ UNAUTHENTICATED = {
 
 
 @pytest.mark.parametrize("case", UNAUTHENTICATED.values(), ids=UNAUTHENTICATED.keys())
-def test_forged_or_unauthenticated_sender_books_nothing_and_gets_no_reply(store, config, case):
+def test_forged_or_unauthenticated_sender_books_nothing_and_gets_no_reply(
+    store: Store, config: Config, case: dict[str, Any]
+) -> None:
     raw = delivered(**case)
     result = pipeline.handle(store, config, raw, ON_TIME)
     assert [(o.outcome, o.rule) for o in result.outcomes] == [("ignored", "unauthenticated")]
@@ -207,7 +222,7 @@ def test_forged_or_unauthenticated_sender_books_nothing_and_gets_no_reply(store,
     ],
     ids=["two addresses in From", "two From fields"],
 )
-def test_ambiguous_sender_is_never_answered(store, config, from_):
+def test_ambiguous_sender_is_never_answered(store: Store, config: Config, from_: str) -> None:
     written = (("From", "x@evil.example"),) if "," not in from_ else ()
     raw = delivered(
         from_,
@@ -232,8 +247,8 @@ def test_ambiguous_sender_is_never_answered(store, config, from_):
     ids=["evil-huddinge.se", "huddinge.se.evil.com", "display-name trick"],
 )
 def test_lookalike_that_authenticates_for_itself_gets_the_polite_not_invited_reply(
-    store, config, from_, result
-):
+    store: Store, config: Config, from_: str, result: str
+) -> None:
     res = pipeline.handle(store, config, delivered(from_, results=(result,)), ON_TIME)
     assert [(o.outcome, o.rule) for o in res.outcomes] == [("rejected-not-invited", "not-invited")]
     assert booked(store) == []
@@ -273,13 +288,13 @@ GENUINE = {
 
 
 @pytest.mark.parametrize("from_, result", GENUINE.values(), ids=GENUINE.keys())
-def test_genuine_pass_books_the_seat(store, config, from_, result):
+def test_genuine_pass_books_the_seat(store: Store, config: Config, from_: str, result: str) -> None:
     res = pipeline.handle(store, config, delivered(from_, results=(result,)), ON_TIME)
     assert [o.outcome for o in res.outcomes] == ["confirmed"]
     assert booked(store) == [PARTICIPANT]
 
 
-def test_genuine_fixture_with_a_forged_header_below_books(store, config):
+def test_genuine_fixture_with_a_forged_header_below_books(store: Store, config: Config) -> None:
     raw = (FIXTURES / "auth-results-dmarc-pass.eml").read_bytes()
     res = pipeline.handle(store, config, raw, ON_TIME)
     assert [(o.outcome, o.participant) for o in res.outcomes] == [
@@ -287,15 +302,15 @@ def test_genuine_fixture_with_a_forged_header_below_books(store, config):
     ]
 
 
-def test_microsoft_365_fixture_is_unauthenticated(store, config):
+def test_microsoft_365_fixture_is_unauthenticated(store: Store, config: Config) -> None:
     raw = (FIXTURES / "auth-results-m365-no-authserv-id.eml").read_bytes()
     res = pipeline.handle(store, config, raw, ON_TIME)
     assert [o.rule for o in res.outcomes] == ["unauthenticated"]
     assert booked(store) == []
 
 
-def test_organiser_is_told_at_most_once_per_sender_per_day(store, config):
-    def forged(sender: str, when: dt.datetime):
+def test_organiser_is_told_at_most_once_per_sender_per_day(store: Store, config: Config) -> None:
+    def forged(sender: str, when: dt.datetime) -> pipeline.Handled:
         return pipeline.handle(store, config, delivered(f"X <{sender}>"), when)
 
     for i in range(3):
@@ -309,7 +324,9 @@ def test_organiser_is_told_at_most_once_per_sender_per_day(store, config):
     assert len(store.journal()) == 6  # every message is still recorded
 
 
-def test_a_flood_of_invented_senders_alerts_the_organiser_a_bounded_number_of_times(store, config):
+def test_a_flood_of_invented_senders_alerts_the_organiser_a_bounded_number_of_times(
+    store: Store, config: Config
+) -> None:
     for i in range(MAX_ALERTS_PER_DAY + 15):
         pipeline.handle(store, config, delivered(f"X <forger{i}@huddinge.se>"), ON_TIME)
     alerts = [m for m in outbox(store) if m["kind"] == "alert-unauthenticated"]
@@ -318,7 +335,7 @@ def test_a_flood_of_invented_senders_alerts_the_organiser_a_bounded_number_of_ti
     assert limit_reached not in text(alerts[0]) and limit_reached in text(alerts[-1])
 
 
-def test_without_trusted_ids_the_from_header_is_believed(tmp_path):
+def test_without_trusted_ids_the_from_header_is_believed(tmp_path: Path) -> None:
     config = make_config(tmp_path)  # the documented default: a warning at start
     assert any("trusted_authserv_ids is empty" in w for w in config.warnings)
     with Store(config.bot.database) as store:
@@ -326,7 +343,9 @@ def test_without_trusted_ids_the_from_header_is_believed(tmp_path):
     assert [o.outcome for o in res.outcomes] == ["confirmed"]
 
 
-def test_a_forged_bounce_flood_mails_the_registering_sender_once(store, config):
+def test_a_forged_bounce_flood_mails_the_registering_sender_once(
+    store: Store, config: Config
+) -> None:
     ok = f"{TRUSTED}; dmarc=pass header.from=huddinge.se"
     pipeline.handle(store, config, delivered(FORGED_FROM, results=(ok,)), ON_TIME)
     for i in range(5):
@@ -348,7 +367,7 @@ def test_a_forged_bounce_flood_mails_the_registering_sender_once(store, config):
 
 
 @pytest.fixture
-def confirming(tmp_path: Path):
+def confirming(tmp_path: Path) -> Iterator[tuple[Config, Store]]:
     config = strict_config(tmp_path, 'unauthenticated = "confirm"')
     with Store(config.bot.database) as s:
         yield config, s
@@ -357,19 +376,26 @@ def confirming(tmp_path: Path):
 TOKEN = re.compile(rb"MB-[A-Za-z0-9_-]{22}")
 
 
-def token_in(mail: dict) -> str:
+def token_in(mail: Queued) -> str:
     found = TOKEN.search(mail["raw"])
     assert found, "the confirmation mail carries its token"
     return found.group().decode()
 
 
-def answer(token: str, *, sender: str = FORGED_FROM, **kw) -> bytes:
+def answer(
+    token: str, *, sender: str = FORGED_FROM, written: tuple[tuple[str, str], ...] = ()
+) -> bytes:
     return delivered(
-        sender, subject=f"SV: Bekräfta din anmälan ({token})", body="Det var jag.\n", **kw
+        sender,
+        subject=f"SV: Bekräfta din anmälan ({token})",
+        body="Det var jag.\n",
+        written=written,
     )
 
 
-def test_unauthenticated_message_is_held_and_the_from_address_gets_one_token(confirming):
+def test_unauthenticated_message_is_held_and_the_from_address_gets_one_token(
+    confirming: tuple[Config, Store],
+) -> None:
     config, store = confirming
     raw = delivered(FORGED_FROM, message_id="<held-1@huddinge.se>")
     res = pipeline.handle(store, config, raw, ON_TIME)
@@ -389,8 +415,8 @@ def test_unauthenticated_message_is_held_and_the_from_address_gets_one_token(con
 
 
 def test_answering_the_token_decides_the_held_messages_with_their_own_received_time(
-    confirming,
-):
+    confirming: tuple[Config, Store],
+) -> None:
     config, store = confirming
     before_deadline = at("2022-09-04 23:00")
     first = delivered(FORGED_FROM, message_id="<held-1@huddinge.se>")
@@ -408,6 +434,7 @@ def test_answering_the_token_decides_the_held_messages_with_their_own_received_t
     assert [[o.outcome for o in h.outcomes] for h in res.released] == [["confirmed"], ["confirmed"]]
     assert sorted(booked(store)) == [PARTICIPANT, "per.strom@huddinge.se"]
     asa = store.registration("2022-09-14", PARTICIPANT)
+    assert asa is not None
     assert asa.registered_at == before_deadline  # the original arrival decides the deadline
     confirmation = next(m for m in outbox(store) if m["kind"] == "confirmed")
     assert b"In-Reply-To: <held-1@huddinge.se>" in confirmation["raw"]
@@ -423,7 +450,9 @@ def test_answering_the_token_decides_the_held_messages_with_their_own_received_t
     "how",
     ["another sender", "expired", "unknown token", "out-of-office echo"],
 )
-def test_a_token_that_does_not_fit_is_an_ordinary_message(confirming, how):
+def test_a_token_that_does_not_fit_is_an_ordinary_message(
+    confirming: tuple[Config, Store], how: str
+) -> None:
     config, store = confirming
     pipeline.handle(store, config, delivered(FORGED_FROM), ON_TIME)
     token = token_in(outbox(store)[0])
@@ -442,7 +471,9 @@ def test_a_token_that_does_not_fit_is_an_ordinary_message(confirming, how):
     assert booked(store) == []
 
 
-def test_after_a_confirmation_the_next_held_message_gets_a_new_token_the_same_day(confirming):
+def test_after_a_confirmation_the_next_held_message_gets_a_new_token_the_same_day(
+    confirming: tuple[Config, Store],
+) -> None:
     config, store = confirming
     pipeline.handle(store, config, delivered(FORGED_FROM), ON_TIME)
     pipeline.handle(store, config, answer(token_in(outbox(store)[0])), ON_TIME)
@@ -452,7 +483,9 @@ def test_after_a_confirmation_the_next_held_message_gets_a_new_token_the_same_da
     assert len(tokens) == 2 and tokens[0] != tokens[1]
 
 
-def test_an_answer_that_registers_more_people_is_decided_too(confirming):
+def test_an_answer_that_registers_more_people_is_decided_too(
+    confirming: tuple[Config, Store],
+) -> None:
     config, store = confirming
     pipeline.handle(store, config, delivered(FORGED_FROM), ON_TIME)
     token = token_in(outbox(store)[0])
@@ -467,7 +500,7 @@ def test_an_answer_that_registers_more_people_is_decided_too(confirming):
     assert sorted(booked(store)) == [PARTICIPANT, "per.strom@huddinge.se"]
 
 
-def test_a_forged_flood_mails_the_victim_one_token_a_day(confirming):
+def test_a_forged_flood_mails_the_victim_one_token_a_day(confirming: tuple[Config, Store]) -> None:
     config, store = confirming
     for i in range(10):
         pipeline.handle(store, config, delivered(FORGED_FROM), ON_TIME + dt.timedelta(minutes=i))
@@ -476,7 +509,7 @@ def test_a_forged_flood_mails_the_victim_one_token_a_day(confirming):
     assert booked(store) == []
 
 
-def test_a_genuine_pass_is_not_held_in_confirm_mode(confirming):
+def test_a_genuine_pass_is_not_held_in_confirm_mode(confirming: tuple[Config, Store]) -> None:
     config, store = confirming
     ok = f"{TRUSTED}; dmarc=pass header.from=huddinge.se"
     res = pipeline.handle(store, config, delivered(FORGED_FROM, results=(ok,)), ON_TIME)
@@ -486,7 +519,7 @@ def test_a_genuine_pass_is_not_held_in_confirm_mode(confirming):
 # --------------------------------------------------------------------------- schema upgrade
 
 
-def test_a_version_1_database_is_upgraded_with_its_data_kept(tmp_path):
+def test_a_version_1_database_is_upgraded_with_its_data_kept(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     conn = sqlite3.connect(path)
     conn.executescript(MIGRATIONS[0])
@@ -499,6 +532,7 @@ def test_a_version_1_database_is_upgraded_with_its_data_kept(tmp_path):
     conn.close()
     with Store(path) as store:
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        assert store.messages.find_message("<old@x>").state == "handled"
+        old = store.messages.find_message("<old@x>")
+        assert old is not None and old.state == "handled"
         assert store.conn.execute("SELECT COUNT(*) FROM held").fetchone()[0] == 0
         assert store.held_token("nope") is None

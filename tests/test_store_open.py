@@ -29,7 +29,9 @@ def _open(path: str, start: Any, errors: Any) -> None:
         errors.put(f"{type(e).__name__}: {e}")
 
 
-def test_two_processes_opening_a_new_database_at_once_both_succeed_fifty_times(tmp_path):
+def test_two_processes_opening_a_new_database_at_once_both_succeed_fifty_times(
+    tmp_path: Path,
+) -> None:
     context = multiprocessing.get_context("fork")
     failures = []
     for run in range(RACES):

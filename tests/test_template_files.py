@@ -10,10 +10,12 @@ from hypothesis import strategies as st
 
 from mailbot import shipped, template_files
 
+from support import present
+
 NAMES = shipped.template_names()
 
 
-def test_without_a_site_folder_every_template_is_the_shipped_one():
+def test_without_a_site_folder_every_template_is_the_shipped_one() -> None:
     env = template_files.environment(None)
     assert template_files.origins(None) == template_files.Origins((), tuple(NAMES), ())
     assert all(env.get_template(n).filename for n in NAMES)
@@ -21,7 +23,9 @@ def test_without_a_site_folder_every_template_is_the_shipped_one():
 
 @settings(max_examples=25, deadline=None)
 @given(own=st.sets(st.sampled_from(NAMES)), stray=st.booleans())
-def test_each_template_is_the_sites_own_when_present_and_the_shipped_one_otherwise(own, stray):
+def test_each_template_is_the_sites_own_when_present_and_the_shipped_one_otherwise(
+    own: set[str], stray: bool
+) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp)
         for name in own:
@@ -34,7 +38,7 @@ def test_each_template_is_the_sites_own_when_present_and_the_shipped_one_otherwi
         env = template_files.environment(site)
 
         for name in NAMES:
-            source = env.loader.get_source(env, name)[0]  # type: ignore[union-attr]
+            source = present(env.loader).get_source(env, name)[0]
             shipped_text = shipped.templates().joinpath(name).read_text(encoding="utf-8")
             assert source == (f"own {name}" if name in own else shipped_text)
         origins = template_files.origins(site)

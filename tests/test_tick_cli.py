@@ -35,13 +35,17 @@ def run(event: Path, *args: str) -> int:
     return cli.main([args[0], "--config", str(event / "config.toml"), *args[1:]])
 
 
-def test_tick_before_anything_is_due_says_so(event, capsys):
+def test_tick_before_anything_is_due_says_so(
+    event: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     capsys.readouterr()
     assert run(event, "tick", "--now", "2022-09-02T10:00:00+02:00") == 0
     assert "nothing due at 2022-09-02T10:00:00+02:00" in capsys.readouterr().out
 
 
-def test_tick_after_the_deadline_writes_the_report_and_reminders_once(event, capsys):
+def test_tick_after_the_deadline_writes_the_report_and_reminders_once(
+    event: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     capsys.readouterr()
     out_dir = event / "out"
     assert run(event, "tick", "--now", "2022-09-07T13:00:00+02:00", "--outbox", str(out_dir)) == 0
@@ -58,20 +62,23 @@ def test_tick_after_the_deadline_writes_the_report_and_reminders_once(event, cap
     assert len(list(out_dir.glob("*.eml"))) == len(files)
 
 
-def test_report_file_opens_with_swedish_letters_intact(event):
+def test_report_file_opens_with_swedish_letters_intact(event: Path) -> None:
     out_dir = event / "out"
     run(event, "tick", "--now", "2022-09-05T00:00:00+02:00", "--outbox", str(out_dir))
     report = next(p for p in sorted(out_dir.glob("*deadline-report.eml")))
     message = email.message_from_bytes(report.read_bytes(), policy=email.policy.default)
-    attachment, _xlsx = list(message.iter_attachments())  # type: ignore[attr-defined]
+    attachment, _xlsx = list(message.iter_attachments())
     data = attachment.get_payload(decode=True)
+    assert isinstance(data, bytes)
     assert data[:3] == b"\xef\xbb\xbf"
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=";"))
     assert [r[0] for r in rows] == ["Namn", "Åsa Öberg", "Örjan Ärlig"]
     assert rows[0][3] == "Aktör" and rows[1][5] == "bekräftad"
 
 
-def test_tick_without_an_offset_reads_now_as_local_time_of_the_seminar(event, capsys):
+def test_tick_without_an_offset_reads_now_as_local_time_of_the_seminar(
+    event: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     capsys.readouterr()
     run(event, "tick", "--now", "2022-09-07T12:59:59")  # one second before P7D
     assert "reminder:" not in capsys.readouterr().out
@@ -79,12 +86,16 @@ def test_tick_without_an_offset_reads_now_as_local_time_of_the_seminar(event, ca
     assert "reminder: asa.oberg@huddinge.se" in capsys.readouterr().out
 
 
-def test_tick_with_a_bad_time_is_a_usage_error(event, capsys):
+def test_tick_with_a_bad_time_is_a_usage_error(
+    event: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(event, "tick", "--now", "next tuesday") == cli.EXIT_USAGE
     assert "--now" in capsys.readouterr().err
 
 
-def test_status_lists_the_next_scheduled_wakeups(event, capsys):
+def test_status_lists_the_next_scheduled_wakeups(
+    event: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     capsys.readouterr()
     assert run(event, "status", "--now", "2022-09-06T10:00:00+02:00") == 0
     out = capsys.readouterr().out
@@ -94,7 +105,9 @@ def test_status_lists_the_next_scheduled_wakeups(event, capsys):
     assert "2022-09-13T13:00+02:00  reminder P1D 2022-09-14" in out
 
 
-def test_status_after_a_tick_shows_nothing_left_due(event, capsys):
+def test_status_after_a_tick_shows_nothing_left_due(
+    event: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     run(event, "tick", "--now", "2022-09-07T13:00:00+02:00")
     capsys.readouterr()
     run(event, "status", "--now", "2022-09-07T14:00:00+02:00")

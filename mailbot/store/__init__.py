@@ -23,19 +23,16 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from contextlib import AbstractContextManager
+from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from mailbot.digest import Activity
 from mailbot.state import HeldToken, OpenCase, Registration
-from mailbot.store.activity import ActivityLog
 from mailbot.store.cases import Cases
 from mailbot.store.database import Database, StoreError, connect, from_iso, iso
 from mailbot.store.integrity import check_at_start
-from mailbot.store.journal import Journal, StoredMessage, purged_key
 from mailbot.store.mailbox import Mailbox
 from mailbot.store.outbox import OutboxEntry, OutboxQueue, OutboxRow
-from mailbot.store.personal import PersonalData
 from mailbot.store.registrations import Registrations
 from mailbot.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate
 from mailbot.store.writable import (
@@ -45,6 +42,12 @@ from mailbot.store.writable import (
     writable_problem,
 )
 
+if TYPE_CHECKING:
+    from mailbot.digest import Activity
+    from mailbot.store.activity import ActivityLog
+    from mailbot.store.journal import Journal
+    from mailbot.store.personal import PersonalData
+
 __all__ = [
     "MIGRATIONS",
     "SCHEMA_VERSION",
@@ -53,12 +56,10 @@ __all__ = [
     "StorageUnavailable",
     "Store",
     "StoreError",
-    "StoredMessage",
     "check_at_start",
     "from_iso",
     "iso",
     "probe_write",
-    "purged_key",
     "storage_problem",
     "writable_problem",
 ]
@@ -83,11 +84,30 @@ class Store:
         self.db = Database(self.conn)
         self.registrations = Registrations(self.db)
         self.outbox = OutboxQueue(self.db)
-        self.messages = Journal(self.db, self.registrations, self.outbox)
         self.mailbox = Mailbox(self.db)
-        self.personal = PersonalData(self.db, self.messages, self.registrations)
-        self.activity = ActivityLog(self.db)
         self.cases = Cases(self.db)
+
+    # The journal, personal data and the digest's activity are made (and their modules, with
+    # the digest's, imported) when first used: `mailbot status` reads none of them and must
+    # start in 100 ms.
+
+    @cached_property
+    def messages(self) -> Journal:
+        from mailbot.store.journal import Journal
+
+        return Journal(self.db, self.registrations, self.outbox)
+
+    @cached_property
+    def personal(self) -> PersonalData:
+        from mailbot.store.personal import PersonalData
+
+        return PersonalData(self.db, self.messages, self.registrations)
+
+    @cached_property
+    def activity(self) -> ActivityLog:
+        from mailbot.store.activity import ActivityLog
+
+        return ActivityLog(self.db)
 
     def close(self) -> None:
         self.conn.close()

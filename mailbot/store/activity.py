@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from mailbot.digest import CHANGE_OUTCOMES, DIGEST, QUIET, Activity, Change, Forwarded, Trouble
+from mailbot.digest import CHANGE_OUTCOMES, Activity, Change, Forwarded, Trouble
 from mailbot.store.database import Database, from_iso, iso
+from mailbot.timetable import DIGEST, QUIET
 
 # Mails to the organiser about a case that waits for them.
 WAITING_KINDS = (

@@ -6,6 +6,16 @@ from collections.abc import Iterable
 
 from mailbot.store.database import Database
 
+# The keys of the health notes that `health` writes and `mailbot status` reads: kept with the
+# table rather than in `health`, so that `status` need not load the logging machinery.
+CURRENT = "error:"  # `error:PART`: the outage of a part while it lasts
+RESOLVED = "resolved:"  # `resolved:PART`: the last outage of a part that ended
+
+
+def ok_key(part: str) -> str:
+    """The key of a part's last success: `last_imap_ok`, `last_smtp_ok`."""
+    return f"last_{part.lower()}_ok"
+
 
 class Mailbox:
     """The IMAP position per folder (UIDVALIDITY, last UID) and health key/values."""

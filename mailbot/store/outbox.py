@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import socket
-import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -27,8 +25,15 @@ def process_owner() -> str:
     its own claims; another after a fork."""
     pid = os.getpid()
     if pid not in _OWNERS:
-        _OWNERS[pid] = f"{socket.gethostname()}:{pid}:{uuid.uuid4().hex[:12]}"
+        # 12 random hex digits, as the first 12 of a uuid4 (which are all random)
+        _OWNERS[pid] = f"{_host()}:{pid}:{os.urandom(6).hex()}"
     return _OWNERS[pid]
+
+
+def _host() -> str:
+    """This machine's name: `socket.gethostname()` without loading `socket` (and `uuid`) into
+    `mailbot status`, which opens the store but claims nothing."""
+    return os.uname().nodename
 
 
 def _alive(owner: str) -> bool:
@@ -37,7 +42,7 @@ def _alive(owner: str) -> bool:
     authority (and a container's hostname changes when it is recreated)."""
     host, _, rest = owner.partition(":")
     pid_text = rest.partition(":")[0]
-    if host != socket.gethostname() or not pid_text.isdigit():
+    if host != _host() or not pid_text.isdigit():
         return False
     pid = int(pid_text)
     if pid == os.getpid():

@@ -1,7 +1,7 @@
 """Machine-written noise: newsletters, robots' notices, out-of-office replies, list posts.
 
 None of these may ever get a reply (RFC 3834, SPEC §10), whoever's domain they come from. Each
-builder returns `Noise` values whose `name` is a short slug; build.py numbers them.
+builder returns `Noise` values whose `name` is a short slug; noise_build.py numbers them.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Rewrites known_failing.toml from a run of tests/test_noise.py with no case marked.
 
-Run from the repository root after the readers change (or after build.py renumbered the corpus):
+Run from the repository root after the readers change (or after noise_build.py renumbered the corpus):
 `.venv/bin/python tests/noise/record_known_failing.py`. It prints the counts per check, so the
 commit that changes the list can say how many cases now pass. Never run it to hide a regression:
 a number that leaves the list and comes back is a case that broke again.

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Sequence
 
 import openpyxl
 import xlsxwriter
@@ -27,7 +28,7 @@ def xlsx_with_openpyxl(rows: list[list[object]], far: str | None = None) -> byte
     return out.getvalue()
 
 
-def xlsx_with_xlsxwriter(rows: list[list[object]]) -> bytes:
+def xlsx_with_xlsxwriter(rows: Sequence[Sequence[object]]) -> bytes:
     out = io.BytesIO()
     options = {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True}
     book = xlsxwriter.Workbook(out, options)

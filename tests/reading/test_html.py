@@ -34,7 +34,7 @@ OUTLOOK_NUMBERED = (
 )
 
 
-def test_outlook_numbered_list_keeps_its_numbers_and_its_blank_paragraphs():
+def test_outlook_numbered_list_keeps_its_numbers_and_its_blank_paragraphs() -> None:
     assert rendered(OUTLOOK_NUMBERED).lines == (
         "Hej!",
         "",
@@ -47,7 +47,7 @@ def test_outlook_numbered_list_keeps_its_numbers_and_its_blank_paragraphs():
     )
 
 
-def test_outlook_symbol_bullets_become_bullets():
+def test_outlook_symbol_bullets_become_bullets() -> None:
     html = (
         OUTLOOK_HEAD
         + """<p class=MsoListParagraph style='text-indent:-18.0pt;mso-list:l1 level1 lfo2'><![if !supportLists]><span style='font-family:Symbol'><span style='mso-list:Ignore'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span></span><![endif]>Lisa Holm &lt;lisa.holm@polisen.se&gt;<o:p></o:p></p>
@@ -60,7 +60,7 @@ def test_outlook_symbol_bullets_become_bullets():
     )
 
 
-def test_excel_table_pasted_into_outlook_is_a_table_and_tab_joined_lines():
+def test_excel_table_pasted_into_outlook_is_a_table_and_tab_joined_lines() -> None:
     html = (
         OUTLOOK_HEAD
         + """<p class=MsoNormal>Anmäler nedanstående:<o:p></o:p></p>
@@ -99,7 +99,7 @@ def test_excel_table_pasted_into_outlook_is_a_table_and_tab_joined_lines():
     assert result.quote_start is None
 
 
-def test_a_layout_table_around_a_signature_is_read_as_blocks_not_as_data():
+def test_a_layout_table_around_a_signature_is_read_as_blocks_not_as_data() -> None:
     html = """<table><tr><td><img src="cid:logo"></td><td><table><tr><td>Eva Ek</td></tr>
 <tr><td>Enhetschef</td></tr></table></td></tr></table>"""
     result = rendered(html)
@@ -107,7 +107,7 @@ def test_a_layout_table_around_a_signature_is_read_as_blocks_not_as_data():
     assert result.lines == ("Eva Ek", "Enhetschef")
 
 
-def test_outlook_swedish_reply_header_block_marks_the_quote():
+def test_outlook_swedish_reply_header_block_marks_the_quote() -> None:
     html = (
         OUTLOOK_HEAD
         + """<p class=MsoNormal>Jag kommer gärna!<o:p></o:p></p>
@@ -123,7 +123,7 @@ def test_outlook_swedish_reply_header_block_marks_the_quote():
     assert result.lines[: result.quote_start] == ("Jag kommer gärna!", "")
 
 
-def test_owa_reply_marks_the_quote_at_div_rply_fwd_msg():
+def test_owa_reply_marks_the_quote_at_div_rply_fwd_msg() -> None:
     html = """<html><body><div style="font-family: Aptos, sans-serif; font-size: 12pt;">Hej, jag kan inte komma.</div>
 <div id="appendonsend"></div><hr style="display:inline-block;width:98%" tabindex="-1">
 <div id="divRplyFwdMsg" dir="ltr"><font face="Calibri, sans-serif" style="font-size:11pt" color="#000000"><b>Från:</b> Seminarier &lt;seminarier@lansstyrelsen.se&gt;<br><b>Skickat:</b> onsdag 2 december 2026 09:14<br><b>Till:</b> Lisa Berg<br><b>Ämne:</b> Bekräftelse</font><div>&nbsp;</div></div>
@@ -134,7 +134,7 @@ def test_owa_reply_marks_the_quote_at_div_rply_fwd_msg():
     assert "Från: Seminarier <seminarier@lansstyrelsen.se>" in result.lines[result.quote_start :]
 
 
-def test_gmail_reply_marks_gmail_quote_with_its_attribution():
+def test_gmail_reply_marks_gmail_quote_with_its_attribution() -> None:
     html = """<div dir="ltr"><div>Hej,</div><div><br></div><div>jag och min kollega Kalle Karlsson (<a href="mailto:kalle.karlsson@lund.se">kalle.karlsson@lund.se</a>) kommer.</div></div><br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">Den ons 2 dec. 2026 kl 09:14 skrev Seminarier &lt;<a href="mailto:seminarier@lansstyrelsen.se">seminarier@lansstyrelsen.se</a>&gt;:<br></div><blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,204);padding-left:1ex"><div dir="ltr">Välkommen!</div></blockquote></div>"""
     result = rendered(html)
     assert result.lines[: result.quote_start] == (
@@ -146,7 +146,7 @@ def test_gmail_reply_marks_gmail_quote_with_its_attribution():
     assert result.lines[result.quote_start or 0].startswith("Den ons 2 dec. 2026 kl 09:14 skrev")
 
 
-def test_apple_mail_blockquote_type_cite_is_a_quote():
+def test_apple_mail_blockquote_type_cite_is_a_quote() -> None:
     html = """<html><head><meta http-equiv="content-type" content="text/html; charset=utf-8"></head><body dir="auto">Jag kommer gärna.<br><br><div dir="ltr">Skickat från min iPhone</div><div dir="ltr"><br><blockquote type="cite">2 dec. 2026 kl. 09:14 skrev Seminarier &lt;seminarier@lansstyrelsen.se&gt;:<br><br></blockquote></div><blockquote type="cite"><div dir="ltr">Välkommen!</div></blockquote></body></html>"""
     result = rendered(html)
     assert result.lines[: result.quote_start] == (
@@ -157,7 +157,7 @@ def test_apple_mail_blockquote_type_cite_is_a_quote():
     )
 
 
-def test_thunderbird_moz_cite_prefix_starts_the_quote():
+def test_thunderbird_moz_cite_prefix_starts_the_quote() -> None:
     html = """<html><body><p>I will attend, and so will Tom Hill &lt;tom.hill@york.gov.uk&gt;.</p>
 <div class="moz-cite-prefix">On 2026-12-02 09:14, Seminars wrote:<br></div>
 <blockquote type="cite" cite="mid:abc@example.org"><p>Welcome!</p></blockquote></body></html>"""
@@ -168,12 +168,12 @@ def test_thunderbird_moz_cite_prefix_starts_the_quote():
     assert result.lines[result.quote_start or 0] == "On 2026-12-02 09:14, Seminars wrote:"
 
 
-def test_html_lists_keep_numbers_from_their_start_and_bullets():
+def test_html_lists_keep_numbers_from_their_start_and_bullets() -> None:
     html = "<ol start='3'><li>Anna</li><li>Per</li></ol><ul><li>Lisa<br>lisa@x.se</li></ul>"
     assert rendered(html).lines == ("3. Anna", "4. Per", "• Lisa", "lisa@x.se")
 
 
-def test_new_outlook_and_owa_list_items_wrapping_their_text_in_blocks_keep_their_marker():
+def test_new_outlook_and_owa_list_items_wrapping_their_text_in_blocks_keep_their_marker() -> None:
     html = """<ol style="margin-top:0;margin-bottom:0" start="1"><li style="font-family:Aptos"><div role="presentation">Anna Berg, anna.berg@lund.se</div></li>
 <li style="font-family:Aptos"><p>Per Ek, <span>per.ek@lund.se</span></p></li><li><div>&nbsp;</div></li></ol>
 <ul><li><div><br></div></li><li><div>Lisa Holm</div></li></ul>"""
@@ -186,19 +186,19 @@ def test_new_outlook_and_owa_list_items_wrapping_their_text_in_blocks_keep_their
     )
 
 
-def test_hidden_preheaders_scripts_and_styles_are_not_read():
+def test_hidden_preheaders_scripts_and_styles_are_not_read() -> None:
     html = (
         "<style>p{}</style><span style='display:none'>preview</span><p>Hej</p><script>x()</script>"
     )
     assert rendered(html).lines == ("Hej",)
 
 
-def test_markup_that_is_not_html_at_all_is_read_as_text():
+def test_markup_that_is_not_html_at_all_is_read_as_text() -> None:
     assert rendered("").lines == ()
     assert rendered("Anna Berg anna@x.se").lines == ("Anna Berg anna@x.se",)
 
 
-def test_deeply_nested_markup_is_read_without_recursion_errors():
+def test_deeply_nested_markup_is_read_without_recursion_errors() -> None:
     html = "<div>" * 5000 + "Anna" + "</div>" * 5000
     assert "Anna" in " ".join(rendered(html).lines)
 
@@ -226,7 +226,7 @@ def test_deeply_nested_markup_is_read_without_recursion_errors():
         max_size=120,
     ).map("".join)
 )
-def test_any_markup_renders_without_crashing_and_deterministically(html: str):
+def test_any_markup_renders_without_crashing_and_deterministically(html: str) -> None:
     first = rendered(html)
     assert first == rendered(html)
     assert first.quote_start is None or 0 <= first.quote_start <= len(first.lines)
@@ -247,7 +247,9 @@ OUTLOOK_SV_FORWARD_HTML = (
 )
 
 
-def test_an_outlook_forward_in_html_splits_into_the_forwarders_text_and_the_forwarded_table():
+def test_an_outlook_forward_in_html_splits_into_the_forwarders_text_and_the_forwarded_table() -> (
+    None
+):
     page = rendered(OUTLOOK_SV_FORWARD_HTML)
     result = split(
         page.lines, quote_start=page.quote_start, subject="VB: Seminariet", sender_name="Eva Ek"
@@ -288,7 +290,7 @@ APPLE_FORWARD_HTML = """<html><head><meta http-equiv="content-type" content="tex
 )
 def test_gmail_and_iphone_forwards_in_html_give_the_forwarded_headers_and_text(
     html: str, subject: str, author: tuple[str, ...], sender: str, forwarded_author: tuple[str, ...]
-):
+) -> None:
     page = rendered(html)
     result = split(page.lines, quote_start=page.quote_start, subject=subject)
     assert result.author == author

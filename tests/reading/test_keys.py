@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mailbot.reading.keys import Key, key, key_language, key_line, key_words
+from mailbot.reading.keys import Field, Key, Language, key, key_language, key_line, key_words
 
-SWEDISH_AND_ENGLISH = [
+SWEDISH_AND_ENGLISH: list[tuple[str, Field, Language]] = [
     ("Namn", "name", "sv"),
     ("Deltagare 2", "name", "sv"),
     ("Name", "name", "en"),
@@ -59,9 +59,9 @@ SWEDISH_AND_ENGLISH = [
 
 @pytest.mark.parametrize(("word", "field", "language"), SWEDISH_AND_ENGLISH)
 def test_each_key_of_the_spec_names_its_field_and_language(
-    word: str, field: str, language: str | None
+    word: str, field: Field, language: Language
 ) -> None:
-    assert key(word) == Key(field, language)  # type: ignore[arg-type]
+    assert key(word) == Key(field, language)
 
 
 @pytest.mark.parametrize(("word", "field", "language"), SWEDISH_AND_ENGLISH)

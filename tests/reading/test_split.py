@@ -37,12 +37,12 @@ def non_blank(lines: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda sample: sample.name)
-def test_the_authors_own_text_is_what_a_reader_would_call_theirs(sample: Sample):
+def test_the_authors_own_text_is_what_a_reader_would_call_theirs(sample: Sample) -> None:
     assert non_blank(split_sample(sample).author) == sample.author
 
 
 @pytest.mark.parametrize("sample", [s for s in SAMPLES if s.forward_from], ids=lambda s: s.name)
-def test_a_forward_gives_its_headers_and_its_own_authors_text(sample: Sample):
+def test_a_forward_gives_its_headers_and_its_own_authors_text(sample: Sample) -> None:
     forwarded = split_sample(sample).forwarded
     assert forwarded is not None
     assert forwarded.sender == sample.forward_from
@@ -51,17 +51,17 @@ def test_a_forward_gives_its_headers_and_its_own_authors_text(sample: Sample):
 
 
 @pytest.mark.parametrize("sample", [s for s in SAMPLES if not s.forward_from], ids=lambda s: s.name)
-def test_a_reply_quoting_a_mail_is_no_forward(sample: Sample):
+def test_a_reply_quoting_a_mail_is_no_forward(sample: Sample) -> None:
     assert split_sample(sample).forwarded is None
 
 
-def test_the_quoted_invitation_of_an_outlook_reply_is_kept_as_quoted():
+def test_the_quoted_invitation_of_an_outlook_reply_is_kept_as_quoted() -> None:
     result = split_sample(SAMPLES[0])
     assert result.quoted[0] == "Från: Seminarier Länsstyrelsen <seminarier@lansstyrelsen.se>"
     assert "Lunds kommun" in result.signature
 
 
-def test_the_swedish_disclaimer_and_the_signature_are_kept_apart():
+def test_the_swedish_disclaimer_and_the_signature_are_kept_apart() -> None:
     sample = next(s for s in SAMPLES if s.name == "sv-signature-and-disclaimer")
     result = split_sample(sample)
     assert result.signature[0] == "Med vänlig hälsning"
@@ -69,23 +69,23 @@ def test_the_swedish_disclaimer_and_the_signature_are_kept_apart():
     assert len(result.disclaimer) == 2
 
 
-def test_a_closing_block_is_no_signature_when_it_names_other_peoples_addresses():
+def test_a_closing_block_is_no_signature_when_it_names_other_peoples_addresses() -> None:
     lines = ["Vi anmäler:", "", "Eva Ek", "eva.ek@lund.se", "Anna Berg", "anna.berg@lund.se"]
     result = split(lines, sender_name="Eva Ek", sender_address="eva.ek@lund.se")
     assert result.author == tuple(lines)
 
 
-def test_a_thank_you_that_goes_on_to_say_who_comes_is_not_a_signature():
+def test_a_thank_you_that_goes_on_to_say_who_comes_is_not_a_signature() -> None:
     lines = ["Tack, jag kommer gärna med Per Ek per.ek@lund.se"]
     assert split(lines).author == tuple(lines)
 
 
-def test_a_sentence_ending_in_skrev_is_not_an_attribution():
+def test_a_sentence_ending_in_skrev_is_not_an_attribution() -> None:
     lines = ["Som jag skrev:", "Anna Berg, anna.berg@lund.se"]
     assert split(lines).author == tuple(lines)
 
 
-def test_an_original_message_under_a_forwarding_subject_is_a_forward():
+def test_an_original_message_under_a_forwarding_subject_is_a_forward() -> None:
     lines = [
         "Se nedan.",
         "-----Original Message-----",
@@ -130,15 +130,15 @@ def test_an_original_message_under_a_forwarding_subject_is_a_forward():
     st.none() | st.integers(min_value=-3, max_value=40),
 )
 def test_every_line_ends_up_in_exactly_one_part_and_splitting_is_deterministic(
-    lines, subject, quote_start
-):
+    lines: list[str], subject: str, quote_start: int | None
+) -> None:
     result = split(lines, subject=subject, sender_name="Eva Ek", quote_start=quote_start)
     assert result == split(lines, subject=subject, sender_name="Eva Ek", quote_start=quote_start)
     own = {line.strip() for line in result.author}
     assert not any(line.startswith(">") for line in own)
 
 
-def test_a_thousand_nested_forwards_are_split_without_recursion_errors():
+def test_a_thousand_nested_forwards_are_split_without_recursion_errors() -> None:
     block = ["---------- Forwarded message ---------", "From: A <a@b.se>", "Subject: x", ""]
     result = split(["Se nedan.", *block * 1000, "Anna"])
     assert result.author == ("Se nedan.",)
@@ -167,12 +167,14 @@ LINE = st.sampled_from(
         "Eva Ek",
         "Tack!",
     ]
-) | st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30)
+) | st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=30)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(LINE, max_size=40), st.sampled_from(["", "VB: x", "SV: x", "Fwd: y"]))
-def test_the_author_text_only_ever_holds_lines_from_before_the_quote(lines, subject):
+def test_the_author_text_only_ever_holds_lines_from_before_the_quote(
+    lines: list[str], subject: str
+) -> None:
     result = split(lines, subject=subject, sender_name="Eva Ek", sender_address="eva.ek@lund.se")
     end = len(lines) if result.rest_start is None else result.rest_start
     before = {line.replace("\xa0", " ").strip() for line in lines[:end]}
@@ -207,7 +209,7 @@ def test_the_author_text_only_ever_holds_lines_from_before_the_quote(lines, subj
     ).map("".join),
     st.sampled_from(["", "VB: x", "SV: x"]),
 )
-def test_any_html_body_renders_and_splits_without_crashing(html: str, subject: str):
+def test_any_html_body_renders_and_splits_without_crashing(html: str, subject: str) -> None:
     page = rendered(html)
     result = split(page.lines, quote_start=page.quote_start, subject=subject)
     assert result.rest_start is None or result.rest_start <= len(page.lines)

@@ -1,6 +1,6 @@
 """Writes the "not a registration" corpus: `messages/*.eml`, `seed/*.eml` and `expected.toml`.
 
-Run `python tests/noise/build.py` from the repository root; the output is deterministic (a fixed
+Run `python tests/noise/noise_build.py` from the repository root; the output is deterministic (a fixed
 seed), so running it again changes no file. The files it writes are committed: the test reads
 them and does not run this script.
 
@@ -82,7 +82,7 @@ def corpus() -> list[Noise]:
         human.meetings(ids, people),
         calendar_mail.attachments_only(ids, people),
     ]
-    out = []
+    out: list[Noise] = []
     for group in groups:
         for item in group:
             n = len(out) + 1
@@ -102,7 +102,7 @@ def toml_string(text: str) -> str:
 
 def expected_toml(items: list[Noise]) -> str:
     lines = [
-        "# What a careful organiser expects of each message in messages/ (written by build.py).",
+        "# What a careful organiser expects of each message in messages/ (written by noise_build.py).",
         "# outcomes: the accepted outcomes of the whole message (never a booking);",
         "# rule: the one rule the SPEC names, where it names one; automated: no reply to anyone;",
         "# forged: the From is not the author's; trusted_pass: the organiser's MX vouches for",

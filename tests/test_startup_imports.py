@@ -1,0 +1,96 @@
+"""`mailbot status` and `mailbot --help` start fast because they import only what they use
+(issue 10: status ≤ 100 ms, --help ≤ 50 ms, measured by benchmarks/startup.py).
+
+Nothing is timed here (a loaded machine says nothing about speed): each command runs in a fresh
+interpreter, and the modules it imported are checked against the lists of benchmarks/startup.py
+(`HEAVY`, `HELP_HEAVY`), read from that file so that there is one list.
+"""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+STARTUP = REPO / "benchmarks" / "startup.py"
+
+# Runs the command as the `mailbot` script does, then writes every module loaded to argv[1].
+RUN = """
+import sys
+from mailbot.cli import main
+
+out, args = sys.argv[1], sys.argv[2:]
+try:
+    code = main(args)
+except SystemExit as e:  # argparse's --help
+    code = e.code
+with open(out, "w") as f:
+    f.write("\\n".join(sorted(sys.modules)))
+sys.exit(code)
+"""
+
+
+def listed(name: str) -> tuple[str, ...]:
+    """A tuple of module names assigned to `name` in benchmarks/startup.py."""
+    for node in ast.parse(STARTUP.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and [ast.unparse(t) for t in node.targets] == [name]:
+            value = ast.literal_eval(node.value)
+            assert isinstance(value, tuple)
+            return value
+    raise AssertionError(f"{name} not found in {STARTUP}")
+
+
+HEAVY, HELP_HEAVY = listed("HEAVY"), listed("HELP_HEAVY")
+
+
+def heavy_among(modules: list[str], heavy: tuple[str, ...]) -> list[str]:
+    return sorted(m for m in modules if any(m == h or m.startswith(h + ".") for h in heavy))
+
+
+@pytest.fixture
+def event(tmp_path: Path) -> Path:
+    """The example event: its config and templates (`status` makes the database)."""
+    shutil.copy(REPO / "mailbot" / "examples" / "config.toml", tmp_path / "config.toml")
+    shutil.copytree(REPO / "mailbot" / "templates", tmp_path / "templates")
+    return tmp_path
+
+
+def run(folder: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], list[str]]:
+    out = folder / "modules.txt"
+    done = subprocess.run(
+        [sys.executable, "-c", RUN, str(out), *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return done, out.read_text(encoding="utf-8").split()
+
+
+def test_status_imports_none_of_the_service_machinery(event: Path) -> None:
+    done, modules = run(event, "status", "--now", "2022-09-01T10:00")
+    assert done.returncode == 0, done.stderr
+    # the whole report was made: seats, the schedule (timetable) and the service's health
+    assert "Scheduled:\n  2022-09-05T00:00+02:00  deadline report" in done.stdout
+    assert "Outbox: 0 queued" in done.stdout and "Service: NOT RUNNING" in done.stdout
+    assert {"mailbot.config", "mailbot.store", "mailbot.timetable"} <= set(modules)
+    assert heavy_among(modules, HEAVY) == []
+
+
+def test_help_reads_neither_the_config_nor_the_database(event: Path) -> None:
+    done, modules = run(event, "--help")
+    assert done.returncode == 0, done.stderr
+    assert "status" in done.stdout and "mailbot.cli" in modules
+    assert heavy_among(modules, HEAVY + HELP_HEAVY) == []
+
+
+def test_a_command_that_needs_the_machinery_is_seen_to_import_it(event: Path) -> None:
+    # the check sees a heavy import when there is one: check-config renders every template
+    done, modules = run(event, "check-config")
+    assert done.returncode == 0, done.stderr
+    assert {"jinja2", "mailbot.replies"} <= set(heavy_among(modules, HEAVY))
