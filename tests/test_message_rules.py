@@ -151,6 +151,9 @@ def test_a_report_of_our_own_mail_about_no_participant_is_no_backscatter(config:
         ("Nyhetsbrev september", "Läs om höstens nyheter i vårt nyhetsbrev."),
         ("Verify your mailbox", "Your mailbox is full. Click here to verify your password."),
         ("Hej", ""),
+        ("Seminarium", "Finns det plats kvar?"),
+        ("Anmälan", "Hej! Finns det parkering vid lokalen?"),
+        ("Fråga", "Kommer det att finnas fika under eftermiddagen?"),
     ],
 )
 def test_anything_else_from_an_uninvited_sender_is_ignored_with_no_reply(
@@ -168,7 +171,8 @@ def test_anything_else_from_an_uninvited_sender_is_ignored_with_no_reply(
         ("Anmälan till seminariet", ""),
         ("Fråga", "Jag vill gärna delta den 14 september."),
         ("Seminar", "Can I register two colleagues?"),
-        ("Seminarium", "Finns det plats kvar?"),
+        ("Seminarium", "Finns det plats kvar för mig?"),
+        ("Fråga", "Kan jag anmäla mig och en kollega?"),
     ],
 )
 def test_the_not_invited_reply_goes_only_to_a_message_that_shows_a_sign_of_registering(

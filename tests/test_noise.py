@@ -9,8 +9,8 @@ of each; tests/noise/README.md describes them.
 All of them go through `mailbot process` in one process per configuration (the shipped
 config.toml as it stands, and the same with the organiser's server named in
 `trusted_authserv_ids`), after three tidy registrations (tests/noise/seed) whose participants the
-bounces name. The cases today's code gets wrong are marked xfail (not strict) until the readers of
-issue 9 land; see KNOWN_FAILING.
+bounces name. A case listed in tests/noise/known_failing.toml is marked xfail (not strict); the
+list is empty today (all 364 handled as expected), so a case that breaks fails the suite.
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ TRUSTED = "mx.lansstyrelsen.example"
 BOOKINGS = {"confirmed", "waitlisted", "promoted", "substituted", "cancelled", "duplicate"}
 CASES: list[dict[str, Any]] = tomllib.loads((NOISE / "expected.toml").read_text("utf-8"))["message"]
 
-# The cases today's code gets wrong (by the number that starts the file name), per check; they pass
-# unmarked once the issue-9 readers land (xfail is not strict, so an early pass is no failure).
+# The cases today's code gets wrong (by the number that starts the file name), per check: none
+# today. Keep a case here only with the reason in the commit that lists it.
 # tests/noise/record_known_failing.py rewrites the list.
 KNOWN_FAILING: dict[str, frozenset[int]] = (
     {}
@@ -204,11 +204,6 @@ def test_the_corpus_holds_a_few_hundred_messages_of_every_kind() -> None:
     assert sum(c["invited"] for c in CASES) >= 100
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 9: 7 of 328 still book their sender (5 questions that use a registering word, "
-    "1 question, 1 encrypted note): see tests/noise/known_failing.toml",
-)
 def test_after_the_whole_corpus_only_the_seeded_participants_are_booked(believed: Run) -> None:
     booked = sorted(p["email"] for p in believed.participants)
     assert booked == [

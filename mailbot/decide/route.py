@@ -94,8 +94,8 @@ def _act(b: Builder, resolution: actors.Resolution, plan: Who) -> None:
         cancel_targets(b, resolution, plan.cancel)
     if plan.swaps:
         substitute_all(b, resolution, plan.swaps)
-    for reason in plan.ask_reasons:
-        b.add("needs-info", "could-not-read", None, reason)
+    for address, reason in plan.ask_reasons:  # §11: a question about an address names it
+        b.add("needs-info", "could-not-read", address, reason)
     b.problems.extend(plan.asks)
     if b.ctx.email.refused:  # §3: over a limit, the organiser sees why
         context = {"sender": b.sender, "refused": list(b.ctx.email.refused)}

@@ -21,7 +21,6 @@ from mailbot.decide import holds, reports, route, summary
 from mailbot.decide import organiser_mail as organiser_mail_rules
 from mailbot.decide.context import Builder, Context, finish, organiser_mail
 from mailbot.model import Alert, Decision, Mail, MailKind, Outcome
-from mailbot.reading import intent
 from mailbot.state import Case
 
 SYSTEM_SENDER = re.compile(
@@ -204,7 +203,7 @@ def _not_a_registration(v: Verdict) -> str | None:
         return None
     if any(ctx.state.own_message(m) is not None for m in (*email.in_reply_to, *email.references)):
         return None  # an answer to our own mail: the organiser reads it
-    if intent.signs_of_registering(email.subject, email.text.splitlines()):
+    if email.registering:  # read once, by the sentence (reading.registering)
         return None
     return f"{sender.domain} is not invited and the message shows no sign of registering"
 

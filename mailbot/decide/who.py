@@ -31,7 +31,8 @@ class Who:
     cancel: list[str] = field(default_factory=list)  # address keys
     swaps: list[ParticipantBlock] = field(default_factory=list)  # blocks with `replaces`
     asks: list[dict[str, Any]] = field(default_factory=list)
-    ask_reasons: list[str] = field(default_factory=list)
+    # (the address a question is about, if any; why): one needs-info outcome each
+    ask_reasons: list[tuple[str | None, str]] = field(default_factory=list)
     sender_without_name: bool = False
 
     @property
@@ -40,7 +41,7 @@ class Who:
 
     def ask(self, kind: str, reason: str, **details: Any) -> None:
         self.asks.append(problem(kind, **details))
-        self.ask_reasons.append(reason)
+        self.ask_reasons.append((details.get("email"), reason))
 
 
 def who(ctx: Context, actor: Actor | None, *, fresh: bool) -> Who:
@@ -63,7 +64,7 @@ def who(ctx: Context, actor: Actor | None, *, fresh: bool) -> Who:
             continue  # "Avboka lisa.berg@…": the address was the cancellation's, not a person
         plan.ask(
             "unread", f"could not read: {unclear.line[:80]!r} ({unclear.why})",
-            line=unclear.line, why=unclear.why, name=unclear.name,
+            line=unclear.line, why=unclear.why, name=unclear.name, email=unclear.email,
         )  # fmt: skip
     for refused in email.refused:
         plan.ask("attachment-refused", f"attachment not read: {refused}", why=refused)

@@ -43,7 +43,7 @@ from mailbot.parsing.headers import (
     sender_of,
     subject_of,
 )
-from mailbot.parsing.mime import attached_files, body, bounce_report
+from mailbot.parsing.mime import attached_files, body, bounce_report, sealed
 from mailbot.parsing.parsed import (
     BounceReport,
     Cancel,
@@ -131,6 +131,10 @@ def _read(raw: bytes, deliverable: Deliverable | None) -> Email:
             files=files,
         ),
     )
+    said = _what_it_says(subject, text, deliverable) if text is not None else {}
+    ciphertext: bool | None = _guarded(problems, "encryption", lambda: sealed(msg, shown))
+    if said and ciphertext:
+        said["registering"] = False  # ciphertext says nothing of registering (§3)
     return Email(
         message_id=first_msg_id(headers.first("message-id")),
         sender=sender,
@@ -147,7 +151,7 @@ def _read(raw: bytes, deliverable: Deliverable | None) -> Email:
         size=len(raw),
         whole_text="\n".join(shown.lines),
         problems=tuple(problems),
-        **(_what_it_says(subject, text, deliverable) if text is not None else {}),
+        **said,
     )
 
 

@@ -77,6 +77,22 @@ def attached_files(msg: EmailMessage, limit: int) -> tuple[File, ...]:
     return tuple(found)
 
 
+_SEALED_TYPES: Final = frozenset(
+    {"multipart/encrypted", "application/pkcs7-mime", "application/x-pkcs7-mime"}
+)
+_PGP_MESSAGE: Final = "-----BEGIN PGP MESSAGE-----"
+
+
+def sealed(msg: EmailMessage, shown: Rendered) -> bool:
+    """The message's own text is ciphertext: PGP/MIME (`multipart/encrypted`), S/MIME enveloped
+    or opaque-signed (`application/pkcs7-mime`), or an inline PGP message in the body. What it
+    says cannot be read, so its subject alone is no registration (SPEC §3: the organiser, who
+    may hold the key, reads it). A note merely signed (`multipart/signed`) is read as written."""
+    if _content_type(msg) in _SEALED_TYPES:
+        return True
+    return any(line.strip() == _PGP_MESSAGE for line in shown.lines)
+
+
 def _text_parts(msg: EmailMessage) -> tuple[EmailMessage | None, EmailMessage | None]:
     """(text/plain, text/html): the first of each among the body parts, attachments skipped.
 

@@ -80,6 +80,7 @@ class Unclear:
     line: str
     why: str
     name: str | None = None
+    email: str | None = None  # the address it is about (normalised when valid), when one is
 
 
 @dataclass(frozen=True)

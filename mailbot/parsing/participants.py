@@ -58,7 +58,17 @@ def blocks(
 
 
 def unclear(unread: Sequence[Unread]) -> tuple[Unclear, ...]:
-    return tuple(Unclear(u.source, u.line, u.why, u.name) for u in unread)
+    """The questions; one about an address names it as the journal writes addresses."""
+    return tuple(
+        Unclear(
+            u.source,
+            u.line,
+            u.why,
+            u.name,
+            (participant_address(u.email, None)[0] or u.email) if u.email else None,
+        )
+        for u in unread
+    )
 
 
 def cancels(

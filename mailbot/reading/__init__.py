@@ -21,6 +21,8 @@ People:
 What the words ask for, and who is writing:
 - `intent`: signs of registering, the sender counted or excluded, cancellations, substitutions,
   dates asking for another seminar (§6), "för kännedom".
+- `registering`: which sentences register and which are questions about something else (§3's
+  signs read by the sentence, not the word: "Kommer det att finnas fika?" is none).
 - `organisation.organisation_evidence(subject, lines, signature)`: organisations written in the
   message, strongest first, for shared domains (§4.3).
 

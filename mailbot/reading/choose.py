@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from mailbot.reading.found import Found, Unread
-from mailbot.reading.names import contradicts
+from mailbot.reading.names import contradicts, same_name
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,9 @@ def choose(read: Iterable[Found | Unread]) -> Chosen:
             first = by_address.setdefault(key, item)
             if first is not item and _differ(first.name, item.name):
                 why = f"{item.email} is written with two names"
-                conflicts.setdefault(key, Unread(item.source, item.line, why, item.name))
+                conflicts.setdefault(
+                    key, Unread(item.source, item.line, why, item.name, email=item.email)
+                )
     named = {_name_key(f.name) for f in by_address.values() if f.name}
     people: list[Found] = []
     unread: list[Unread] = []
@@ -69,10 +71,9 @@ def _keep_addressed(
         return
     if key in conflicts:
         unread.append(conflicts[key])
-    elif item.name and "\ufffd" not in item.name and contradicts(item.name, item.email):
-        # (a name that could not be decoded whole cannot be compared with its address)
+    elif item.name and contradicts(item.name, item.email):
         why = f"the address {item.email} does not look like {item.name}'s"
-        unread.append(Unread(item.source, item.line, why, item.name))
+        unread.append(Unread(item.source, item.line, why, item.name, email=item.email))
     else:
         people.append(item)
 
@@ -86,7 +87,8 @@ def _keep_unread(item: Unread, named: set[str], unread: list[Unread]) -> None:
 
 
 def _differ(a: str | None, b: str | None) -> bool:
-    return bool(a and b and _name_key(a) != _name_key(b))
+    """Two names, not one name written twice (one of them perhaps with a garbled letter)."""
+    return bool(a and b and not same_name(a, b))
 
 
 def _name_key(name: str) -> str:

@@ -37,3 +37,4 @@ class Unread:
     line: str
     why: str
     name: str | None = None  # the person it is about, when a name could be read ("no address")
+    email: str | None = None  # the address it is about, as written ("written with two names")

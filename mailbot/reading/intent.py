@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from mailbot.reading import registering
 from mailbot.reading.addresses import addresses, locate
 from mailbot.reading.lists import is_item
 from mailbot.reading.names import PARTICLES, is_name_word, looks_like_name
@@ -83,17 +84,30 @@ def _units(lines: tuple[str, ...]) -> tuple[str, ...]:
 
 # ---------------------------------------------------------------------------- registering
 
-_REGISTERING: Final = re.compile(
-    r"\b(?:anmäl\w*|anmal\w*|delta\w*|deltag\w*|komma|kommer|plats\w*|regist\w*|attend\w*|"
-    r"participat\w*|sign(?:ing|ed)?[ -]?up|enrol\w*)",
-    _I,
-)
-
 
 def signs_of_registering(subject: str, lines: Sequence[str]) -> bool:
-    """Any form of anmäl-, delta/deltag-, komma/kommer, plats, regist-, attend, sign up in the
-    subject or the author's text (SPEC §3)."""
-    return any(_REGISTERING.search(text) for text in [subject, *lines])
+    """SPEC §3's sign of registering, read by the sentence (`registering`): a statement that
+    registers or says the writer comes, a question that asks to be registered, or the subject
+    when the author's text is no question about something else. "Kommer det att finnas fika?"
+    and "Här kommer rapporten" are none."""
+    found = units(lines)
+    if any(registering.sign_in(unit) for unit in found):
+        return True
+    if any(sender_counted_in(unit) for unit in found):
+        return True
+    if any(registering.is_question(unit) for unit in found):
+        return False  # the text asks something else: the subject is its title
+    return registering.sign_in_subject(subject)
+
+
+def without_plain_questions(lines: Sequence[str]) -> tuple[str, ...]:
+    """The author's units that are not questions about something else, one to a paragraph:
+    what a question asks of the organiser is read for no one (see `registering`)."""
+    kept: list[str] = []
+    for unit in units(lines):
+        if not registering.plain_question(unit):
+            kept.extend((unit, ""))
+    return tuple(kept)
 
 
 # ---------------------------------------------------------------------------- the sender
@@ -130,18 +144,23 @@ def sender_counted(lines: Sequence[str]) -> str | None:
     """The sentence that counts the writer in ("mig själv", "jag och …", "Jag själv" as a list
     item, "Jag kommer gärna", "anmäler mig", "I will attend myself"); None when none does or
     the same sentence says they do not come."""
-    for unit in units(lines):
-        counted = _SENDER_COUNTED.search(unit)
-        if counted and not _NOT_COMING.search(unit) and not _CANCEL.search(unit):
-            return unit
-    return None
+    return next((unit for unit in units(lines) if sender_counted_in(unit)), None)
+
+
+def sender_counted_in(unit: str) -> bool:
+    """One sentence counts the writer in, and is no question about something else ("Får jag
+    och min kollega parkera i garaget?" counts no one)."""
+    counted = _SENDER_COUNTED.search(unit)
+    if not counted or _NOT_COMING.search(unit) or _CANCEL.search(unit):
+        return False
+    return not registering.plain_question(unit)
 
 
 def sender_excluded(lines: Sequence[str]) -> str | None:
     """The sentence that says the writer does not come ("själv kan jag inte", "själv kommer jag
     inte", "I can't attend myself"), or registers only others ("jag anmäler mina kollegor")
     when no sentence counts the writer in."""
-    found = units(lines)
+    found = [unit for unit in units(lines) if not registering.plain_question(unit)]
     not_coming = next((unit for unit in found if _NOT_COMING.search(unit)), None)
     if not_coming is not None or sender_counted(lines) is not None:
         return not_coming

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
-from mailbot.reading import attachments, intent, tables
+from mailbot.reading import attachments, intent, registering, tables
 from mailbot.reading.choose import Chosen, choose
 from mailbot.reading.found import Found, Unread
 from mailbot.reading.html import Rendered
@@ -208,14 +208,22 @@ def _people(
         read.extend(tables.table(rows))
     read.extend(tables.tab_separated(author))
     read.extend(list_items(author))
-    read.extend(separated_lines(author))
-    read.extend(prose(author))
+    # A sentence that asks about something else names no participant ("Kan Anna Berg,
+    # anna.berg@…, vara moderator?"): the organiser answers it (`registering`).
+    read.extend(r for r in separated_lines(author) if not registering.plain_question(r.line))
+    read.extend(r for r in prose(author) if not registering.plain_question(r.line))
     for rows in sheets:
         read.extend(tables.table(rows, source="attachment"))
     chosen: Chosen = choose(r for r in read if not _data_line(r))
+    unread = chosen.unread
+    if not (chosen.people or unread or own_tables or sheets):
+        # "Kan jag anmäla mig och en kollega?": the sender may count, the colleague is asked for
+        unnamed = next((u for u in intent.units(author) if registering.others_unnamed(u)), None)
+        if unnamed is not None:
+            unread = (Unread("prose", unnamed, "others are said to come, but not named"),)
     return People(
         people=chosen.people,
-        unread=chosen.unread,
+        unread=unread,
         names_people=bool(read) or bool(own_tables) or bool(sheets),
         sender_counted=intent.sender_counted(author),
         sender_excluded=intent.sender_excluded(author),

@@ -142,15 +142,68 @@ def matches_address(name: str, address: str) -> bool:
     local = _folded(address.partition("@")[0])
     local_tokens = set(_LOCAL_SPLIT.split(local))
     for word in _tokens(name.split()):
-        if len(word) >= 2 and any(s in local_tokens for s in _spelled(word)):
+        if REPLACEMENT in word:
+            if _garbled_spelled(word, local_tokens):
+                return True
+        elif len(word) >= 2 and any(s in local_tokens for s in _spelled(word)):
             return True
+    return False
+
+
+REPLACEMENT: Final = "\ufffd"  # what a decoder writes for bytes it could not read
+_REPLACEMENTS: Final = re.compile("\ufffd+")
+
+
+@functools.lru_cache(maxsize=1024)
+def _garbled(word: str) -> re.Pattern[str] | None:
+    """A name word with replacement characters as a pattern: each run of them stands for one
+    to two letters per character (`J\ufffdrgen` is `jorgen` or `joergen` in an address, and a
+    UTF-8 `ö` read as ASCII leaves two). None when fewer than two letters are left to compare:
+    such a word is no evidence either way."""
+    pieces = _REPLACEMENTS.split(word)
+    if sum(len(p) for p in pieces) < 2:
+        return None
+    runs = _REPLACEMENTS.findall(word)
+    pattern = re.escape(_folded(pieces[0]))
+    for run, piece in zip(runs, pieces[1:], strict=True):
+        pattern += f"[^\\W\\d_]{{1,{2 * len(run)}}}" + re.escape(_folded(piece))
+    return re.compile(pattern)
+
+
+def _garbled_spelled(word: str, local_tokens: set[str]) -> bool:
+    pattern = _garbled(word)
+    return pattern is not None and any(pattern.fullmatch(t) for t in local_tokens)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two writings of one name (case and spacing aside); a replacement character stands for
+    the letters the other writing has there ("J\ufffdrgen Persson" is "Jörgen Persson"), so a
+    name read twice, once garbled, is not taken for two people."""
+    key_a, key_b = (" ".join(n.replace(",", " ").split()).casefold() for n in (a, b))
+    if key_a == key_b:
+        return True
+    for garbled, clean in ((key_a, key_b), (key_b, key_a)):
+        if REPLACEMENT in garbled and REPLACEMENT not in clean:
+            pattern = "".join(
+                f"[^\\W\\d_]{{1,{2 * len(p)}}}" if p.startswith(REPLACEMENT) else re.escape(p)
+                for p in re.split("(\ufffd+)", garbled)
+                if p
+            )
+            if re.fullmatch(pattern, clean):
+                return True
     return False
 
 
 def contradicts(name: str, address: str) -> bool:
     """The address spells someone else: its local part is a first.last-like pair of words of
     which none is a word of the name (`Anna Svensson` with `per.persson@…`). Such a pairing is
-    worth a question (the chooser decides); `as@…`, `anna.s2@…` and `info@…` contradict nothing."""
+    worth a question (the chooser decides); `as@…`, `anna.s2@…` and `info@…` contradict nothing.
+
+    A name with replacement characters (bytes a decoder could not read) is compared too, its
+    garbled letters as wildcards: "J\ufffdrgen Persson" with `jorgen.persson@…` matches, with
+    `per.andersson@…` it is asked about, and a name with no readable word is no evidence for
+    its address at all. Trusting such a name because it cannot be read whole would book
+    whatever address stood next to it."""
     local = _folded(address.partition("@")[0])
     words = [t for t in _LOCAL_SPLIT.split(local) if len(t) >= 2 and t.isalpha()]
     return len(words) >= 2 and len(name.split()) >= 2 and not matches_address(name, address)

@@ -23,6 +23,7 @@ import cases_lines  # noqa: E402
 import cases_lists  # noqa: E402
 import cases_organisations  # noqa: E402
 import cases_people  # noqa: E402
+import cases_questions  # noqa: E402
 import cases_tables  # noqa: E402
 import cases_threads  # noqa: E402
 import clients  # noqa: E402
@@ -106,6 +107,7 @@ def all_cases() -> list[Case]:
         *cases_tables.CASES,
         *cases_attachments.CASES,
         *cases_people.CASES,
+        *cases_questions.CASES,
         *cases_threads.CASES,
         *cases_changes.CASES,
         *cases_organisations.CASES,

@@ -61,6 +61,50 @@ QUESTIONS_SIGN_WORD = [
     ("Dokumentation", "Hej,\n\nKommer dokumentationen att läggas ut på webben?\n"),
     ("Question", "Hi, will the attendance list be published anywhere? Just curious.\n"),
 ]
+# More of the same kind, written differently (issue 9): §3's words in other senses, questions
+# about how to register, a person with an address named in a question about something else,
+# a registering subject over a question, English, a greeting run into the question. None of
+# them asks for a seat, so none may book anyone; see mailbot/reading/registering.py.
+QUESTIONS_REGISTERING_WORDS = [
+    (
+        "Fråga inför seminariet",
+        "Hej Therese!\n\nKommer det att serveras lunch, eller ska vi ta med eget?\n",
+    ),
+    ("Anmälan", "Hej,\n\nHur anmäler man sig? Jag hittar ingen länk på webben.\n"),
+    ("Registration", "Hi,\n\nHow do I register for the seminar, and is there a deadline?\n"),
+    ("Deltagarlistan", "Hej,\n\nKan ni skicka deltagarlistan till mig när den är klar?\n"),
+    (
+        "Moderator",
+        "Hej,\n\nKan Per Holm (per.holm@exempel.se) vara moderator under eftermiddagen, eller har ni redan någon?\n",
+    ),
+    (
+        "Question about attending",
+        "Hello,\n\nWhat time should attendees arrive, and will coffee be served?\n",
+    ),
+    ("Anmälan", "Hej!\n\nFinns det parkering vid lokalen? Och hiss?\n\nTack på förhand!\n"),
+    (
+        "Seminariet",
+        "Hej,\n\nJag kommer från Botkyrka kommun och undrar om det går att få presentationerna i efterhand?\n",
+    ),
+    (
+        "Fråga om anmälan",
+        "Hej,\n\nÄr sista anmälningsdag den 1 september? Vi har några som funderar.\n",
+    ),
+    (
+        "Will there be a recording?",
+        "Hi Therese, I won't be in Stockholm that week – will the seminar be recorded or streamed?\n",
+    ),
+    (
+        "Minnesanteckningar",
+        "Hej,\n\nTack för ert deltagande i förra veckans nätverksträff! Kommer minnesanteckningarna att skickas ut?\n",
+    ),
+    ("Lokal", "Hej! Här kommer en fråga: finns det hörslinga i lokalen?\n"),
+    (
+        "Seminar",
+        "Dear Therese,\n\nCould you send me the list of participating organisations before the seminar?\n",
+    ),
+    ("Plats?", "Hej, finns det plats kvar? Vi är några som är nyfikna.\n"),
+]
 THANKS = [
     (
         "Tack!",
@@ -244,6 +288,21 @@ def questions(ids: Ids, people: People) -> list[Noise]:
     return sv + en + sign
 
 
+def questions_registering_words(ids: Ids, people: People) -> list[Noise]:
+    """The second set of questions that use §3's words in another sense (written after the
+    first, so the earlier files keep their numbers)."""
+    return _notes(
+        ids,
+        people,
+        "question-registering-word",
+        QUESTIONS_REGISTERING_WORDS,
+        28,
+        "a question with a registering word that asks no registration (how to register, "
+        "'kommer … att', a person named as moderator, a registering subject over a question)",
+        5,
+    )
+
+
 def thanks(ids: Ids, people: People) -> list[Noise]:
     return _notes(ids, people, "thank-you", THANKS, 15, "a thank-you note", 3)
 
@@ -300,13 +359,35 @@ def _pgp_armor(ids: Ids, label: str) -> str:
     return f"-----BEGIN PGP {label}-----\n\n{b64(data, 64)}\n=Ab3x\n-----END PGP {label}-----\n"
 
 
-def encrypted(ids: Ids, people: People) -> list[Noise]:
+_STYLES = ["pgp-mime", "smime-enveloped", "pgp-inline", "smime-signed", "pgp-signed"]
+_SEALED = ["pgp-mime", "smime-enveloped", "pgp-inline"]
+_REGISTERING_SUBJECTS = ["Anmälan", "Registration", "Anmälan till seminariet 14/9", "Deltagare"]
+
+
+def encrypted_with_registering_subject(ids: Ids, people: People) -> list[Noise]:
+    """Sealed notes (PGP/MIME, S/MIME enveloped, inline PGP) under a subject that registers:
+    what they say cannot be read, so the subject alone books no one (the organiser, who may
+    hold the key, reads them)."""
+    return encrypted(
+        ids, people, count=8, offset=23, styles=_SEALED, subjects=_REGISTERING_SUBJECTS
+    )
+
+
+def encrypted(
+    ids: Ids,
+    people: People,
+    *,
+    count: int = 10,
+    offset: int = 11,
+    styles: list[str] = _STYLES,
+    subjects: list[str] | None = None,
+) -> list[Noise]:
     """PGP/MIME (RFC 3156), inline PGP, S/MIME enveloped and S/MIME signed notes."""
     out = []
-    for i in range(10):
+    for i in range(count):
         invited = i % 4 != 3
-        p = _person(people, i + 11, invited)
-        style = ["pgp-mime", "smime-enveloped", "pgp-inline", "smime-signed", "pgp-signed"][i % 5]
+        p = _person(people, i + offset, invited)
+        style = styles[i % len(styles)]
         b = ids.boundary("thunderbird" if "pgp" in style else "outlook")
         note = "Hej,\n\nHär kommer den krypterade rapporten som vi pratade om.\n"
         if style == "pgp-mime":
@@ -365,7 +446,14 @@ def encrypted(ids: Ids, people: People) -> list[Noise]:
             auth_results(domain, passed=True),
             ("From", addr(p.name, p.address)),
             ("To", BOT),
-            ("Subject", "..." if style == "pgp-mime" else enc("Rapport (krypterad)")),
+            (
+                "Subject",
+                enc(subjects[i % len(subjects)])
+                if subjects
+                else "..."
+                if style == "pgp-mime"
+                else enc("Rapport (krypterad)"),
+            ),
             ("Date", ids.date()),
             ("Message-ID", ids.msgid(domain)),
             ("MIME-Version", "1.0"),

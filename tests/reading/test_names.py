@@ -11,6 +11,7 @@ from mailbot.reading.names import (
     greeting_name,
     looks_like_name,
     matches_address,
+    same_name,
     split_title,
     turned_round,
 )
@@ -174,3 +175,28 @@ def test_an_address_that_spells_someone_else_contradicts_the_name(
     name: str, address: str, expected: bool
 ) -> None:
     assert contradicts(name, address) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "address", "expected"),
+    [
+        ("J\ufffdrgen Persson", "jorgen.persson@huddinge.se", False),
+        ("J\ufffd\ufffdrgen Persson", "joergen.persson@huddinge.se", False),
+        ("J\ufffdrgen Perss\ufffdn", "per.andersson@huddinge.se", True),
+        ("\ufffd\ufffd \ufffd\ufffd\ufffd", "anna.berg@huddinge.se", True),
+        ("\ufffdsa \ufffdberg", "asa.oberg@huddinge.se", False),
+    ],
+)
+def test_a_name_with_replacement_characters_is_compared_not_trusted(
+    name: str, address: str, expected: bool
+) -> None:
+    """SPEC §3, precision first: a garbled letter is a wildcard for one or two letters; a name
+    with no word left to compare is no evidence for the address beside it."""
+    assert contradicts(name, address) is expected
+
+
+def test_a_name_read_twice_once_garbled_is_one_name() -> None:
+    assert same_name("J\ufffdrgen Persson", "Jörgen Persson")
+    assert same_name("J\ufffd\ufffdrgen persson", "Jörgen Persson")
+    assert not same_name("J\ufffdrgen Persson", "Jonas Persson")
+    assert not same_name("Anna Berg", "Anna Bergström")
