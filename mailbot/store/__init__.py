@@ -188,3 +188,6 @@ class Store:
 
     def open_cases(self) -> list[OpenCase]:
         return self.cases.waiting()
+
+    def case_asked(self, message_id: str) -> OpenCase | None:
+        return self.cases.case_asked(message_id)
