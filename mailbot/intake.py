@@ -8,9 +8,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from mailbot import imap, pipeline
+from mailbot.clock import Clock
 from mailbot.config import Config
 from mailbot.inbox import Source
-from mailbot.pipeline import Clock
 from mailbot.store import Store
 
 log = logging.getLogger("mailbot.service")

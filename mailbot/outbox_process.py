@@ -21,15 +21,15 @@ from multiprocessing import resource_tracker
 from multiprocessing.connection import Connection
 from typing import Literal
 
-from mailbot import oauth, outbox, pacing, pipeline
+from mailbot import oauth, outbox, pacing
 from mailbot.aio import first_of, in_thread
+from mailbot.clock import Clock, utcnow
 from mailbot.config import Config
 from mailbot.health import Health
 from mailbot.logs import configure_logging, redact
 from mailbot.model import OutboxItem
 from mailbot.notices import FailureNotices
 from mailbot.passwords import Secrets
-from mailbot.pipeline import Clock
 from mailbot.storage_outage import StorageOutage
 from mailbot.store import Store, StoreError
 from mailbot.timing import Timing
@@ -132,7 +132,7 @@ class OutboxProcess:
         # has a main guard) and starts a resource-tracker process (~10 MB, idle).
         context = multiprocessing.get_context("spawn")
         wake_read, wake_write = context.Pipe(duplex=False)
-        offset = self._clock() - pipeline.utcnow()
+        offset = self._clock() - utcnow()
         level = logging.getLogger().level
         settings = (self._config, self._secrets, offset, self._timing, level, self._handed_tokens)
         child = context.Process(
@@ -386,7 +386,7 @@ def run_child(
     configure_logging(log_level)
 
     def clock() -> dt.datetime:
-        return pipeline.utcnow() + offset
+        return utcnow() + offset
 
     async def main() -> None:
         stopping = asyncio.Event()

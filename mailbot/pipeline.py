@@ -346,13 +346,6 @@ def _failed(
     return Handled(stored.key, "set-aside", (outcome,), error=error, message=stored.id)
 
 
-Clock = Callable[[], dt.datetime]
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
 def run_command(
     store: Store,
     config: Config,

@@ -22,15 +22,18 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 
 from mailbot import encoded_words
 from mailbot.config import Config, Seminar
 from mailbot.model import MAIL_KINDS, Mail
-from mailbot.parsing.parsed import Email
 from mailbot.reading.names import split_title, turned_round
+
+if TYPE_CHECKING:  # only for the hints: the `parsing` package would bring every reader into
+    # the outbox process, which renders failure notices and reads no mail
+    from mailbot.parsing.parsed import Email
 
 
 class _FoldOncePolicy(policy.EmailPolicy):

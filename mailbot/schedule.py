@@ -53,6 +53,7 @@ from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from mailbot import decide, digest, due, pipeline, privacy, timetable
+from mailbot.clock import utcnow
 from mailbot.config import Config
 from mailbot.model import Decision
 from mailbot.store import Store, storage_problem
@@ -132,7 +133,7 @@ class Scheduler:
         self,
         store: Store | Callable[[], Store],
         config: Config,
-        clock: Clock = pipeline.utcnow,
+        clock: Clock = utcnow,
         *,
         on_tick: OnTick | None = None,
         sweep: dt.timedelta = SWEEP,

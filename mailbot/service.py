@@ -42,8 +42,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from mailbot import imap, lock, oauth, outbox, pipeline, schedule
+from mailbot import imap, lock, oauth, outbox, schedule
 from mailbot.aio import first_of, in_thread
+from mailbot.clock import Clock, utcnow
 from mailbot.config import Config, ConfigError
 from mailbot.health import Health
 from mailbot.inbox import Inbox, StartError
@@ -53,7 +54,6 @@ from mailbot.model import Decision
 from mailbot.notices import FailureNotices, warn_of_expiry
 from mailbot.outbox_process import OutboxProcess
 from mailbot.passwords import Secrets
-from mailbot.pipeline import Clock
 from mailbot.storage_outage import StorageOutage
 from mailbot.store import (
     StorageUnavailable,
@@ -86,7 +86,7 @@ class Service:
         config: Config,
         secrets: Secrets,
         *,
-        clock: Clock = pipeline.utcnow,
+        clock: Clock = utcnow,
         timing: Timing | None = None,
         halt: threading.Event | None = None,
         outbox_process: bool = False,
@@ -429,7 +429,7 @@ def run(
     secrets: Secrets,
     *,
     once: bool = False,
-    clock: Clock = pipeline.utcnow,
+    clock: Clock = utcnow,
     timing: Timing | None = None,
     halt: threading.Event | None = None,
 ) -> int:

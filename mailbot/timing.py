@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from imapclient import SocketTimeout
 
-from mailbot import imap, pipeline
-from mailbot.pipeline import Clock
+from mailbot import imap
+from mailbot.clock import Clock, utcnow
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class Timing:
     once_connect_attempts: int = 3  # `--once`: tries to reach the IMAP server before giving up
 
 
-def offset_clock(at: dt.datetime, real: Clock = pipeline.utcnow) -> Clock:
+def offset_clock(at: dt.datetime, real: Clock = utcnow) -> Clock:
     """A clock that reads `at` now and runs at real speed from there (`run --now`, the demo).
 
     now = real now + (at - real now at the start): timers still fire at the matching real time.

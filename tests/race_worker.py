@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from mailbot import config, outbox, pipeline
+from mailbot.clock import utcnow
 from mailbot.notices import FailureNotices
 from mailbot.store import Store
 
@@ -42,7 +43,7 @@ async def send(store: Store, cfg: config.Config) -> None:
     senders = [outbox.Sender(cfg.smtp), outbox.Sender(cfg.smtp)]
     try:
         while True:
-            stats = await outbox.drain(notices, senders, pipeline.utcnow, limit=7)
+            stats = await outbox.drain(notices, senders, utcnow, limit=7)
             if stats.sent + stats.retried + stats.failed == 0:
                 return
     finally:

@@ -81,6 +81,8 @@ LAZY_IMPORTS: dict[str, set[str]] = {
     "mailbot.oauth_settings": {"ssl"},
     "mailbot.replies": {"babel.dates", "icalendar"},
     "mailbot.spreadsheet": {"xlsxwriter"},
+    # openpyxl (~17 MB) only for a mail with a spreadsheet attached, not in every `mailbot run`
+    "mailbot.reading.attachments": {"openpyxl", "openpyxl.utils"},
 }
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from mailbot import config, outbox, pipeline, service
+from mailbot.clock import utcnow
 from mailbot.notices import FailureNotices
 from mailbot.store import Store
 
@@ -249,7 +250,7 @@ def test_a_refused_smtp_login_frees_the_mails_it_claimed_for_the_next_try(tmp_pa
 
     async def drain(store: Store, password: str) -> outbox.DrainStats:
         async with outbox.Sender(sink.settings(), password) as sender:
-            return await outbox.drain(FailureNotices(store, cfg), sender, pipeline.utcnow)
+            return await outbox.drain(FailureNotices(store, cfg), sender, utcnow)
 
     with SmtpSink(username="bot", password="right") as sink, Store(cfg.bot.database) as store:
         waiting = store.outbox.counts()["queued"]

@@ -30,9 +30,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Final
 
-import openpyxl
 from defusedxml import DefusedXmlException
-from openpyxl.utils import get_column_letter
 
 Rows = tuple[tuple[str, ...], ...]
 
@@ -235,6 +233,10 @@ def _delimiter(text: str) -> str:
 
 
 def _xlsx_sheets(data: bytes, limits: Limits, deadline: float) -> tuple[Sheet, ...]:
+    # openpyxl (~17 MB and 245 modules with lxml) only once a spreadsheet is attached: most
+    # mail has none, and `mailbot run` kept it for nothing (benchmarks/README.md, burst RSS)
+    import openpyxl
+
     _check_zip(data, limits)
     book = openpyxl.load_workbook(
         io.BytesIO(data), read_only=True, data_only=True, keep_links=False
@@ -260,6 +262,8 @@ def _check_declared_size(worksheet: Any, limits: Limits) -> None:
     """The size the sheet declares (`<dimension ref="A1:XFD1048576">`): a far cell is refused
     by name rather than read past. A sheet that understates its size is still read only up to
     the limits, and a value in the first row or column past them is refused below."""
+    from openpyxl.utils import get_column_letter  # loaded by `_xlsx_sheets` already
+
     rows, columns = worksheet.max_row or 0, worksheet.max_column or 0
     if rows > limits.max_rows or columns > limits.max_columns:
         far = f"{get_column_letter(min(max(columns, 1), 18278))}{rows}"
