@@ -94,3 +94,24 @@ def test_a_command_that_needs_the_machinery_is_seen_to_import_it(event: Path) ->
     done, modules = run(event, "check-config")
     assert done.returncode == 0, done.stderr
     assert {"jinja2", "mailbot.replies"} <= set(heavy_among(modules, HEAVY))
+
+
+# What the outbox process has no use for: it sends, it reads no mail (benchmarks/README.md:
+# importing these cost the burst ~13 MB in that process, and openpyxl 17 MB in `mailbot run`).
+NOT_FOR_SENDING = ("mailbot.parsing", "mailbot.decide", "mailbot.pipeline", "openpyxl", "lxml")
+
+
+def test_the_outbox_process_imports_no_reader_and_run_no_spreadsheet_library() -> None:
+    probe = (
+        "import sys, mailbot.outbox_process;"
+        "print(' '.join(sorted(sys.modules)));"
+        "import mailbot.service;"
+        "print(' '.join(sorted(sys.modules)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
+    child, service = (line.split() for line in done.stdout.splitlines())
+    assert heavy_among(child, NOT_FOR_SENDING) == []
+    assert heavy_among(service, ("openpyxl",)) == []
+    assert heavy_among(service, ("mailbot.parsing",)) != []  # the probe sees what is imported
