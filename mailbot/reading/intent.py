@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from mailbot.reading import registering
@@ -332,8 +332,15 @@ def substitutions(subject: str, lines: Sequence[str]) -> tuple[Substitution, ...
         found.extend(s for s in [_substitution(subject)] if s is not None)
     for unit in read:
         if _swaps(unit) and _meant(unit, _swaps, _SWAP_ASKED):
-            found.extend(s for s in [_substitution(unit)] if s is not None)
+            asked = _LEADING_MODAL.sub("", unit) if registering.is_question(unit) else unit
+            found.extend(replace(s, line=unit) for s in [_substitution(asked)] if s is not None)
     return tuple(found)
+
+
+# "Could Jane Doe attend instead of …?": the modal that opens a question is no part of a name.
+_LEADING_MODAL: Final = re.compile(
+    r"^\W*(?:kan|kunde|skulle|får|could|can|may|might|would)\s+(?=\S)", _I
+)
 
 
 def _swaps(text: str) -> bool:
