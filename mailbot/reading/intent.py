@@ -421,8 +421,12 @@ _HEDGE: Final = re.compile(
 # A case that may come, or whether it is still allowed: the question asks what the rules are.
 _HYPOTHETICAL: Final = re.compile(
     r"\b(?:ifall|i fall att|i så fall|senare|längre fram|i framtiden|fortfarande|vid behov"
-    r"|if|in case|whether|later|in the future|still|eventually|should (?:plans|something))\b"
-    r"|\bom (?:jag|vi|man|någon|något|nåt|ni|du|hon|han|hen|de|dom|det|planerna|barnen)\b",
+    r"|i efterhand|efteråt|if|in case|whether|later|afterwards|in the future|still|eventually"
+    r"|should (?:plans|something))\b"
+    r"|\bom (?:jag|vi|man|någon|något|nåt|ni|du|hon|han|hen|de|dom|det|planerna|barnen)\b"
+    # "om Anna Berg blir sjuk" (if), not "seminariet om våld i nära relationer" (about)
+    r"|\bom\s+(?:\S+\s+){0,4}?(?:blir|får|skulle|kan|kommer|inte|är|har|behöver|måste|vill"
+    r"|ska|ändras)\b",
     _I,
 )
 # Asking for advice, not for it to be done: "Ska jag avboka?", "Do I need to cancel?".
