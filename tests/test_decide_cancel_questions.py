@@ -91,7 +91,9 @@ def test_a_question_about_cancelling_from_a_registered_sender_goes_to_the_organi
 def test_a_question_about_cancelling_from_an_uninvited_sender_is_ignored_unanswered(
     config: Config,
 ) -> None:
-    raw = mail("Hej,\n\nKan man avboka senare?\n", subject="Avbokning", sender="eva@konsult.example")
+    raw = mail(
+        "Hej,\n\nKan man avboka senare?\n", subject="Avbokning", sender="eva@konsult.example"
+    )
     d = run(config, MemoryState(), raw)
     assert [(o.outcome, o.rule) for o in d.outcomes] == [("ignored", "not-a-registration")]
     assert d.mails == ()

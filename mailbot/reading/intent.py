@@ -5,6 +5,15 @@ Why predicates and values, not a verdict: a phrase says what it says ("Återbud 
 "Anna kan inte, Per Persson går i stället"); whom it concerns among the actor's registrations,
 and what to do, is the decision's business. So each function returns the phrase's line and the
 names and addresses written with it, or nothing; none of them guesses.
+
+Questions follow `registering`'s sentence rule: a cancelling or swapping phrase in a question
+is an intent only when the question asks for it to be done to the writer or someone identified
+("Kan ni stryka mig från listan?", "Could you cancel my registration?", "Kan Per Persson gå i
+stället för Anna?"), not when it asks whether or how one could ("Kan man avboka senare?", "Hur
+gör jag om jag behöver lämna återbud?", "Is it possible to cancel later if plans change?", "Går
+det att byta deltagare om någon blir sjuk?"): a wrong cancellation is as bad as a wrong
+booking, so what might be a question about the rules goes to the organiser as a question does
+(see `asks_to` and reading/README.md).
 """
 
 from __future__ import annotations
@@ -429,10 +438,11 @@ _HYPOTHETICAL: Final = re.compile(
     r"|ska|ändras)\b",
     _I,
 )
-# Asking for advice, not for it to be done: "Ska jag avboka?", "Do I need to cancel?".
+# Asking for advice, not for it to be done: "Ska jag avboka?", "Do I need to cancel?"; or
+# asking what anyone may do ("Kan man stryka mig …?", "Can one cancel …?"): about the rules.
 _ADVICE: Final = re.compile(
     r"\b(?:ska|bör|måste|behöver) (?:jag|vi|man)\b|\b(?:should|must|do|shall) (?:I|we|one)\b"
-    r"|\b(?:need|have) to\b",
+    r"|\b(?:need|have) to\b|\b(?:man|one|anyone|anybody)\b",
     _I,
 )
 
@@ -443,7 +453,8 @@ def asks_to(unit: str, verb: re.Pattern[str]) -> bool:
     named: "Kan ni stryka mig från listan?", "Could you cancel my registration?", "Kan jag
     avanmäla mig?", "Kan Per Persson gå i stället för Anna?"), and not about a case that may
     come or whether it is still allowed ("om jag blir sjuk", "if plans change", "senare",
-    "still"), nor asking advice ("Ska jag avboka?"). What a question asks that is not this goes
+    "still"), nor asking advice ("Ska jag avboka?"), nor what anyone may do ("Kan man stryka
+    mig?", "Can one cancel?"). What a question asks that is not this goes
     where a question goes (the organiser), never to a cancellation."""
     asked = _HEDGE.sub(" ", registering.asked(unit))
     if _HYPOTHETICAL.search(asked) or _ADVICE.search(asked):
@@ -456,7 +467,24 @@ def _meant(unit: str, phrase: Callable[[str], bool], verb: re.Pattern[str]) -> b
     before it asks does ("Jag kan inte komma, kan ni skicka materialet?") or it asks for it."""
     if not registering.is_question(unit):
         return True
-    return phrase(registering.statement_before(unit)) or asks_to(unit, verb)
+    return _says(registering.statement_before(unit), phrase) or asks_to(unit, verb)
+
+
+# A clause that opens as a yes/no question does ("Måste man avanmäla sig skriftligt, eller …?")
+# is part of the question, not a statement before it; "Kan tyvärr inte komma, …" (the subject
+# left out, as a quick mail writes it) is a statement.
+_ASKS_FIRST: Final = re.compile(
+    r"^\W*(?:kan|kunde|får|fick|skulle|vill|ska|måste|bör|behöver|går|gick|är|finns|blir|har"
+    r"|kommer|can|could|may|might|would|will|shall|should|must|is|are|do|does|did|have|has)\b",
+    _I,
+)
+_NEGATED: Final = re.compile(r"\b(?:inte|ej|not|can't|cannot|can’t|won't|won’t|unable)\b", _I)
+
+
+def _says(head: str, phrase: Callable[[str], bool]) -> bool:
+    if not head or not phrase(head):
+        return False
+    return _ASKS_FIRST.match(head) is None or _NEGATED.search(head) is not None
 
 
 def _subject_meant(

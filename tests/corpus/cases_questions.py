@@ -221,7 +221,9 @@ add(
 # organiser like any question. One that asks for it to be done to someone named is a request
 # (mailbot/reading/intent.py `asks_to`).
 
-_OLIVER = b("Oliver Grant", "kriminalvarden.se", KV)  # cases_people: sender-english-id-like-to-attend
+_OLIVER = b(
+    "Oliver Grant", "kriminalvarden.se", KV
+)  # cases_people: sender-english-id-like-to-attend
 _FATIMA = b("Fatima Hassan", "botkyrka.se", BOK)  # BOT_TWO
 _JONAS = b("Jonas Lärka", "botkyrka.se", BOK)
 
@@ -284,7 +286,9 @@ add(
             "Seminariet 14 september",
             date(30, 16, 30),
             (
-                P("Hej! Går det att byta deltagare om någon blir sjuk? Eller hur gör jag om jag behöver lämna återbud?"),
+                P(
+                    "Hej! Går det att byta deltagare om någon blir sjuk? Eller hur gör jag om jag behöver lämna återbud?"
+                ),
                 Blank(),
                 P("Skickat från min iPhone"),
             ),
@@ -330,9 +334,7 @@ add(
             date(30, 9, 10),
             (
                 P("Hej!"),
-                P(
-                    "Kan Per Persson (per.persson@huddinge.se) gå i stället för Anna Lindqvist?"
-                ),
+                P("Kan Per Persson (per.persson@huddinge.se) gå i stället för Anna Lindqvist?"),
                 P("Hälsningar Maria"),
             ),
         ),

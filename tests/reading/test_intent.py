@@ -334,6 +334,8 @@ def test_intent_functions_never_raise_and_are_deterministic(text: str, subject: 
         "Do I need to cancel if I arrive late?",
         "Jag undrar om man kan stryka sig från listan senare.",
         "How do I cancel a colleague's registration?",
+        "Måste man avanmäla sig skriftligt, eller räcker det att ringa?",
+        "Kan man avboka, eller är det bindande?",
     ],
 )
 def test_a_question_about_whether_or_how_one_could_cancel_cancels_no_one(text: str) -> None:
@@ -437,9 +439,7 @@ def test_a_question_that_asks_for_a_named_swap_is_a_substitution(
         ("Fråga om avbokning", "Hej! Vilken tid börjar det?"),
     ],
 )
-def test_a_subject_about_cancelling_over_a_question_cancels_no_one(
-    subject: str, text: str
-) -> None:
+def test_a_subject_about_cancelling_over_a_question_cancels_no_one(subject: str, text: str) -> None:
     assert cancellations(subject, text.splitlines()) == ()
 
 
@@ -465,6 +465,8 @@ _WHETHER = st.sampled_from(
         "What happens if I need to {verb} {who}",
         "Should we {verb} {who} if plans change",
         "When is the last day to {verb}",
+        "Måste man {verb} {who} skriftligt, eller räcker det att ringa",
+        "Can one {verb} {who}, or is it binding",
     ]
 )
 _CANCEL_VERB = st.sampled_from(
