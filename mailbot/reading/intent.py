@@ -203,7 +203,7 @@ def cancellations(subject: str, lines: Sequence[str]) -> tuple[Cancellation, ...
     "Kan ni stryka mig från listan?" is, "Kan man avboka senare?" is not."""
     found: list[Cancellation] = []
     read = units(lines)
-    if _cancels(subject) and _subject_meant(subject, read, _cancels, _CANCEL_ASKED):
+    if _cancels(subject) and _subject_meant(subject, read):
         found.append(_cancellation(subject, in_subject=True))
     for index, unit in enumerate(read):
         if _cancels(unit) and _meant(unit, _cancels, _CANCEL_ASKED):
@@ -337,7 +337,7 @@ def substitutions(subject: str, lines: Sequence[str]) -> tuple[Substitution, ...
     stället för Anna?" is, "Går det att byta deltagare om någon blir sjuk?" is not."""
     read = units(lines)
     found: list[Substitution] = []
-    if _swaps(subject) and _subject_meant(subject, read, _swaps, _SWAP_ASKED):
+    if _swaps(subject) and _subject_meant(subject, read):
         found.extend(s for s in [_substitution(subject)] if s is not None)
     for unit in read:
         if _swaps(unit) and _meant(unit, _swaps, _SWAP_ASKED):
@@ -487,17 +487,27 @@ def _says(head: str, phrase: Callable[[str], bool]) -> bool:
     return _ASKS_FIRST.match(head) is None or _NEGATED.search(head) is not None
 
 
-def _subject_meant(
-    subject: str, read: Sequence[str], phrase: Callable[[str], bool], verb: re.Pattern[str]
-) -> bool:
+def _subject_meant(subject: str, read: Sequence[str]) -> bool:
     """The subject is read as a title: not when it asks ("Avbokning?", "Fråga om avbokning"),
-    nor when the author's text asks about the same thing without asking for it ("Avbokning"
-    over "Kan man avboka senare?": the subject is that question's title)."""
+    nor when the author's text asks about cancelling or swapping without asking for it
+    ("Avbokning" over "Kan man avboka senare?", "Substitution" over "can I still swap a
+    colleague in later?": the subject is that question's title)."""
     if registering.is_question(subject):
         return False
-    return not any(
-        registering.is_question(u) and phrase(u) and not _meant(u, phrase, verb) for u in read
-    )
+    return not any(registering.is_question(u) and _asks_about_changes(u) for u in read)
+
+
+_CHANGE_WORD: Final = re.compile(
+    r"\b(?:byt\w*|swap\w*|ersätt\w*|replac\w*|substitut\w*|switch\w*)\b", _I
+)
+
+
+def _asks_about_changes(unit: str) -> bool:
+    """A question about cancelling or swapping that asks for neither to be done."""
+    if not (_CANCEL.search(unit) or _swaps(unit) or _CHANGE_WORD.search(unit)):
+        return False
+    cancels = _cancels(unit) and _meant(unit, _cancels, _CANCEL_ASKED)
+    return not cancels and not (_swaps(unit) and _meant(unit, _swaps, _SWAP_ASKED))
 
 
 # ---------------------------------------------------------------------------- dates (§6)

@@ -492,3 +492,9 @@ def test_a_question_about_whether_or_how_one_could_cancel_never_cancels_anyone(
     assert cancellations("", text.splitlines()) == ()
     assert cancellations("Avbokning", text.splitlines()) == ()
     assert substitutions("", text.splitlines()) == ()
+
+
+def test_a_change_subject_over_a_question_about_swapping_is_no_substitution() -> None:
+    lines = ["Hi Therese, can I still swap a colleague in later, or cancel if needed?"]
+    assert substitutions("Substitution", lines) == ()
+    assert cancellations("Substitution", lines) == ()
