@@ -182,6 +182,29 @@ def _clutter(rng: random.Random, domain: str, n: int) -> str:
     )
 
 
+_MONTHS = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def seminar_day(cfg: config_mod.Config, actor: config_mod.Actor) -> str:
+    """The day of the actor's own seminar as people write it ("14 september"). A date that is
+    another seminar's is a question for the organiser (SPEC §6), not a tidy registration."""
+    starts = cfg.seminar(actor.seminar).starts
+    return f"{starts.day} {_MONTHS[starts.month - 1]}"
+
+
 def generate(
     n: int, seed: int = 1, cfg: config_mod.Config | None = None, *, single: bool = False
 ) -> list[Message]:
@@ -210,11 +233,13 @@ def generate(
             sender_name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
             sender = f"samordnare.{i}@{domain}"
         lines = ["Hej!", ""]
-        lines.append(
-            "Här kommer vår anmälan till seminariet om öppna drogscener."
-            if count > 1
-            else "Jag vill gärna anmäla mig till seminariet den 14 september."
-        )
+        day = seminar_day(cfg, actor)
+        if count > 1:
+            lines.append("Här kommer vår anmälan till seminariet om öppna drogscener.")
+        elif sender == people[0][1]:
+            lines.append(f"Jag vill gärna anmäla mig till seminariet den {day}.")
+        else:  # "anmäla mig" here would count the coordinator in too (§3)
+            lines.append(f"Jag vill anmäla en kollega till seminariet den {day}.")
         lines.append("")
         if shared[actor.domains[0]] > 1 and kind != "not-invited":
             lines += [f"Organisation: {rng.choice((actor.name, *actor.aliases))}", ""]
@@ -226,7 +251,7 @@ def generate(
         message_id = f"<bench-{run}-{i}@{domain}>"
         subject = rng.choice(
             (
-                "Anmälan öppna drogscener 14 september",
+                f"Anmälan öppna drogscener {day}",
                 "Anmälan seminarium",
                 "Anmälan till seminariet",
             )

@@ -52,6 +52,8 @@ NoticeKind = Literal[
     "digest",
     "organiser-results",
     "request-declined",
+    "forward-ambiguous",
+    "registration-declined",
 ]
 # Every kind of mail, each the name of its template: the type checker holds every `Mail` to it.
 MailKind = Literal[ToldOutcome, NoticeKind]
@@ -83,6 +85,9 @@ class Mail:
     # A mail to the organiser about something that waits for them: recorded under this mail's
     # Message-ID, so that their reply to it acts on it (§14).
     case: Case | None = None
+    # The reply that asks the sender what the organiser's case (opened by the same decision)
+    # asks: recorded with that case, so that the sender's answer to it settles it too (§4.3).
+    asks_for_case: bool = False
 
 
 @dataclass(frozen=True)

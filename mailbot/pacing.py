@@ -71,9 +71,10 @@ class Pace:
         if self.pause is not None and self.pause.until > now:
             waits.append(self.pause.until)
         per_minute = self.limits.max_per_minute
-        recent = [t for t in self.sent if t > now - MINUTE]
-        if per_minute is not None and len(recent) >= per_minute:
-            waits.append(recent[len(recent) - per_minute] + MINUTE)
+        if per_minute is not None:
+            recent = [t for t in self.sent if t > now - MINUTE]
+            if len(recent) >= per_minute:
+                waits.append(recent[len(recent) - per_minute] + MINUTE)
         if (until := self._day_has_room_at(now, recipients)) is not None:
             waits.append(until)
         return max(waits) if waits else None
@@ -95,13 +96,16 @@ class Pace:
         return None  # not reached: an empty window has room
 
     def sent_at(self, when: dt.datetime, recipients: int) -> Pace:
-        """This pace after a mail to `recipients` addresses went (or was handed over) at `when`."""
-        day = tuple((t, n) for t, n in self.recipients if t > when - DAY)
-        return dataclasses.replace(
-            self,
-            sent=(*(t for t in self.sent if t > when - MINUTE), when),
-            recipients=(*day, (when, recipients)),
-        )
+        """This pace after a mail to `recipients` addresses went (or was handed over) at `when`.
+
+        Only what a configured limit looks at is kept: copying every send of the last day into
+        the next value, with no limit to read it, made a burst of replies quadratic."""
+        sent, day = self.sent, self.recipients
+        if self.limits.max_per_minute is not None:
+            sent = (*(t for t in self.sent if t > when - MINUTE), when)
+        if self.limits.max_recipients_per_day is not None:
+            day = (*((t, n) for t, n in self.recipients if t > when - DAY), (when, recipients))
+        return dataclasses.replace(self, sent=sent, recipients=day)
 
     def answered(self) -> Pace:
         """This pace after the server answered a mail with anything but "slow down": the run

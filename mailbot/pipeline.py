@@ -276,9 +276,14 @@ def commit(
         subject=email.subject if email else None,
         scheduled=decision.scheduled,
     )
+    opened = []
     for mail, done in zip(decision.mails, rendered, strict=True):
         if mail.case is not None:
             store.cases.open(done.message_id, mail.case, now)
+            opened.append(done.message_id)
+    for mail, done in zip(decision.mails, rendered, strict=True):
+        if mail.asks_for_case and len(opened) == 1:  # the sender's question, the case's twin
+            store.cases.ask(opened[0], done.message_id)
     store.cases.settle(decision.settled, now)
     store.cases.set_seats(decision.seats, now)
     if decision.hold is not None:

@@ -9,9 +9,9 @@ transaction that will commit the decision, and `MemoryState` answers them from a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 Status = Literal["confirmed", "waitlisted", "pending", "cancelled"]
 ACTIVE: frozenset[str] = frozenset({"confirmed", "waitlisted", "pending"})
@@ -68,6 +68,10 @@ class Case:
     seminar: str | None = None
     sender: str | None = None  # who wrote the original message (registers "as if" they had)
     source_message_id: str | None = None
+    # An ambiguous organisation (§4.3): what the message asked, kept so that either answer (the
+    # organiser's, or the sender's naming the organisation) registers it as it was written. JSON
+    # values, written and read by `decide.ambiguous` alone (the store keeps them as they are).
+    details: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,9 @@ class State(Protocol):
 
     def registrations_of(self, email_key: str) -> list[Registration]:
         """Every registration of that person, any seminar and status, oldest first."""
+
+    def registrations_by(self, actor: str) -> list[Registration]:
+        """Every registration of that actor, any seminar and status, oldest first."""
 
     def confirmed_count(self, actor: str, seminar: str) -> int: ...
 
@@ -128,6 +135,10 @@ class State(Protocol):
     def open_cases(self) -> list[OpenCase]:
         """What waits for the organiser, oldest first (`STATUS`, §14)."""
 
+    def case_asked(self, message_id: str) -> OpenCase | None:
+        """The case whose question to the sender the bot mailed with that Message-ID (an
+        ambiguous organisation: the sender is asked while the organiser is told, §4.3, §14)."""
+
 
 @dataclass
 class MemoryState:
@@ -142,6 +153,7 @@ class MemoryState:
     tokens: dict[str, HeldToken] = field(default_factory=dict)  # by token hash
     cases: dict[str, OpenCase] = field(default_factory=dict)  # by Message-ID
     seats: dict[str, int] = field(default_factory=dict)  # the organiser's overrides, by actor
+    asked: dict[str, str] = field(default_factory=dict)  # sender's question Message-ID → case's
 
     def registration(self, seminar: str, email_key: str) -> Registration | None:
         return next(
@@ -151,6 +163,9 @@ class MemoryState:
 
     def registrations_of(self, email_key: str) -> list[Registration]:
         return [r for r in self.registrations if r.email_key == email_key]
+
+    def registrations_by(self, actor: str) -> list[Registration]:
+        return [r for r in self.registrations if r.actor == actor]
 
     def confirmed_count(self, actor: str, seminar: str) -> int:
         return sum(
@@ -198,6 +213,10 @@ class MemoryState:
 
     def open_cases(self) -> list[OpenCase]:
         return [c for c in self.cases.values() if c.settled is None]
+
+    def case_asked(self, message_id: str) -> OpenCase | None:
+        case = self.asked.get(message_id)
+        return self.cases.get(case) if case is not None else None
 
     def upsert(self, registrations: Iterable[Registration]) -> None:
         """Apply registrations as the store would: replace by (seminar, email key)."""

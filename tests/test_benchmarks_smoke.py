@@ -54,3 +54,13 @@ def test_core_measures_the_pipeline_without_network_and_profiles_it() -> None:
 def test_startup_finds_no_heavy_import_in_status() -> None:
     out = run("startup.py", "--runs", "2")
     assert out.count("heavy imports: none") == 2
+
+
+def test_stop_times_sigterm_under_a_hung_smtp_start_check() -> None:
+    out = run("stop.py", "--runs", "1")
+    assert "SIGTERM under a hung SMTP start check: exit after" in out
+
+
+def test_hostile_mime_times_each_hostile_message() -> None:
+    out = run("hostile_mime.py", "--runs", "1", "--only", "bad base64", timeout=120)
+    assert "bad base64: " in out and " ms [" in out

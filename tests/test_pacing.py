@@ -113,3 +113,22 @@ def test_a_paced_sender_never_exceeds_either_limit_in_any_window(
             if t < start + dt.timedelta(days=1)
         )
         assert in_day <= per_day
+
+
+def test_a_pace_with_no_limits_keeps_no_history_however_many_mails_go() -> None:
+    # Copying every send of the day into the next value made a burst of 6,000 replies
+    # quadratic in the outbox process, with no limit to read it.
+    pace = Pace()
+    for i in range(2000):
+        pace = pace.sent_at(T0 + i * SECOND / 100, 2)
+    assert (pace.sent, pace.recipients) == ((), ())
+    assert pace.next_send_at(T0 + 20 * SECOND, 10_000) is None
+
+
+def test_a_pace_keeps_the_history_of_the_one_limit_it_has() -> None:
+    per_minute = Pace(Limits(max_per_minute=2)).sent_at(T0, 5).sent_at(T0 + SECOND, 5)
+    assert per_minute.recipients == () and len(per_minute.sent) == 2
+    assert per_minute.next_send_at(T0 + 2 * SECOND, 1) == T0 + dt.timedelta(minutes=1)
+    per_day = Pace(Limits(max_recipients_per_day=10)).sent_at(T0, 6).sent_at(T0 + SECOND, 3)
+    assert per_day.sent == () and per_day.recipients == ((T0, 6), (T0 + SECOND, 3))
+    assert per_day.next_send_at(T0 + 2 * SECOND, 2) == T0 + dt.timedelta(days=1)

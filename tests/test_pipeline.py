@@ -145,3 +145,24 @@ def test_two_processes_on_one_database_never_overbook(config: Config, tmp_path: 
     )
     assert counts == {"confirmed": 4, "waitlisted": 76}
     assert db.execute("SELECT COUNT(*) FROM messages WHERE state = 'handled'").fetchone()[0] == 80
+
+
+def test_a_cancellation_by_name_finds_the_senders_actors_registration_in_the_store(
+    store: Store, config: Config
+) -> None:
+    same_name = [("Lisa Berg", "lisa.berg@botkyrka.se")]
+    pipeline.handle(store, config, registration("eva@botkyrka.se", same_name, "<b1@x>"), NOW)
+    mine = [("Lisa Berg", "lisa.berg@huddinge.se"), ("Per Ek", "per.ek@huddinge.se")]
+    pipeline.handle(store, config, registration("karin@huddinge.se", mine, "<h1@x>"), NOW)
+    cancel = raw_mail(
+        "karin@huddinge.se", "Hej,\n\nLisa Berg kan tyvärr inte komma.\n", subject="Återbud"
+    )
+    result = pipeline.handle(store, config, cancel, NOW)
+    assert [(o.outcome, o.participant) for o in result.outcomes] == [
+        ("cancelled", "lisa.berg@huddinge.se")
+    ]
+    other = store.registration("2022-09-15", "lisa.berg@botkyrka.se")
+    assert other is not None and other.status == "confirmed"
+    assert [r.email for r in store.registrations_by("Huddinge kommun") if r.is_active] == [
+        "per.ek@huddinge.se"
+    ]

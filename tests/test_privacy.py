@@ -222,6 +222,22 @@ def test_purge_removes_the_organisers_cases_about_the_seminars_people(config: Co
         assert store.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == 0
 
 
+def test_purge_removes_an_unclear_organisations_case_the_seminars_actors_might_have_had(
+    config: Config,
+) -> None:
+    """An unclear organisation (§4.3) waits as a case that keeps the people read; nobody was
+    booked, so only its candidates tie it to the seminar: purging the seminar removes it."""
+    people = "Namn: Leila Ahmadi\nE-post: leila@stockholm.se\n"
+    with Store(Path(config.bot.database)) as store:
+        raw = raw_mail("karin@stockholm.se", people, message_id="<u1@stockholm.se>")
+        pipeline.handle(store, config, raw, at("2022-09-01 10:00"))
+        [kind] = store.conn.execute("SELECT kind FROM cases").fetchone()
+        assert kind == "ambiguous" and store.participants() == []
+        assert privacy.purge(store, config, KEPT, at("2022-10-01 12:00")).counts["cases"] == 0
+        assert privacy.purge(store, config, PURGED, at("2022-10-01 12:00")).counts["cases"] == 1
+        assert store.conn.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == 0
+
+
 def test_purge_twice_finds_nothing_more(config: Config) -> None:
     with Store(config.bot.database) as store:
         fill(store, config)

@@ -565,18 +565,30 @@ async def drain_once(notices: FailureNotices, sink: SmtpSink, at: dt.datetime) -
 
 
 @pytest.mark.servers
-def test_sigterm_while_the_start_check_waits_on_a_hung_smtp_server_exits_within_5_s(
+def test_sigterm_while_the_start_check_waits_on_a_hung_smtp_server_cuts_the_check_short(
     tmp_path: Path,
 ) -> None:
+    """The check is cancelled at the signal: the service never starts serving and exits 0. Had
+    it waited the check out (`CHECK_TIMEOUT_S`, 30 s), it would have logged the server as
+    unreachable and started; the bound on the exit only catches such a wait (a hang), it is no
+    speed target: how fast the exit is, is `benchmarks/stop.py`'s figure (SPEC §13: 10 s)."""
+    log = tmp_path / "bot.log"
     with HungServer() as hung:
         smtp = config.Smtp(host=hung.host, port=hung.port, tls="none")
         cfg = event_with(tmp_path, NOWHERE_IMAP, smtp)
-        bot = BotProcess(cfg.path, password="imap-secret", log=tmp_path / "bot.log")
-        wait_until(lambda: hung.connections >= 1, 20, "the connection to the hung server")
-        code, took = bot.stop()
+        bot = BotProcess(cfg.path, password="imap-secret", log=log)
+        try:
+            wait_until(lambda: hung.connections >= 1, 120, "the connection to the hung server")
+            code, took = bot.stop(timeout_s=outbox.CHECK_TIMEOUT_S - 5)
+        finally:
+            if bot.process.poll() is None:
+                bot.kill()
     print(f"\nSIGTERM at start under a hung SMTP server: exit after {took:.2f} s")
     assert code == 0, bot.tail()
-    assert took <= 5
+    written = log.read_text()
+    assert "SIGTERM: finishing the message in hand" in written
+    assert "mailbot run: reading" not in written and "the outbox keeps trying" not in written
+    assert "Traceback" not in written
 
 
 @pytest.mark.servers

@@ -9,7 +9,9 @@ that chose it, so the journal explains itself.
 Where each rule lives: `rules` (loops, senders, authentication, the reply cap), `holds`
 (confirmation tokens), `reports` (delivery reports), `route` (reply, change, not invited,
 ambiguous, register), `register` (participant blocks), `booking` (seats), `changes` (cancel,
-substitute, promote), `organiser` (the organiser's commands), `context` (the working state).
+substitute, promote), `organiser` (the organiser's commands), `organiser_mail` (her mail:
+answers to a case, commands), `ambiguous` (an unclear organisation: the sender and the
+organiser asked at once, the first answer settles it), `context` (the working state).
 """
 
 from __future__ import annotations

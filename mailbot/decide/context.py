@@ -125,6 +125,7 @@ class Builder:
     # every participant is told by a new message (booking.announce).
     command: bool = False
     seat_overrides: dict[str, int] = field(default_factory=dict)  # `PLATSER` of this decision
+    settled: list[tuple[str, str]] = field(default_factory=list)  # (case Message-ID, how)
     work: Working = field(init=False)
 
     def __post_init__(self) -> None:
@@ -200,6 +201,7 @@ def finish(b: Builder) -> Decision:
         hold=hold,
         release=b.ctx.release,
         seats=tuple(b.seat_overrides.items()),
+        settled=tuple(b.settled),
     )
 
 

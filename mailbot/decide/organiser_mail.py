@@ -3,7 +3,8 @@
 Rules of this file: only reached for authenticated mail from the organiser or a delegate (the
 message rule `organiser`). A mail that answers one of the bot's mails about a case (found by
 `In-Reply-To`/`References`, never the subject) and starts with an answer word or participant
-blocks settles that case; every other line is a command. Each command's outcomes name the
+blocks settles that case (an unclear organisation's also by its name on the first line, see
+`ambiguous`); every other line is a command. Each command's outcomes name the
 organiser and the line, so the journal says who did what; cancelling and moving go through the
 same functions as the command line (`organiser.cancel`, `organiser.move`), so participants are
 told the same. Nothing here deletes: the worst a command does is cancel a booking.
@@ -16,7 +17,7 @@ from typing import Any
 
 from mailbot import actors
 from mailbot.config import Actor
-from mailbot.decide import organiser
+from mailbot.decide import ambiguous, organiser
 from mailbot.decide.changes import promote, started
 from mailbot.decide.commands import Command, Commands, parse
 from mailbot.decide.context import Builder, Context, finish, participant_mail
@@ -34,31 +35,40 @@ def organiser_decision(ctx: Context) -> Decision:
     read = parse(ctx.email.subject, ctx.email.text)
     results: list[dict[str, Any]] = []
     settled: list[tuple[str, str]] = []
-    rest = _answer_if_any(b, read, results, settled)
+    rest, naming = _answer_if_any(b, read, results, settled)
     for command in rest:
         results.append(_step(b, command.line, lambda c=command: _run(b, c)))
     blocks_answer = not read.commands and bool(ctx.email.participants)
-    if read.not_understood is not None and not blocks_answer:  # a greeting above the blocks
+    if read.not_understood is not None and not (blocks_answer or naming):  # a greeting above
         b.add("ignored", "organiser-not-understood", None, _by(b, read.not_understood))
         results.append(_item(read.not_understood, "not-understood", note="stopped"))
     if not results:
         b.add("ignored", "organiser-nothing", None, _by(b, "no command and no answer to a case"))
     b.reply("organiser-results", context={"results": results, "help": _wants_help(read, results)})
-    return replace(finish(b), settled=tuple(settled))
+    b.settled += settled
+    return finish(b)
 
 
 def _answer_if_any(
     b: Builder, read: Commands, results: list[dict[str, Any]], settled: list[tuple[str, str]]
-) -> tuple[Command, ...]:
-    """Settle the case this mail answers, when it starts with an answer; the other commands."""
+) -> tuple[tuple[Command, ...], bool]:
+    """Settle the case this mail answers, when it starts with an answer; the other commands,
+    and whether the first line that is no command was the answer (an organisation's name)."""
     first = read.commands[0] if read.commands else None
-    answering = (first is not None and first.verb in ("yes", "no")) or (
-        first is None and bool(b.ctx.email.participants)
+    case = _case(b)
+    naming = _naming(b, read, case)
+    answering = (
+        naming
+        or (first is not None and first.verb in ("yes", "no"))
+        or (first is None and bool(b.ctx.email.participants))
     )
     if not answering:
-        return read.commands
-    case = _case(b)
+        return read.commands, False
     line = first.line if first else "(participant blocks)"
+    if naming:
+        assert read.not_understood is not None
+        line = read.not_understood
+        first = None
     if case is None:
         b.add("ignored", "organiser-no-case", None, _by(b, f"{line}: answers no case"))
         results.append(_item(line, "not-understood", note="no-case"))
@@ -67,12 +77,23 @@ def _answer_if_any(
         b.add("ignored", "case-settled", None, _by(b, reason))
         results.append(_item(line, "ignored", note="settled", settled=case.settled))
     else:
-        verb = first.verb if first else "blocks"
-        item = _step(b, line, lambda: _settle(b, case, verb))
+        verb = "actor" if naming else first.verb if first else "blocks"
+        item = _step(b, line, lambda: _settle(b, case, verb, line))
         results.append(item)
         if item["status"] != "not-understood":
             settled.append((case.message_id, line))
-    return read.commands[1:] if first else read.commands
+    return (read.commands[1:] if first or naming else read.commands), naming
+
+
+def _naming(b: Builder, read: Commands, case: OpenCase | None) -> bool:
+    """An answer to an ambiguous organisation is the organisation's name on the first line
+    ("Polisen Region Syd", "Organisation: …", "JA Polisen Region Syd", or `JA` above it);
+    participant blocks below it are an answer of their own (each with its `Organisation:`)."""
+    if case is None or case.case.kind != "ambiguous" or read.not_understood is None:
+        return False
+    if b.ctx.email.participants:
+        return False
+    return not read.commands or (len(read.commands) == 1 and read.commands[0].verb == "yes")
 
 
 def _case(b: Builder) -> OpenCase | None:
@@ -118,10 +139,12 @@ def _wants_help(read: Commands, results: list[dict[str, Any]]) -> bool:
 # --------------------------------------------------------------------------- answers to a case
 
 
-def _settle(b: Builder, open_case: OpenCase, verb: str) -> dict[str, Any]:
+def _settle(b: Builder, open_case: OpenCase, verb: str, line: str) -> dict[str, Any]:
     case = open_case.case
     if verb == "blocks":
         return _register_for_case(b, open_case)
+    if case.kind == "ambiguous":
+        return _settle_ambiguous(b, open_case, verb, line)
     if verb == "no":
         if case.kind == "seminar-request":
             for address in case.participants:
@@ -135,6 +158,21 @@ def _settle(b: Builder, open_case: OpenCase, verb: str) -> dict[str, Any]:
         return {}
     b.add("ignored", "organiser-not-understood", None, "nothing was asked to say yes to")
     return {"status": "not-understood", "note": "nothing-to-accept"}
+
+
+def _settle_ambiguous(b: Builder, open_case: OpenCase, verb: str, line: str) -> dict[str, Any]:
+    """An ambiguous organisation: the actor named registers the case's people for it; `NEJ`
+    books nobody and tells the sender; a bare `JA` names no one and settles nothing."""
+    if verb == "no":
+        ambiguous.decline(b, open_case)
+        return {}
+    actor = actors.named(line, b.config) if verb == "actor" else None
+    if actor is None:
+        reason = "name one organisation: " + ", ".join(ambiguous.candidates(open_case.case))
+        b.add("ignored", "organiser-not-understood", None, reason)
+        return {"status": "not-understood", "note": "name-actor"}
+    ambiguous.register_case(b, open_case.case, actor)
+    return {}
 
 
 def _decline(b: Builder, address: str, seminar: str) -> None:

@@ -16,13 +16,14 @@ import re
 from dataclasses import replace
 
 from mailbot import actors
+from mailbot.decide import ambiguous
 from mailbot.decide.changes import cancel_targets, substitute_all
 from mailbot.decide.context import Builder, Context, Inbound, organiser_mail, problem
 from mailbot.decide.register import register, reject_not_invited
 from mailbot.decide.who import Who, who
 from mailbot.parsing.parsed import Sender
 from mailbot.reading.message import organisations_written
-from mailbot.state import Case
+from mailbot.state import Case, OpenCase
 
 REPLY_SUBJECT = re.compile(r"^\s*(re|sv|aw|vs|ant|antw)\s*:", re.IGNORECASE)
 FORWARD_SUBJECT = re.compile(r"^\s*(?:re\s*:\s*)?(fwd?|vb|wg|tr|vs)\s*:", re.IGNORECASE)
@@ -44,10 +45,12 @@ def answer(ctx: Context) -> Builder:
         _act(b, resolution, plan)  # §5: a participant may cancel from their own address
     elif resolution.status == "none":
         _not_invited(b)
+    elif plan.empty and (case := ambiguous.answered(ctx)) is not None:
+        _answers_case(b, resolution, case)
     elif plan.empty:
         _about_no_one(b, fresh=fresh)
     elif resolution.status == "ambiguous" and (plan.book or plan.sender_without_name):
-        _ambiguous(b, resolution)
+        ambiguous.open_case(b, resolution, plan.book, sender_unnamed=plan.sender_without_name)
     else:
         _act(b, resolution, plan)
     return b
@@ -100,6 +103,7 @@ def _act(b: Builder, resolution: actors.Resolution, plan: Who) -> None:
     if plan.book or plan.sender_without_name:
         assert resolution.actor is not None
         register(b, resolution.actor, plan.book, sender_without_name=plan.sender_without_name)
+        ambiguous.settle_by_sender(b, resolution.actor, plan.book)
     b.send_problems()
 
 
@@ -140,13 +144,19 @@ def _about_no_one(b: Builder, *, fresh: bool) -> None:
     )
 
 
-def _ambiguous(b: Builder, resolution: actors.Resolution) -> None:
-    names = [a.name for a in resolution.candidates]
+def _answers_case(b: Builder, resolution: actors.Resolution, case: OpenCase) -> None:
+    """A reply to the question about an ambiguous organisation that names no one (§4.3): when
+    it names one of the candidates, the case's people are registered for it; else it is asked
+    again (the organiser already has the case)."""
+    actor = resolution.actor
+    if actor is not None and actor.name in ambiguous.candidates(case.case):
+        ambiguous.sender_names(b, case, actor)
+        b.send_problems()
+        return
+    names = list(ambiguous.candidates(case.case))
     written = b.ctx.email.organisation
-    reason = (
-        f"organisation {written!r} matches several actors" if written else "no organisation written"
-    ) + f"; candidates: {', '.join(names)}"
-    b.add("needs-info", resolution.rule, None, reason)
+    reason = f"the answer names no single one of {', '.join(names)}"
+    b.add("needs-info", "shared-domain-no-match", None, reason)
     b.reply("needs-info", context={"problems": [], "candidates": names, "organisation": written})
 
 

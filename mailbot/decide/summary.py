@@ -88,7 +88,9 @@ def summarise(b: Builder) -> None:
         "candidates": candidates or [],
         "count": len(entries) + sum(1 for p in problems if not p.get("email")),
     }
-    b.reply("summary", context=context)
+    # The question of an unclear organisation, folded in: the sender's answer to the summary
+    # settles the organiser's case as an answer to the question would (decide.ambiguous).
+    b.reply("summary", context=context, asks_for_case=any(m.asks_for_case for m in notes))
 
 
 def greeting_name(b: Builder) -> str | None:

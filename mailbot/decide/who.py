@@ -48,7 +48,7 @@ def who(ctx: Context, actor: Actor | None, *, fresh: bool) -> Who:
     """The plan for one message from a sender whose actor is `actor` (None: not resolved)."""
     email = ctx.email
     plan = Who()
-    registrations = _actor_registrations(ctx, actor)
+    registrations = _Registered(ctx, actor)
     swaps, cancels = _paired(email)
     for swap in swaps:
         _swap(plan, swap, email, registrations)
@@ -102,15 +102,31 @@ def _paired(email: Email) -> tuple[list[Swap], list[Cancel]]:
     return swaps, cancels
 
 
-def _actor_registrations(ctx: Context, actor: Actor | None) -> list[Registration]:
-    if actor is None:
-        return []
-    return [
-        r
-        for seminar in ctx.config.seminars
-        for r in ctx.state.participants(seminar.id)
-        if r.actor == actor.name and r.is_active
-    ]
+class _Registered:
+    """The actor's active registrations, read the first time a name must be matched.
+
+    Why lazily: most messages cancel or replace no one by name, and reading the registrations for
+    every message made a burst quadratic (each message read all that came before it)."""
+
+    def __init__(self, ctx: Context, actor: Actor | None) -> None:
+        self._ctx = ctx
+        self._actor = actor
+        self._found: list[Registration] | None = None
+
+    def __call__(self) -> list[Registration]:
+        if self._found is None:
+            self._found = self._read()
+        return self._found
+
+    def _read(self) -> list[Registration]:
+        if self._actor is None:
+            return []
+        seminars = {seminar.id for seminar in self._ctx.config.seminars}
+        return [
+            r
+            for r in self._ctx.state.registrations_by(self._actor.name)
+            if r.seminar in seminars and r.is_active
+        ]
 
 
 def _by_name(name: str, registrations: list[Registration]) -> list[Registration]:
@@ -123,15 +139,13 @@ def _by_name(name: str, registrations: list[Registration]) -> list[Registration]
     return [r for r in registrations if r.name.split()[:1] and r.name.split()[0].casefold() == key]
 
 
-def _target(
-    plan: Who, mention: Mention, line: str, registrations: list[Registration]
-) -> str | None:
+def _target(plan: Who, mention: Mention, line: str, registrations: _Registered) -> str | None:
     """The address a cancellation or substitution means, or None after asking."""
     if mention.address:
         return mention.address.casefold()
     if not mention.name:
         return None
-    found = {r.email_key for r in _by_name(mention.name, registrations)}
+    found = {r.email_key for r in _by_name(mention.name, registrations())}
     if len(found) == 1:
         return found.pop()
     why = "matches no one registered" if not found else "matches several registered people"
@@ -139,7 +153,7 @@ def _target(
     return None
 
 
-def _cancel(plan: Who, cancel: Cancel, ctx: Context, registrations: list[Registration]) -> None:
+def _cancel(plan: Who, cancel: Cancel, ctx: Context, registrations: _Registered) -> None:
     email = ctx.email
     if cancel.addresses or cancel.names:
         for address in cancel.addresses:
@@ -188,7 +202,7 @@ def _answered_participants(ctx: Context) -> tuple[str, ...]:
     return ()
 
 
-def _swap(plan: Who, swap: Swap, email: Email, registrations: list[Registration]) -> None:
+def _swap(plan: Who, swap: Swap, email: Email, registrations: _Registered) -> None:
     if swap.old is None or swap.new is None:
         plan.ask("substitute-unclear", "a substitution that does not say whom", line=swap.line)
         return

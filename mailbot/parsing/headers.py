@@ -111,7 +111,10 @@ OLD_LIST_HEADERS: Final = frozenset({"mailing-list", "x-mailing-list", "x-loop"}
 
 def unfold(value: str) -> str:
     """RFC 5322 §2.2.3 unfolding (drop the CRLF, keep the blank), and 8-bit bytes decoded."""
-    return _STRAY_LINE_BREAK.sub("", FOLDING.sub("", text_from_surrogates(value)))
+    text = text_from_surrogates(value)
+    if "\n" not in text and "\r" not in text:
+        return text  # most fields are one line: no pattern to run (every field of every mail)
+    return _STRAY_LINE_BREAK.sub("", FOLDING.sub("", text))
 
 
 def text_from_surrogates(value: str) -> str:

@@ -89,6 +89,7 @@ _BLOCKS: Final = frozenset(
         "ul",
     ]
 )
+_BLOCKS_OR_CELLS: Final = _BLOCKS | {"td", "th"}
 _SKIPPED: Final = frozenset(
     ["head", "script", "style", "title", "template", "noscript", "xml", "object"]
 )
@@ -133,6 +134,10 @@ class _Out:
     def end_line(self, *, always: bool = False) -> None:
         """End the line being written: a line with text is kept, one holding only no-break
         spaces is a blank line, and an empty one only counts after a `br` (`always`)."""
+        if not self.fragments:
+            if always:
+                self.lines.append("")
+            return
         raw = "".join(self.fragments)
         self.fragments.clear()
         line = _BLANKS.sub(" ", raw.replace(_NBSP, " ")).strip()
@@ -178,34 +183,43 @@ def _as_text(html: str) -> Rendered:
 
 
 def _walk(element: etree._Element, out: _Out, depth: int) -> None:
-    tag = _tag(element)
-    if tag in _SKIPPED or _HIDDEN.search(element.get("style") or ""):
+    # The hot loop of reading a mail (Word's HTML is mostly inline `span`s and `o:p`s): each
+    # attribute is fetched once, the quote and hidden tests (regular expressions) run only on
+    # elements that carry the attribute they look at, and an inline element is walked here.
+    tag = element.tag
+    tag = tag.lower() if isinstance(tag, str) else ""  # comments and PIs that survived: ""
+    style = element.get("style")
+    if tag in _SKIPPED or (style and _HIDDEN.search(style)):
         out.text(element.tail)
         return
-    if _is_quote(element, tag):
+    if _is_quote(element, tag, style):
         out.mark_quote()
     if depth > _MAX_DEPTH:
         out.text(" ".join(_texts(element)))
+    elif tag in _BLOCKS_OR_CELLS:
+        if tag == "table" and element.find(".//table") is None:
+            _data_table(element, out, depth)
+        elif tag in ("ol", "ul"):
+            _list(element, out, depth, tag)
+        else:
+            _block(element, out, depth, tag)
     elif tag == "br":
         out.end_line(always=True)
-    elif tag == "table" and element.find(".//table") is None:
-        _data_table(element, out, depth)
-    elif tag in ("ol", "ul"):
-        _list(element, out, depth, tag)
+    elif tag == "span" and style and _is_mso_bullet(style):
+        out.text(_mso_bullet(element))  # its text is the bullet and the spacing Word drew after it
     else:
-        _block(element, out, depth, tag)
+        out.text(element.text)
+        for child in element:
+            _walk(child, out, depth + 1)
     out.text(element.tail)
 
 
 def _block(element: etree._Element, out: _Out, depth: int, tag: str) -> None:
-    is_block = tag in _BLOCKS or tag in ("td", "th")
+    is_block = tag in _BLOCKS_OR_CELLS
     if is_block:
         out.end_line()
     if tag == "li":
         out.bullet = _bullet(out)
-    if tag == "span" and _is_mso_bullet(element):
-        out.text(_mso_bullet(element))
-        return  # its text is the bullet and the spacing Word drew after it
     out.text(element.text)
     for child in element:
         _walk(child, out, depth + 1)
@@ -232,9 +246,8 @@ def _bullet(out: _Out) -> str:
     return f"{current.next_number - 1}. "
 
 
-def _is_mso_bullet(element: etree._Element) -> bool:
-    style = (element.get("style") or "").replace(" ", "").lower()
-    return "mso-list:ignore" in style
+def _is_mso_bullet(style: str) -> bool:
+    return "mso-list:ignore" in style.replace(" ", "").lower()
 
 
 def _mso_bullet(element: etree._Element) -> str:
@@ -268,14 +281,16 @@ def _cell_text(cell: etree._Element, depth: int) -> str:
     return " ".join(line for line in inner.lines if line)
 
 
-def _is_quote(element: etree._Element, tag: str) -> bool:
-    classes = (element.get("class") or "").lower()
-    ident = (element.get("id") or "").lower()
-    if tag == "blockquote" or any(name in classes for name in _QUOTE_CLASSES):
+def _is_quote(element: etree._Element, tag: str, style: str | None) -> bool:
+    if tag == "blockquote":
         return True
-    if ident in _QUOTE_IDS:
+    classes = element.get("class")
+    if classes and any(name in classes.lower() for name in _QUOTE_CLASSES):
         return True
-    return tag == "div" and _OUTLOOK_QUOTE_BORDER.search(element.get("style") or "") is not None
+    ident = element.get("id")
+    if ident and ident.lower() in _QUOTE_IDS:
+        return True
+    return tag == "div" and style is not None and _OUTLOOK_QUOTE_BORDER.search(style) is not None
 
 
 def _tag(element: etree._Element) -> str:

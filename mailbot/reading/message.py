@@ -149,8 +149,8 @@ _NOT_OWN_SUBJECT: Final = re.compile(
     r"^\s*(?:re|sv|aw|vs|ant|antw|fwd?|vb|wg|tr)\s*:", re.IGNORECASE
 )
 _BELOW: Final = re.compile(
-    r"\b(?:se|enligt|nedan|nedanstående|nedanst|below|see below|as follows)\b.{0,20}\b"
-    r"(?:nedan|below)\b|\bnedan\b|\bbelow\b",
+    r"\b(?=[abens])(?:(?:se|enligt|nedan|nedanstående|nedanst|below|see below|as follows)\b"
+    r".{0,20}\b(?:nedan|below)\b|nedan\b|below\b)",
     re.IGNORECASE,
 )
 

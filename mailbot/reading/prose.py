@@ -38,14 +38,14 @@ _AFTER_NAME: Final = re.compile(r"[>)\]]?\s*\(([^()@]+)\)")
 _TOGETHER: Final = re.compile(r"[\s,;/]*(?:(?:och|and|samt|&)[\s,;/]*)?", re.IGNORECASE)
 # Words after which a name is someone being registered.
 _CUE: Final = re.compile(
-    r"\b(?:kollega\w*|kolleg(?:or|er)\w*|medarbetare\w*|anmäl\w*|registrer\w*|colleague\w*|"
+    r"\b(?=[acekimrs])(?:kollega\w*|kolleg(?:or|er)\w*|medarbetare\w*|anmäl\w*|registrer\w*|colleague\w*|"
     r"register\w*|sign(?:ing)? up|enrol\w*|i stället|istället|instead|ersätt\w*|replac\w*)\b",
     re.IGNORECASE,
 )
 # A sentence that gives the writer's own contact address ("Frågor? Mejla mig på …").
 _SELF_CONTACT: Final = re.compile(
-    r"\b(?:mig|me|nås|reach|kontakta|contact|frågor|questions|svara|reply|(?:min|my) (?:e-?post"
-    r"|e-?mail|mejl|mail|adress|address))\b",
+    r"\b(?=[cfkmnqrs])(?:mig|me|nås|reach|kontakta|contact|frågor|questions|svara|reply"
+    r"|(?:min|my) (?:e-?post|e-?mail|mejl|mail|adress|address))\b",
     re.IGNORECASE,
 )
 _CHAIN: Final = re.compile(r"\s*(?:,|och|and|samt|&)\s*", re.IGNORECASE)

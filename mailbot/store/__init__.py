@@ -134,6 +134,9 @@ class Store:
     def registrations_of(self, email_key: str) -> list[Registration]:
         return self.registrations.registrations_of(email_key)
 
+    def registrations_by(self, actor: str) -> list[Registration]:
+        return self.registrations.registrations_by(actor)
+
     def confirmed_count(self, actor: str, seminar: str) -> int:
         return self.registrations.confirmed_count(actor, seminar)
 
@@ -185,3 +188,6 @@ class Store:
 
     def open_cases(self) -> list[OpenCase]:
         return self.cases.waiting()
+
+    def case_asked(self, message_id: str) -> OpenCase | None:
+        return self.cases.case_asked(message_id)

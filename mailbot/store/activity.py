@@ -16,7 +16,12 @@ from mailbot.store.database import Database, from_iso, iso
 from mailbot.timetable import DIGEST, QUIET
 
 # Mails to the organiser about a case that waits for them.
-WAITING_KINDS = ("forward-to-organiser", "forward-seminar-request", "alert-unauthenticated")
+WAITING_KINDS = (
+    "forward-to-organiser",
+    "forward-seminar-request",
+    "forward-ambiguous",
+    "alert-unauthenticated",
+)
 # Stands for "no digest yet": before any time the store holds.
 _BEGINNING = "0000"
 

@@ -12,10 +12,16 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import Any
 
 from mailbot.config import Config
 from mailbot.state import Case, OpenCase
 from mailbot.store.database import Database, iso
+
+_COLUMNS = (
+    "message_id, kind, actor, participants_json, seminar, sender, source_message_id, settled,"
+    " details_json"
+)
 
 
 class Cases:
@@ -28,7 +34,7 @@ class Cases:
         """Record a case under the Message-ID of the mail that tells the organiser of it."""
         self.conn.execute(
             "INSERT OR IGNORE INTO cases (message_id, kind, actor, participants_json, seminar,"
-            " sender, source_message_id, opened_at) VALUES (?,?,?,?,?,?,?,?)",
+            " sender, source_message_id, opened_at, details_json) VALUES (?,?,?,?,?,?,?,?,?)",
             (
                 message_id,
                 case.kind,
@@ -38,8 +44,23 @@ class Cases:
                 case.sender,
                 case.source_message_id,
                 iso(now),
+                json.dumps(dict(case.details)),
             ),
         )
+
+    def ask(self, message_id: str, asked_message_id: str) -> None:
+        """Record the Message-ID of the question mailed to the case's sender: their answer to
+        it settles the case as the organiser's answer would (an ambiguous organisation)."""
+        self.conn.execute(
+            "UPDATE cases SET asked_message_id = ? WHERE message_id = ?",
+            (asked_message_id, message_id),
+        )
+
+    def case_asked(self, asked_message_id: str) -> OpenCase | None:
+        row = self.conn.execute(
+            f"SELECT {_COLUMNS} FROM cases WHERE asked_message_id = ?", (asked_message_id,)
+        ).fetchone()
+        return _open_case(row) if row is not None else None
 
     def settle(self, settled: Iterable[tuple[str, str]], now: dt.datetime) -> None:
         """Mark cases settled, each with how (the organiser's answer), once."""
@@ -50,21 +71,9 @@ class Cases:
 
     def case(self, message_id: str) -> OpenCase | None:
         row = self.conn.execute(
-            "SELECT message_id, kind, actor, participants_json, seminar, sender,"
-            " source_message_id, settled FROM cases WHERE message_id = ?",
-            (message_id,),
+            f"SELECT {_COLUMNS} FROM cases WHERE message_id = ?", (message_id,)
         ).fetchone()
-        if row is None:
-            return None
-        case = Case(
-            kind=row[1],
-            actor=row[2],
-            participants=tuple(json.loads(row[3])),
-            seminar=row[4],
-            sender=row[5],
-            source_message_id=row[6],
-        )
-        return OpenCase(message_id=row[0], case=case, settled=row[7])
+        return _open_case(row) if row is not None else None
 
     def waiting(self) -> list[OpenCase]:
         """The open cases, oldest first (the organiser's `STATUS`, the digest)."""
@@ -97,3 +106,16 @@ class Cases:
             replace(a, seats=seats[a.name]) if a.name in seats else a for a in config.actors
         )
         return replace(config, actors=actors)
+
+
+def _open_case(row: tuple[Any, ...]) -> OpenCase:
+    case = Case(
+        kind=row[1],
+        actor=row[2],
+        participants=tuple(json.loads(row[3])),
+        seminar=row[4],
+        sender=row[5],
+        source_message_id=row[6],
+        details=json.loads(row[8] or "{}"),
+    )
+    return OpenCase(message_id=row[0], case=case, settled=row[7])

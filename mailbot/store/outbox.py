@@ -53,7 +53,21 @@ def _alive(owner: str) -> bool:
         return False
     except PermissionError:
         return True  # alive, another user's
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """Whether `pid` has exited and waits to be reaped: a signal still reaches it, but it sends
+    nothing. The outbox process of a service killed with kill -9 is left so when the init of a
+    container reaps no orphans (Docker without `--init`), or until a slow one does; taken as
+    alive, its claims would hold its mails for `CLAIM_LEASE`."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            stat = f.read()
+    except OSError:  # no /proc (not Linux), or it ended since
+        return False
+    # "pid (comm) S ...": comm may hold spaces and parentheses; the state follows the last ")"
+    return stat[stat.rfind(b")") + 2 : stat.rfind(b")") + 3] == b"Z"
 
 
 class QueuedMail(Protocol):

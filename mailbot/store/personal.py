@@ -66,7 +66,7 @@ class PersonalData:
         kept = {k.casefold() for k in keep}
         with self.transaction():
             found = self._about(seminar, actors, report_files, kept)
-            counts = self._erase(seminar, found)
+            counts = self._erase(seminar, found, actors)
             if marker is not None:
                 self.conn.execute(
                     "INSERT OR IGNORE INTO scheduled (kind, seminar, key, done_at)"
@@ -145,7 +145,7 @@ class PersonalData:
                     ids.add(int(message))
         return ids
 
-    def _erase(self, seminar: str, found: _Found) -> dict[str, int]:
+    def _erase(self, seminar: str, found: _Found, actors: Sequence[str]) -> dict[str, int]:
         """Delete the rows found, and empty the journal's skeleton rows of what names anyone."""
         id_list = json.dumps(sorted(found.messages))
         key_list = json.dumps(sorted(found.keys))
@@ -187,12 +187,15 @@ class PersonalData:
         counts["reminders"] = self.conn.execute(
             "DELETE FROM scheduled WHERE seminar = ? AND kind = 'reminder'", (seminar,)
         ).rowcount
-        # The organiser's cases (§14) name participants and the sender who wrote about them.
+        # The organiser's cases (§14) name participants and the sender who wrote about them; an
+        # unclear organisation's (§4.3) also those of this seminar's actors it might have been.
         counts["cases"] = self.conn.execute(
             "DELETE FROM cases WHERE seminar = ? OR lower(sender) IN (SELECT value FROM"
             " json_each(?)) OR EXISTS (SELECT 1 FROM json_each(cases.participants_json) p"
-            " WHERE lower(p.value) IN (SELECT value FROM json_each(?)))",
-            (seminar, key_list, key_list),
+            " WHERE lower(p.value) IN (SELECT value FROM json_each(?)))"
+            " OR EXISTS (SELECT 1 FROM json_each(cases.details_json, '$.candidates') c"
+            " WHERE c.value IN (SELECT value FROM json_each(?)))",
+            (seminar, key_list, key_list, json.dumps(list(actors))),
         ).rowcount
         return counts
 

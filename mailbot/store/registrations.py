@@ -104,6 +104,12 @@ class Registrations:
         ).fetchall()
         return [self._registration(r) for r in rows]
 
+    def registrations_by(self, actor: str) -> list[Registration]:
+        rows = self.conn.execute(
+            "SELECT * FROM registrations WHERE actor = ? ORDER BY registered_at, id", (actor,)
+        ).fetchall()
+        return [self._registration(r) for r in rows]
+
     def confirmed_count(self, actor: str, seminar: str) -> int:
         return int(
             self.conn.execute(

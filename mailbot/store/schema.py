@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mailbot.store.database import StoreError
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Each entry migrates from version i to i+1; a release that changes the schema appends one.
 MIGRATIONS: tuple[str, ...] = (
@@ -164,6 +164,15 @@ MIGRATIONS: tuple[str, ...] = (
         seats INTEGER NOT NULL,
         set_at TEXT NOT NULL
     );
+    """,
+    # 6: an ambiguous organisation (§4.3) waits for the organiser and for its sender at once: the
+    # case keeps what the message asked (`details_json`: the people read, the dates, the
+    # organisation written, when it came, the candidates), and the Message-ID of the question
+    # mailed to the sender, whose answer settles the case as the organiser's does.
+    """
+    ALTER TABLE cases ADD COLUMN details_json TEXT NOT NULL DEFAULT '{}';
+    ALTER TABLE cases ADD COLUMN asked_message_id TEXT;
+    CREATE INDEX cases_asked ON cases(asked_message_id) WHERE asked_message_id IS NOT NULL;
     """,
 )
 
