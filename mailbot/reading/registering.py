@@ -200,8 +200,9 @@ def asks_for(unit: str, verb: re.Pattern[str]) -> bool:
     kollega", a name, an address) on either side of the verb ("Kan ni stryka mig?", "Could you
     cancel my registration?"). Not one that asks how, when, where or who, nor an impersonal one
     ("Kan man avboka?", "Går det att anmäla sig?"). `intent` asks it of cancelling and
-    substituting verbs; the nearest modal before the verb counts ("Anna kan inte, kan Per gå i
-    stället?")."""
+    substituting verbs. A modal negated before the verb is passed over for the next one ("Anna
+    kan inte, kan Per gå i stället?" asks with its second "kan"). Swedish "i" (in) is no "I":
+    "Går det att anmäla sig i förväg?" names no one."""
     asked = _asked(unit)
     if _INTERROGATIVE.match(asked):
         return False
