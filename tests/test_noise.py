@@ -10,7 +10,7 @@ All of them go through `mailbot process` in one process per configuration (the s
 config.toml as it stands, and the same with the organiser's server named in
 `trusted_authserv_ids`), after three tidy registrations (tests/noise/seed) whose participants the
 bounces name. A case listed in tests/noise/known_failing.toml is marked xfail (not strict); the
-list is empty today (all 364 handled as expected), so a case that breaks fails the suite.
+list is empty today (all 384 handled as expected), so a case that breaks fails the suite.
 """
 
 from __future__ import annotations

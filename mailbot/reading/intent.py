@@ -5,14 +5,23 @@ Why predicates and values, not a verdict: a phrase says what it says ("Återbud 
 "Anna kan inte, Per Persson går i stället"); whom it concerns among the actor's registrations,
 and what to do, is the decision's business. So each function returns the phrase's line and the
 names and addresses written with it, or nothing; none of them guesses.
+
+Questions follow `registering`'s sentence rule: a cancelling or swapping phrase in a question
+is an intent only when the question asks for it to be done to the writer or someone identified
+("Kan ni stryka mig från listan?", "Could you cancel my registration?", "Kan Per Persson gå i
+stället för Anna?"), not when it asks whether or how one could ("Kan man avboka senare?", "Hur
+gör jag om jag behöver lämna återbud?", "Is it possible to cancel later if plans change?", "Går
+det att byta deltagare om någon blir sjuk?"): a wrong cancellation is as bad as a wrong
+booking, so what might be a question about the rules goes to the organiser as a question does
+(see `asks_to` and reading/README.md).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import Final
 
 from mailbot.reading import registering
@@ -176,14 +185,20 @@ def sender_excluded(lines: Sequence[str]) -> str | None:
 
 # ---------------------------------------------------------------------------- cancelling
 
+_CANCEL_VERB: Final = (
+    r"\b(?=[acdsuå])(?:avanmäl\w*|avanmal\w*|återbud\w*|aterbud\w*|avbok\w*|stryk(?:a|er|s)?\b"
+    r"|cancel\w*|unregister\w*|de-?register\w*)"
+)
 _CANCEL: Final = re.compile(
-    r"\b(?=[acdfksuwå])(?:avanmäl\w*|avanmal\w*|återbud\w*|aterbud\w*|avbok\w*|stryk(?:a|er|s)?\b"
-    r"|(?:kan|kommer) (?:\w+ )?inte (?:att )?(?:kunna )?(?:komma|delta|närvara)\b|förhinder\b"
-    r"|cancel\w*|unregister\w*|de-?register\w*"
-    r"|(?:can't|cannot|can’t|can not|won't|won’t|will not be able to|unable to) "
+    _CANCEL_VERB
+    + r"|\b(?=[cfkuw])(?:(?:kan|kommer) (?:\w+ )?inte (?:att )?(?:kunna )?(?:komma|delta|närvara)\b"
+    r"|förhinder\b|(?:can't|cannot|can’t|can not|won't|won’t|will not be able to|unable to) "
     r"(?:\w+ )?(?:attend|come|make it|participate)\b)",
     _I,
 )
+# What a question asks to be done when it asks to cancel ("Kan ni stryka mig?"); "kan inte
+# komma" inside a question is no request ("Vad händer om jag inte kan komma?").
+_CANCEL_ASKED: Final = re.compile(_CANCEL_VERB, _I)
 _FIRST_PERSON: Final = re.compile(r"\b(?:jag|mig|själv|I|me|my|myself)\b", _I)
 
 
@@ -191,16 +206,21 @@ def cancellations(subject: str, lines: Sequence[str]) -> tuple[Cancellation, ...
     """Each sentence (and the subject) that asks to cancel, with the names and addresses written
     in it, or in the list items right below a sentence that ends in a colon ("Följande kan inte
     komma:" / "- Lisa Berg"). A sentence that says one person goes instead of another is a
-    substitution instead."""
+    substitution instead. A question is a cancellation only when it asks for one (`asks_to`):
+    "Kan ni stryka mig från listan?" is, "Kan man avboka senare?" is not."""
     found: list[Cancellation] = []
-    if _CANCEL.search(subject) and not _is_substitution(subject):
-        found.append(_cancellation(subject, in_subject=True))
     read = units(lines)
+    if _cancels(subject) and _subject_meant(subject, read):
+        found.append(_cancellation(subject, in_subject=True))
     for index, unit in enumerate(read):
-        if _CANCEL.search(unit) and not _is_substitution(unit):
+        if _cancels(unit) and _meant(unit, _cancels, _CANCEL_ASKED):
             below = _items_below(read, index) if unit.rstrip().endswith(":") else ()
             found.append(_cancellation(unit, in_subject=False, below=below))
     return tuple(found)
+
+
+def _cancels(text: str) -> bool:
+    return _CANCEL.search(text) is not None and not _is_substitution(text)
 
 
 def _items_below(read: Sequence[str], index: int) -> tuple[str, ...]:
@@ -288,7 +308,8 @@ def _without_addresses(text: str) -> str:
 # new … <verb> … old: "Per ersätter Anna", "Per går i stället för Anna", "Per instead of Anna".
 _NEW_FOR_OLD: Final = re.compile(
     r"\b(?=[acdegikrsw])(?:ersätter|replaces|will replace|is replacing|substitutes for"
-    r"|(?:(?:går|kommer|deltar|will go|will come|will attend|goes|comes|attends) )?"
+    r"|(?:(?:går|gå|kommer|komma|deltar|delta|will go|will come|will attend|goes|comes|attends"
+    r"|go|come|attend) )?"
     r"(?:i stället för|istället för|instead of|in place of))\b",
     _I,
 )
@@ -300,7 +321,8 @@ _OLD_BY_NEW: Final = re.compile(
 )
 # "Anna kan inte, Per Persson går i stället: per.persson@lund.se"
 _GOES_INSTEAD: Final = re.compile(
-    r"\b(?=[acdgikwå])(?:går|kommer|deltar|åker|will go|will come|will attend|goes|comes|attends"
+    r"\b(?=[acdgikwå])(?:går|gå|kommer|deltar|åker|will go|will come|will attend|goes|go|comes"
+    r"|attends"
     r"|is coming)"
     r" (?:i stället|istället|instead)\b",
     _I,
@@ -320,13 +342,27 @@ _CHANGE_ONLY: Final = re.compile(
 def substitutions(subject: str, lines: Sequence[str]) -> tuple[Substitution, ...]:
     """Each sentence that says one person goes instead of another, with who replaces whom as
     written; "byte av deltagare" alone (in the text or the subject) is a Substitution that names
-    no one."""
+    no one. A question is one only when it asks for the swap (`asks_to`): "Kan Per Persson gå i
+    stället för Anna?" is, "Går det att byta deltagare om någon blir sjuk?" is not."""
+    read = units(lines)
     found: list[Substitution] = []
-    for text in [subject, *units(lines)]:
-        read = _substitution(text)
-        if read is not None:
-            found.append(read)
+    if _swaps(subject) and _subject_meant(subject, read):
+        found.extend(s for s in [_substitution(subject)] if s is not None)
+    for unit in read:
+        if _swaps(unit) and _meant(unit, _swaps, _SWAP_ASKED):
+            asked = _LEADING_MODAL.sub("", unit) if registering.is_question(unit) else unit
+            found.extend(replace(s, line=unit) for s in [_substitution(asked)] if s is not None)
     return tuple(found)
+
+
+# "Could Jane Doe attend instead of …?": the modal that opens a question is no part of a name.
+_LEADING_MODAL: Final = re.compile(
+    r"^\W*(?:kan|kunde|skulle|får|could|can|may|might|would)\s+(?=\S)", _I
+)
+
+
+def _swaps(text: str) -> bool:
+    return _is_substitution(text) or _CHANGE_ONLY.search(text) is not None
 
 
 def _is_substitution(text: str) -> bool:
@@ -349,6 +385,11 @@ def _substitution(text: str) -> Substitution | None:
     if _CHANGE_ONLY.search(text):
         return Substitution(text, None, None)
     return None
+
+
+_SWAP_ASKED: Final = re.compile(
+    "|".join(p.pattern for p in (_NEW_FOR_OLD, _OLD_BY_NEW, _GOES_INSTEAD, _CHANGE_ONLY)), _I
+)
 
 
 _EDGE: Final = " \t,;:()<>[]\"'–—-."
@@ -384,6 +425,98 @@ def _leading(text: str) -> Mention | None:
         found[0].address if found and not rest[: rest.find(found[0].address)].strip(_EDGE) else None
     )
     return Mention(names[0], address)
+
+
+# ---------------------------------------------------------------------------- questions
+
+# Said in passing, a request stays one: "Kan ni stryka mig om det går?", "if possible".
+_HEDGE: Final = re.compile(
+    r"\b(?:om|if)\s+(?:möjligt|possible|det (?:går|är möjligt|är ok\w*)(?: bra)?|ni kan"
+    r"|you (?:can|could|would|don't mind|do not mind)|that(?:'s| is) (?:ok\w*|fine|possible)"
+    r"|it(?:'s| is) (?:possible|ok\w*|not too late))\b",
+    _I,
+)
+# A case that may come, or whether it is still allowed: the question asks what the rules are.
+_HYPOTHETICAL: Final = re.compile(
+    r"\b(?:ifall|i fall att|i så fall|senare|längre fram|i framtiden|fortfarande|vid behov"
+    r"|i efterhand|efteråt|if|in case|whether|later|afterwards|in the future|still|eventually"
+    r"|should (?:plans|something))\b"
+    r"|\bom (?:jag|vi|man|någon|något|nåt|ni|du|hon|han|hen|de|dom|det|planerna|barnen)\b"
+    # "om Anna Berg blir sjuk" (if), not "seminariet om våld i nära relationer" (about)
+    r"|\bom\s+(?:\S+\s+){0,4}?(?:blir|får|skulle|kan|kommer|inte|är|har|behöver|måste|vill"
+    r"|ska|ändras)\b",
+    _I,
+)
+# Asking for advice, not for it to be done: "Ska jag avboka?", "Do I need to cancel?"; or
+# asking what anyone may do ("Kan man stryka mig …?", "Can one cancel …?"): about the rules.
+_ADVICE: Final = re.compile(
+    r"\b(?:ska|bör|måste|behöver) (?:jag|vi|man)\b|\b(?:should|must|do|shall) (?:I|we|one)\b"
+    r"|\b(?:need|have) to\b|\b(?:man|one|anyone|anybody)\b",
+    _I,
+)
+
+
+def asks_to(unit: str, verb: re.Pattern[str]) -> bool:
+    """A question that asks for a cancellation or a swap to be done, as a request put politely:
+    `registering.asks_for` (a modal or "går det bra att" before the verb, the writer or someone
+    named: "Kan ni stryka mig från listan?", "Could you cancel my registration?", "Kan jag
+    avanmäla mig?", "Kan Per Persson gå i stället för Anna?"), and not about a case that may
+    come or whether it is still allowed ("om jag blir sjuk", "if plans change", "senare",
+    "still"), nor asking advice ("Ska jag avboka?"), nor what anyone may do ("Kan man stryka
+    mig?", "Can one cancel?"). What a question asks that is not this goes
+    where a question goes (the organiser), never to a cancellation."""
+    asked = _HEDGE.sub(" ", registering.asked(unit))
+    if _HYPOTHETICAL.search(asked) or _ADVICE.search(asked):
+        return False
+    return registering.asks_for(unit, verb)
+
+
+def _meant(unit: str, phrase: Callable[[str], bool], verb: re.Pattern[str]) -> bool:
+    """A sentence with the phrase means it: a statement does; a question does when what it says
+    before it asks does ("Jag kan inte komma, kan ni skicka materialet?") or it asks for it."""
+    if not registering.is_question(unit):
+        return True
+    return _says(registering.statement_before(unit), phrase) or asks_to(unit, verb)
+
+
+# A clause that opens as a yes/no question does ("Måste man avanmäla sig skriftligt, eller …?")
+# is part of the question, not a statement before it; "Kan tyvärr inte komma, …" (the subject
+# left out, as a quick mail writes it) is a statement.
+_ASKS_FIRST: Final = re.compile(
+    r"^\W*(?:kan|kunde|får|fick|skulle|vill|ska|måste|bör|behöver|går|gick|är|finns|blir|har"
+    r"|kommer|can|could|may|might|would|will|shall|should|must|is|are|do|does|did|have|has)\b",
+    _I,
+)
+_NEGATED: Final = re.compile(r"\b(?:inte|ej|not|can't|cannot|can’t|won't|won’t|unable)\b", _I)
+
+
+def _says(head: str, phrase: Callable[[str], bool]) -> bool:
+    if not head or not phrase(head):
+        return False
+    return _ASKS_FIRST.match(head) is None or _NEGATED.search(head) is not None
+
+
+def _subject_meant(subject: str, read: Sequence[str]) -> bool:
+    """The subject is read as a title: not when it asks ("Avbokning?", "Fråga om avbokning"),
+    nor when the author's text asks about cancelling or swapping without asking for it
+    ("Avbokning" over "Kan man avboka senare?", "Substitution" over "can I still swap a
+    colleague in later?": the subject is that question's title)."""
+    if registering.is_question(subject):
+        return False
+    return not any(registering.is_question(u) and _asks_about_changes(u) for u in read)
+
+
+_CHANGE_WORD: Final = re.compile(
+    r"\b(?:byt\w*|swap\w*|ersätt\w*|replac\w*|substitut\w*|switch\w*)\b", _I
+)
+
+
+def _asks_about_changes(unit: str) -> bool:
+    """A question about cancelling or swapping that asks for neither to be done."""
+    if not (_CANCEL.search(unit) or _swaps(unit) or _CHANGE_WORD.search(unit)):
+        return False
+    cancels = _cancels(unit) and _meant(unit, _cancels, _CANCEL_ASKED)
+    return not cancels and not (_swaps(unit) and _meant(unit, _swaps, _SWAP_ASKED))
 
 
 # ---------------------------------------------------------------------------- dates (§6)

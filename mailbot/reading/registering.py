@@ -153,7 +153,7 @@ _OTHER_SENSE: Final = re.compile(
 
 # The writer, or someone in particular, as the one to register.
 _PERSON: Final = re.compile(
-    r"\b(?:jag|vi|mig|oss|min|mina|mitt|vår|våra|vårt|I|we|me|us|my|our|myself|ourselves"
+    r"\b(?:jag|vi|mig|oss|min|mina|mitt|vår|våra|vårt|(?-i:I)|we|me|us|my|our|myself|ourselves"
     r"|kollega\w*|kolleg(?:or|er)\w*|medarbetare\w*|colleagues?)\b",
     _I,
 )
@@ -190,15 +190,42 @@ def asks_to_register(unit: str) -> bool:
     asked = _asked(unit)
     if _INTERROGATIVE.match(asked):
         return False
-    if _SEAT.search(asked):
-        return True
-    modal = _MODAL.search(asked)
-    if modal is None:
+    return _SEAT.search(asked) is not None or asks_for(unit, _VERB)
+
+
+@functools.lru_cache(maxsize=1024)
+def asks_for(unit: str, verb: re.Pattern[str]) -> bool:
+    """A question that asks for `verb` to be done, for the writer or someone named: a modal or
+    "går det (bra) att" before the verb, not negated, and a person ("jag", "mig", "min
+    kollega", a name, an address) on either side of the verb ("Kan ni stryka mig?", "Could you
+    cancel my registration?"). Not one that asks how, when, where or who, nor an impersonal one
+    ("Kan man avboka?", "Går det att anmäla sig?"). `intent` asks it of cancelling and
+    substituting verbs. A modal negated before the verb is passed over for the next one ("Anna
+    kan inte, kan Per gå i stället?" asks with its second "kan"). Swedish "i" (in) is no "I":
+    "Går det att anmäla sig i förväg?" names no one."""
+    asked = _asked(unit)
+    if _INTERROGATIVE.match(asked):
         return False
-    verb = _VERB.search(asked, modal.end())
-    if verb is None or _NEGATION.search(asked[modal.start() : verb.start()]):
-        return False
-    return _names_someone(asked[: verb.start()]) or _names_someone(asked[verb.start() :])
+    for modal in _MODAL.finditer(asked):
+        found = verb.search(asked, modal.end())
+        if found is None:
+            return False
+        if not _NEGATION.search(asked[modal.start() : found.start()]):
+            before, after = asked[: found.start()], asked[found.start() :]
+            return _names_someone(before) or _names_someone(after)
+    return False
+
+
+def asked(unit: str) -> str:
+    """What a question asks: its greeting taken off, an indirect question's own clause ("Jag
+    undrar om ni kan stryka mig" asks "ni kan stryka mig")."""
+    return _asked(unit)
+
+
+def statement_before(unit: str) -> str:
+    """What a question says before it asks ("Jag kan inte komma, kan ni skicka materialet?"
+    says "Jag kan inte komma"); "" when it says nothing first."""
+    return _head(unit)
 
 
 @functools.lru_cache(maxsize=512)

@@ -9,9 +9,9 @@ book whom the request names, ask about whom it does not name, answer nothing by 
 
 from __future__ import annotations
 
-from body import Items, Mail, P
-from expect import BOK, HUD, NAC, REG, SOL, Case, b, booked
-from pieces import date, mvh, sig
+from body import Blank, Items, Mail, P
+from expect import ANNA, BOK, BOT_TWO, HUD, HUD_TWO, KV, LISA, NAC, REG, SOL, Case, b, booked, st
+from pieces import date, mvh, received, sig
 
 CASES: list[Case] = []
 
@@ -212,5 +212,137 @@ add(
         (("forwarded", None),),
         (),
         note="registering words in other senses (kommer … att, deltagarlistan, platsen)",
+    )
+)
+
+
+# ------------------------------------------------------- questions about cancelling or swapping
+# A question about whether or how one could cancel or swap changes no booking: it goes to the
+# organiser like any question. One that asks for it to be done to someone named is a request
+# (mailbot/reading/intent.py `asks_to`).
+
+_OLIVER = b(
+    "Oliver Grant", "kriminalvarden.se", KV
+)  # cases_people: sender-english-id-like-to-attend
+_FATIMA = b("Fatima Hassan", "botkyrka.se", BOK)  # BOT_TWO
+_JONAS = b("Jonas Lärka", "botkyrka.se", BOK)
+
+add(
+    Case(
+        "question-kan-man-avboka-senare-huddinge",
+        "outlook",
+        Mail(
+            "Maria Lundgren",
+            "maria.lundgren@huddinge.se",
+            "Avbokning",
+            date(29, 9, 40),
+            (
+                P("Hej Therese,"),
+                P("Kan man avboka senare om någon av våra deltagare blir sjuk?"),
+                mvh("Maria"),
+            ),
+        ),
+        "none",
+        (("forwarded", None),),
+        (LISA, ANNA),
+        setup=(HUD_TWO,),
+        received=received(29, 9, 41),
+        note="a question about whether one could cancel later cancels no one, not the writer",
+    )
+)
+
+add(
+    Case(
+        "question-english-cancel-later-if-plans-change-kriminalvarden",
+        "gmail",
+        Mail(
+            "Oliver Grant",
+            "oliver.grant@kriminalvarden.se",
+            "Question about the seminar",
+            date(30, 15, 5),
+            (
+                P("Hello,"),
+                P("Is it possible to cancel later if plans change? My calendar is uncertain."),
+                P("Regards,\nOliver"),
+            ),
+            lang="en",
+        ),
+        "none",
+        (("forwarded", None),),
+        (_OLIVER,),
+        setup=("sender-english-id-like-to-attend-kriminalvarden",),
+        received=received(30, 15, 6),
+        note="asking whether cancelling is possible is no cancellation of the writer",
+    )
+)
+
+add(
+    Case(
+        "question-byta-deltagare-om-nagon-blir-sjuk-botkyrka",
+        "iphone",
+        Mail(
+            "Åsa Källström",
+            "asa.kallstrom@botkyrka.se",
+            "Seminariet 14 september",
+            date(30, 16, 30),
+            (
+                P(
+                    "Hej! Går det att byta deltagare om någon blir sjuk? Eller hur gör jag om jag behöver lämna återbud?"
+                ),
+                Blank(),
+                P("Skickat från min iPhone"),
+            ),
+        ),
+        "none",
+        (("forwarded", None),),
+        (_FATIMA, _JONAS),
+        setup=(BOT_TWO,),
+        received=received(30, 16, 31),
+        note="questions about swapping or cancelling: no substitution asked about, no one cancelled",
+    )
+)
+
+add(
+    Case(
+        "question-kan-ni-stryka-lisa-berg-huddinge",
+        "owa",
+        Mail(
+            "Maria Lundgren",
+            "maria.lundgren@huddinge.se",
+            "Seminariet 14 september",
+            date(30, 8, 50),
+            (P("Hej,"), P("Kan ni stryka Lisa Berg från deltagarlistan?"), mvh("Maria")),
+        ),
+        "none",
+        (("cancelled", LISA.email),),
+        (st(LISA, "cancelled"), ANNA),
+        setup=(HUD_TWO,),
+        received=received(30, 8, 51),
+        note="a polite request put as a question, naming whom: Lisa Berg is cancelled",
+    )
+)
+
+_PER = b("Per Persson", "huddinge.se", HUD)
+add(
+    Case(
+        "question-kan-per-persson-ga-i-stallet-for-anna-huddinge",
+        "gmail",
+        Mail(
+            "Maria Lundgren",
+            "maria.lundgren@huddinge.se",
+            "Seminariet",
+            date(30, 9, 10),
+            (
+                P("Hej!"),
+                P("Kan Per Persson (per.persson@huddinge.se) gå i stället för Anna Lindqvist?"),
+                P("Hälsningar Maria"),
+            ),
+        ),
+        "prose",
+        (("substituted", _PER.email), ("cancelled", ANNA.email)),
+        (LISA, st(ANNA, "cancelled"), _PER),
+        setup=(HUD_TWO,),
+        received=received(30, 9, 11),
+        note="a swap asked as a question names both: Per Persson takes Anna Lindqvist's seat",
     )
 )

@@ -105,6 +105,36 @@ QUESTIONS_REGISTERING_WORDS = [
     ),
     ("Plats?", "Hej, finns det plats kvar? Vi är några som är nyfikna.\n"),
 ]
+# Questions about whether or how one could cancel or swap (issue 9): a cancelling word inside a
+# question that asks for nothing to be done. None may cancel, substitute or answer the sender;
+# see mailbot/reading/intent.py `asks_to`.
+QUESTIONS_CANCELLING = [
+    ("Avbokning", "Hej,\n\nKan man avboka senare om planerna ändras?\n"),
+    ("Fråga om återbud", "Hej Therese!\n\nHur gör jag om jag behöver lämna återbud?\n"),
+    ("Question", "Hi,\n\nIs it possible to cancel later if plans change?\n"),
+    (
+        "Byte av deltagare?",
+        "Hej,\n\nGår det att byta deltagare om någon blir sjuk? Vi är ett litet team.\n",
+    ),
+    ("Avanmälan", "Hej! När är sista dag att avanmäla sig utan kostnad?\n"),
+    (
+        "Cancellation policy",
+        "Hello,\n\nWhat happens if I can't attend after all? Is there a fee for cancelling?\n",
+    ),
+    (
+        "Seminariet",
+        "Hej,\n\nJag undrar om man kan skicka en ersättare om man själv får förhinder?\n",
+    ),
+    (
+        "Återbud",
+        "Hej,\n\nKan Anna Berg (anna.berg@exempel.se) avboka i efterhand om hon blir sjuk?\n",
+    ),
+    ("Substitution", "Hi Therese, can I still swap a colleague in later, or cancel if needed?\n"),
+    (
+        "Fråga",
+        "Hej!\n\nMåste man avanmäla sig skriftligt, eller räcker det att ringa?\n\nTack på förhand!\n",
+    ),
+]
 THANKS = [
     (
         "Tack!",
@@ -300,6 +330,21 @@ def questions_registering_words(ids: Ids, people: People) -> list[Noise]:
         "a question with a registering word that asks no registration (how to register, "
         "'kommer … att', a person named as moderator, a registering subject over a question)",
         5,
+    )
+
+
+def questions_cancelling(ids: Ids, people: People) -> list[Noise]:
+    """Questions about whether or how one could cancel or swap (written after the others, so
+    the earlier files keep their numbers)."""
+    return _notes(
+        ids,
+        people,
+        "question-cancelling",
+        QUESTIONS_CANCELLING,
+        20,
+        "a question about whether or how one could cancel or swap (avboka senare, lämna "
+        "återbud, cancel later, byta deltagare): no intent, no reply to the sender",
+        7,
     )
 
 

@@ -84,6 +84,7 @@ def corpus() -> list[Noise]:
         # written later (issue 9): after the others, so their files keep their numbers
         human.questions_registering_words(ids, people),
         human.encrypted_with_registering_subject(ids, people),
+        human.questions_cancelling(ids, people),
     ]
     out: list[Noise] = []
     for group in groups:

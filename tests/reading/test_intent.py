@@ -314,3 +314,187 @@ def test_intent_functions_never_raise_and_are_deterministic(text: str, subject: 
         assert function(subject, lines) == function(subject, lines)
     assert sender_counted(lines) == sender_counted(lines)
     assert sender_excluded(lines) == sender_excluded(lines)
+
+
+# ------------------------------------------------------- questions about cancelling or swapping
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kan man avboka senare?",
+        "Hur gör jag om jag behöver lämna återbud?",
+        "Is it possible to cancel later if plans change?",
+        "Går det att avanmäla sig i efterhand?",
+        "Vad händer om jag inte kan komma?",
+        "När är sista dag att avboka?",
+        "Kan jag avboka om jag blir sjuk?",
+        "Can I still cancel my registration?",
+        "Ska jag avboka min plats?",
+        "Do I need to cancel if I arrive late?",
+        "Jag undrar om man kan stryka sig från listan senare.",
+        "How do I cancel a colleague's registration?",
+        "Måste man avanmäla sig skriftligt, eller räcker det att ringa?",
+        "Kan man avboka, eller är det bindande?",
+    ],
+)
+def test_a_question_about_whether_or_how_one_could_cancel_cancels_no_one(text: str) -> None:
+    assert cancellations("", [text]) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Går det att byta deltagare om någon blir sjuk?",
+        "Går det bra att byta deltagare?",
+        "Kan man skicka en ersättare om jag inte kan komma?",
+        "Is a substitution possible if someone falls ill?",
+    ],
+)
+def test_a_question_about_whether_one_could_swap_is_no_substitution(text: str) -> None:
+    assert substitutions("", [text]) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kan ni stryka mig från listan?",
+            Cancellation("Kan ni stryka mig från listan?", of_sender=True),
+        ),
+        (
+            "Could you cancel my registration?",
+            Cancellation("Could you cancel my registration?", of_sender=True),
+        ),
+        (
+            "Går det bra att stryka Anna Berg från listan?",
+            Cancellation("Går det bra att stryka Anna Berg från listan?", ("Anna Berg",)),
+        ),
+        (
+            "Kan ni avboka anna@lund.se om det går?",
+            Cancellation("Kan ni avboka anna@lund.se om det går?", addresses=("anna@lund.se",)),
+        ),
+        (
+            "Kan jag avanmäla mig?",
+            Cancellation("Kan jag avanmäla mig?", of_sender=True),
+        ),
+        (
+            "Jag undrar om ni kan stryka mig från deltagarlistan.",
+            Cancellation("Jag undrar om ni kan stryka mig från deltagarlistan.", of_sender=True),
+        ),
+        (
+            "Jag kan tyvärr inte komma, kan ni skicka materialet i efterhand?",
+            Cancellation(
+                "Jag kan tyvärr inte komma, kan ni skicka materialet i efterhand?", of_sender=True
+            ),
+        ),
+    ],
+    ids=[
+        "kan ni stryka mig",
+        "could you cancel my registration",
+        "gar det bra att stryka a named person",
+        "kan ni avboka an address if possible",
+        "kan jag avanmala mig",
+        "an indirect request",
+        "a question after a sentence that cancels",
+    ],
+)
+def test_a_question_that_asks_to_cancel_someone_identified_is_a_cancellation(
+    text: str, expected: Cancellation
+) -> None:
+    assert cancellations("", [text]) == (expected,)
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "new"),
+    [
+        (
+            "Kan Per Persson gå i stället för Anna?",
+            Mention("Anna"),
+            Mention("Per Persson"),
+        ),
+        (
+            "Anna kan inte, kan Per Persson gå i stället?",
+            Mention("Anna"),
+            Mention("Per Persson"),
+        ),
+        (
+            "Could Jane Doe <jane@example.org> attend instead of John Smith?",
+            Mention("John Smith"),
+            Mention("Jane Doe", "jane@example.org"),
+        ),
+    ],
+)
+def test_a_question_that_asks_for_a_named_swap_is_a_substitution(
+    text: str, old: Mention, new: Mention
+) -> None:
+    assert substitutions("", [text]) == (Substitution(text, old, new),)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        ("Avbokning", "Kan man avboka senare?"),
+        ("Återbud?", "Hej, jag har en fråga."),
+        ("Fråga om avbokning", "Hej! Vilken tid börjar det?"),
+    ],
+)
+def test_a_subject_about_cancelling_over_a_question_cancels_no_one(subject: str, text: str) -> None:
+    assert cancellations(subject, text.splitlines()) == ()
+
+
+def test_a_cancelling_subject_over_a_request_still_cancels() -> None:
+    found = cancellations("Återbud – Lisa Berg", ["Hej, kan ni skicka en bekräftelse?"])
+    assert [c.names for c in found] == [("Lisa Berg",)]
+
+
+_WHETHER = st.sampled_from(
+    [
+        "Kan man {verb} senare",
+        "Går det att {verb} om {who} blir sjuk",
+        "Hur gör jag om jag behöver {verb}",
+        "Hur {verb} man",
+        "När måste man {verb} senast",
+        "Är det möjligt att {verb} {who} i efterhand",
+        "Could you {verb} {who} afterwards",
+        "Jag undrar om man kan {verb} {who} längre fram",
+        "Kan jag {verb} {who} om planerna ändras",
+        "Is it possible to {verb} later",
+        "How do I {verb} {who}",
+        "Can I still {verb} {who}",
+        "What happens if I need to {verb} {who}",
+        "Should we {verb} {who} if plans change",
+        "When is the last day to {verb}",
+        "Måste man {verb} {who} skriftligt, eller räcker det att ringa",
+        "Can one {verb} {who}, or is it binding",
+    ]
+)
+_CANCEL_VERB = st.sampled_from(
+    ["avboka", "avanmäla", "lämna återbud för", "stryka", "cancel", "unregister", "deregister"]
+)
+_WHO = st.sampled_from(
+    ["mig", "oss", "min kollega", "Anna Berg", "anna.berg@lund.se", "Per Ek <per@lund.se>", "me"]
+)
+_NAME = st.from_regex(r"[A-ZÅÄÖ][a-zåäö]{2,8} [A-ZÅÄÖ][a-zåäö]{2,10}", fullmatch=True)
+
+
+@given(
+    template=_WHETHER,
+    verb=_CANCEL_VERB,
+    who=st.one_of(_WHO, _NAME),
+    greeting=st.sampled_from(["", "Hej! ", "Hi Therese, "]),
+    end=st.sampled_from(["?", "?\n", "? Tack på förhand!"]),
+)
+def test_a_question_about_whether_or_how_one_could_cancel_never_cancels_anyone(
+    template: str, verb: str, who: str, greeting: str, end: str
+) -> None:
+    text = greeting + template.format(verb=verb, who=who) + end
+    assert cancellations("", text.splitlines()) == ()
+    assert cancellations("Avbokning", text.splitlines()) == ()
+    assert substitutions("", text.splitlines()) == ()
+
+
+def test_a_change_subject_over_a_question_about_swapping_is_no_substitution() -> None:
+    lines = ["Hi Therese, can I still swap a colleague in later, or cancel if needed?"]
+    assert substitutions("Substitution", lines) == ()
+    assert cancellations("Substitution", lines) == ()

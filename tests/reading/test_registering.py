@@ -226,3 +226,13 @@ def test_a_question_after_a_statement_that_registers_is_still_a_registration(
     text: str, sign: bool
 ) -> None:
     assert signs_of_registering("", [text]) is sign
+
+
+def test_the_swedish_preposition_i_names_no_one_in_an_impersonal_question() -> None:
+    assert not asks_to_register("Går det att anmäla sig i förväg?")
+    assert asks_to_register("Can I sign up in advance?")
+
+
+def test_a_negated_modal_is_passed_over_for_the_one_that_asks() -> None:
+    assert asks_to_register("Jag kan inte komma själv, men kan min kollega Per Ek delta?")
+    assert not asks_to_register("Jag kan inte komma, kan ni skicka materialet?")
