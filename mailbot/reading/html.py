@@ -1,11 +1,12 @@
 """HTML as a reader sees it (SPEC §3): lines, the tables in it, and where the quote starts.
 
-Why not inscriptis alone: it lays tables out as padded columns and forgets where a quoted reply
-began, and both matter here. A table pasted from Excel must reach the table reader as rows of
-cells, and the splitter must know that Gmail's `gmail_quote`, Apple's `blockquote type=cite`,
-Thunderbird's `moz-cite-prefix` or Outlook's `divRplyFwdMsg` / top-bordered `Från:` block is not
-the author's text, even when the attribution line is in a language no rule knows. So this walks
-the tree lxml parses (the parser inscriptis uses too) and writes what a reader sees:
+Why not an HTML-to-text library such as inscriptis (tried first, no longer a dependency): it lays
+tables out as padded columns and forgets where a quoted reply began, and both matter here. A table
+pasted from Excel must reach the table reader as rows of cells, and the splitter must know that
+Gmail's `gmail_quote`, Apple's `blockquote type=cite`, Thunderbird's `moz-cite-prefix` or Outlook's
+`divRplyFwdMsg` / top-bordered `Från:` block is not the author's text, even when the attribution
+line is in a language no rule knows. So this walks the tree lxml parses and writes what a reader
+sees:
 
 - block elements (`p`, `div`, `li`, `tr`, headings, …) end a line and `br` breaks one;
 - a paragraph holding only a no-break space (`<p>&nbsp;</p>`, Outlook's `<o:p>&nbsp;</o:p>`) is
