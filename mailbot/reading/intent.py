@@ -13,18 +13,18 @@ stället för Anna?"), not when it asks whether or how one could ("Kan man avbok
 gör jag om jag behöver lämna återbud?", "Is it possible to cancel later if plans change?", "Går
 det att byta deltagare om någon blir sjuk?"): a wrong cancellation is as bad as a wrong
 booking, so what might be a question about the rules goes to the organiser as a question does
-(see `asks_to` and reading/README.md).
+(see `questions.asks_to` and reading/README.md).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
-from mailbot.reading import registering
+from mailbot.reading import questions, registering
 from mailbot.reading.addresses import addresses, locate
 from mailbot.reading.lists import is_item
 from mailbot.reading.names import PARTICLES, is_name_word, looks_like_name
@@ -108,7 +108,7 @@ def signs_of_registering(subject: str, lines: Sequence[str]) -> bool:
         return True
     if any(sender_counted_in(unit) for unit in found):
         return True
-    if any(registering.is_question(unit) for unit in found):
+    if any(questions.is_question(unit) for unit in found):
         return False  # the text asks something else: the subject is its title
     return registering.sign_in_subject(subject)
 
@@ -206,14 +206,15 @@ def cancellations(subject: str, lines: Sequence[str]) -> tuple[Cancellation, ...
     """Each sentence (and the subject) that asks to cancel, with the names and addresses written
     in it, or in the list items right below a sentence that ends in a colon ("Följande kan inte
     komma:" / "- Lisa Berg"). A sentence that says one person goes instead of another is a
-    substitution instead. A question is a cancellation only when it asks for one (`asks_to`):
-    "Kan ni stryka mig från listan?" is, "Kan man avboka senare?" is not."""
+    substitution instead. A question is a cancellation only when it asks for one
+    (`questions.asks_to`): "Kan ni stryka mig från listan?" is, "Kan man avboka senare?" is
+    not."""
     found: list[Cancellation] = []
     read = units(lines)
     if _cancels(subject) and _subject_meant(subject, read):
         found.append(_cancellation(subject, in_subject=True))
     for index, unit in enumerate(read):
-        if _cancels(unit) and _meant(unit, _cancels, _CANCEL_ASKED):
+        if _cancels(unit) and questions.meant(unit, _cancels, _CANCEL_ASKED):
             below = _items_below(read, index) if unit.rstrip().endswith(":") else ()
             found.append(_cancellation(unit, in_subject=False, below=below))
     return tuple(found)
@@ -342,15 +343,16 @@ _CHANGE_ONLY: Final = re.compile(
 def substitutions(subject: str, lines: Sequence[str]) -> tuple[Substitution, ...]:
     """Each sentence that says one person goes instead of another, with who replaces whom as
     written; "byte av deltagare" alone (in the text or the subject) is a Substitution that names
-    no one. A question is one only when it asks for the swap (`asks_to`): "Kan Per Persson gå i
-    stället för Anna?" is, "Går det att byta deltagare om någon blir sjuk?" is not."""
+    no one. A question is one only when it asks for the swap (`questions.asks_to`): "Kan Per
+    Persson gå i stället för Anna?" is, "Går det att byta deltagare om någon blir sjuk?" is
+    not."""
     read = units(lines)
     found: list[Substitution] = []
     if _swaps(subject) and _subject_meant(subject, read):
         found.extend(s for s in [_substitution(subject)] if s is not None)
     for unit in read:
-        if _swaps(unit) and _meant(unit, _swaps, _SWAP_ASKED):
-            asked = _LEADING_MODAL.sub("", unit) if registering.is_question(unit) else unit
+        if _swaps(unit) and questions.meant(unit, _swaps, _SWAP_ASKED):
+            asked = _LEADING_MODAL.sub("", unit) if questions.is_question(unit) else unit
             found.extend(replace(s, line=unit) for s in [_substitution(asked)] if s is not None)
     return tuple(found)
 
@@ -427,73 +429,7 @@ def _leading(text: str) -> Mention | None:
     return Mention(names[0], address)
 
 
-# ---------------------------------------------------------------------------- questions
-
-# Said in passing, a request stays one: "Kan ni stryka mig om det går?", "if possible".
-_HEDGE: Final = re.compile(
-    r"\b(?:om|if)\s+(?:möjligt|possible|det (?:går|är möjligt|är ok\w*)(?: bra)?|ni kan"
-    r"|you (?:can|could|would|don't mind|do not mind)|that(?:'s| is) (?:ok\w*|fine|possible)"
-    r"|it(?:'s| is) (?:possible|ok\w*|not too late))\b",
-    _I,
-)
-# A case that may come, or whether it is still allowed: the question asks what the rules are.
-_HYPOTHETICAL: Final = re.compile(
-    r"\b(?:ifall|i fall att|i så fall|senare|längre fram|i framtiden|fortfarande|vid behov"
-    r"|i efterhand|efteråt|if|in case|whether|later|afterwards|in the future|still|eventually"
-    r"|should (?:plans|something))\b"
-    r"|\bom (?:jag|vi|man|någon|något|nåt|ni|du|hon|han|hen|de|dom|det|planerna|barnen)\b"
-    # "om Anna Berg blir sjuk" (if), not "seminariet om våld i nära relationer" (about)
-    r"|\bom\s+(?:\S+\s+){0,4}?(?:blir|får|skulle|kan|kommer|inte|är|har|behöver|måste|vill"
-    r"|ska|ändras)\b",
-    _I,
-)
-# Asking for advice, not for it to be done: "Ska jag avboka?", "Do I need to cancel?"; or
-# asking what anyone may do ("Kan man stryka mig …?", "Can one cancel …?"): about the rules.
-_ADVICE: Final = re.compile(
-    r"\b(?:ska|bör|måste|behöver) (?:jag|vi|man)\b|\b(?:should|must|do|shall) (?:I|we|one)\b"
-    r"|\b(?:need|have) to\b|\b(?:man|one|anyone|anybody)\b",
-    _I,
-)
-
-
-def asks_to(unit: str, verb: re.Pattern[str]) -> bool:
-    """A question that asks for a cancellation or a swap to be done, as a request put politely:
-    `registering.asks_for` (a modal or "går det bra att" before the verb, the writer or someone
-    named: "Kan ni stryka mig från listan?", "Could you cancel my registration?", "Kan jag
-    avanmäla mig?", "Kan Per Persson gå i stället för Anna?"), and not about a case that may
-    come or whether it is still allowed ("om jag blir sjuk", "if plans change", "senare",
-    "still"), nor asking advice ("Ska jag avboka?"), nor what anyone may do ("Kan man stryka
-    mig?", "Can one cancel?"). What a question asks that is not this goes
-    where a question goes (the organiser), never to a cancellation."""
-    asked = _HEDGE.sub(" ", registering.asked(unit))
-    if _HYPOTHETICAL.search(asked) or _ADVICE.search(asked):
-        return False
-    return registering.asks_for(unit, verb)
-
-
-def _meant(unit: str, phrase: Callable[[str], bool], verb: re.Pattern[str]) -> bool:
-    """A sentence with the phrase means it: a statement does; a question does when what it says
-    before it asks does ("Jag kan inte komma, kan ni skicka materialet?") or it asks for it."""
-    if not registering.is_question(unit):
-        return True
-    return _says(registering.statement_before(unit), phrase) or asks_to(unit, verb)
-
-
-# A clause that opens as a yes/no question does ("Måste man avanmäla sig skriftligt, eller …?")
-# is part of the question, not a statement before it; "Kan tyvärr inte komma, …" (the subject
-# left out, as a quick mail writes it) is a statement.
-_ASKS_FIRST: Final = re.compile(
-    r"^\W*(?:kan|kunde|får|fick|skulle|vill|ska|måste|bör|behöver|går|gick|är|finns|blir|har"
-    r"|kommer|can|could|may|might|would|will|shall|should|must|is|are|do|does|did|have|has)\b",
-    _I,
-)
-_NEGATED: Final = re.compile(r"\b(?:inte|ej|not|can't|cannot|can’t|won't|won’t|unable)\b", _I)
-
-
-def _says(head: str, phrase: Callable[[str], bool]) -> bool:
-    if not head or not phrase(head):
-        return False
-    return _ASKS_FIRST.match(head) is None or _NEGATED.search(head) is not None
+# ---------------------------------------------------------------------------- the subject
 
 
 def _subject_meant(subject: str, read: Sequence[str]) -> bool:
@@ -501,9 +437,9 @@ def _subject_meant(subject: str, read: Sequence[str]) -> bool:
     nor when the author's text asks about cancelling or swapping without asking for it
     ("Avbokning" over "Kan man avboka senare?", "Substitution" over "can I still swap a
     colleague in later?": the subject is that question's title)."""
-    if registering.is_question(subject):
+    if questions.is_question(subject):
         return False
-    return not any(registering.is_question(u) and _asks_about_changes(u) for u in read)
+    return not any(questions.is_question(u) and _asks_about_changes(u) for u in read)
 
 
 _CHANGE_WORD: Final = re.compile(
@@ -515,8 +451,8 @@ def _asks_about_changes(unit: str) -> bool:
     """A question about cancelling or swapping that asks for neither to be done."""
     if not (_CANCEL.search(unit) or _swaps(unit) or _CHANGE_WORD.search(unit)):
         return False
-    cancels = _cancels(unit) and _meant(unit, _cancels, _CANCEL_ASKED)
-    return not cancels and not (_swaps(unit) and _meant(unit, _swaps, _SWAP_ASKED))
+    cancels = _cancels(unit) and questions.meant(unit, _cancels, _CANCEL_ASKED)
+    return not cancels and not (_swaps(unit) and questions.meant(unit, _swaps, _SWAP_ASKED))
 
 
 # ---------------------------------------------------------------------------- dates (§6)
