@@ -207,7 +207,7 @@ def _size(raw: object) -> int:
 
 _ENGLISH_SUBJECT: Final = re.compile(
     r"\b(?:registration|registrations|register|registering|cancel\w*|unregister|participants?"
-    r"|sign[- ]?up|attendance|substitut\w*|replacement)\b",
+    r"|sign[- ]?up|attendance|substitut\w*|replacement|seminars?|unsubscribe)\b",
     re.IGNORECASE,
 )
 

@@ -23,7 +23,7 @@ from mailbot.parsing.parsed import (
     Swap,
     Unclear,
 )
-from mailbot.reading import intent
+from mailbot.reading import date_requests, intent
 from mailbot.reading.found import Found, Unread
 from mailbot.reading.message import ForwardedPart, People
 
@@ -99,7 +99,7 @@ def swaps(
     )
 
 
-def dates(found: Sequence[intent.DateRequest]) -> tuple[DateRef, ...]:
+def dates(found: Sequence[date_requests.DateRequest]) -> tuple[DateRef, ...]:
     read = (date_ref(d.date) for d in found)
     return tuple(dict.fromkeys(d for d in read if d is not None))
 

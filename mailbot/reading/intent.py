@@ -66,15 +66,6 @@ class Substitution:
     new: Mention | None
 
 
-@dataclass(frozen=True)
-class DateRequest:
-    """A date written where the author asks to come (or in the subject), as written."""
-
-    line: str
-    date: str
-    in_subject: bool = False
-
-
 def units(lines: Sequence[str]) -> tuple[str, ...]:
     """The author's sentences (wrapped lines joined), with each list item a unit of its own."""
     return _units(tuple(lines))
@@ -104,7 +95,7 @@ def signs_of_registering(subject: str, lines: Sequence[str]) -> bool:
     when the author's text is no question about something else. "Kommer det att finnas fika?"
     and "Här kommer rapporten" are none."""
     found = units(lines)
-    if any(registering.sign_in(unit) for unit in found):
+    if any(registering.sign_in(unit) and not unsubscribes(unit) for unit in found):
         return True
     if any(sender_counted_in(unit) for unit in found):
         return True
@@ -132,7 +123,8 @@ _SENDER_COUNTED: Final = re.compile(
     r"|myself\b|I(?: will| would like to|'d like to|’d like to| want to| shall| hope to)"
     r" (?:attend|come|join|participate|be there|(?:register|sign up)(?:\s+(?:myself|for|to)\b"
     r"|\s*[.!,]|$))"
-    r"|(?:me|I) and my colleague|register me\b|sign me up\b|count me in\b"
+    r"|(?:me|I) and my colleague|register me\b|sign me up\b|count me in\b|räkna med mig\b"
+    r"|jag (?:skulle |vill )?(?:gärna |väldigt gärna )?(?:vilja )?vara med\b"
     r"|I(?:'ll| will) be there\b)",
     _I,
 )
@@ -172,6 +164,33 @@ def sender_counted_in(unit: str) -> bool:
     return not registering.plain_question(unit)
 
 
+# "We" come: the writer and others the sentence does not name ("Vi kommer gärna", "Vi kommer
+# båda", "Anmäl oss", "We'd both like to come"); not "vi kommer att …", "we'll come back".
+_WE_COME: Final = re.compile(
+    r"\b(?=[abcdkprsvwr])(?:vi(?: [\w-]+){0,3}? (?:kommer|komma|deltar|delta|deltaga|närvarar"
+    r"|medverkar|vara med)\b(?! (?:att|från|ifrån|tillbaka|överens|ihåg|in|ut|fram|förbi)\b)"
+    r"|(?:kommer|deltar) vi (?:gärna|båda|alla|med)\b|anmäl(?:a|er|s)? (?:härmed )?oss\b"
+    r"|vi (?:är|blir) (?:två|tre|fyra|fem|\d+)\b|plats(?:er)? (?:för|åt|till) oss\b"
+    r"|we(?:'d|’d|'ll|’ll|'re|’re)?(?: [\w'’]+){0,3}? (?:come|coming|attend|attending|join"
+    r"|joining|participate|participating|be there)\b(?! (?:back|by|over|from|up)\b)"
+    r"|(?:register|sign|count|book) us\b|both of us\b|the (?:two|three) of us\b"
+    r"|räkna med oss\b)",
+    _I,
+)
+
+
+def we_come(lines: Sequence[str]) -> str | None:
+    """The sentence that says "we" come ("Vi kommer gärna", "We'd both like to come"): the
+    writer is one of them, and the others are people it does not name. Not said in a question
+    about something else, nor negated ("Vi kan tyvärr inte komma")."""
+    for unit in units(lines):
+        if _WE_COME.search(unit) is None or _CANCEL.search(unit) is not None:
+            continue
+        if not registering.plain_question(unit) and not questions.NEGATION.search(unit):
+            return unit
+    return None
+
+
 def sender_excluded(lines: Sequence[str]) -> str | None:
     """The sentence that says the writer does not come ("själv kan jag inte", "själv kommer jag
     inte", "I can't attend myself"), or registers only others ("jag anmäler mina kollegor")
@@ -186,14 +205,40 @@ def sender_excluded(lines: Sequence[str]) -> str | None:
 # ---------------------------------------------------------------------------- cancelling
 
 _CANCEL_VERB: Final = (
-    r"\b(?=[acdsuå])(?:avanmäl\w*|avanmal\w*|återbud\w*|aterbud\w*|avbok\w*|stryk(?:a|er|s)?\b"
-    r"|cancel\w*|unregister\w*|de-?register\w*)"
+    r"\b(?=[acdprstuwå])(?:avanmäl\w*|avanmal\w*|återbud\w*|aterbud\w*|avbok\w*"
+    r"|stryk(?:a|er|s)?\b|cancel\w*|unregister\w*|de-?register\w*|withdraw\w*"
+    # "ta bort mig / min anmälan / Anna Berg", "remove me / my registration", "take me off"
+    r"|(?:ta|tar|plocka|plockar) bort(?= (?:(?:mig|oss|min|mitt|mina|vår|våra|hans|hennes"
+    r"|hens|dennes|deras|anmälan\w*)\b|(?-i:[A-ZÅÄÖ][a-zåäöéü]+ [A-ZÅÄÖ][a-zåäöéü]+)))"
+    r"|remov(?:e|ing)(?= (?:(?:me|us|my|our|his|her|their)\b|(?-i:[A-Z][a-zåäöéü]+ [A-Z])))"
+    r"|(?:take|strike|cross) (?:me|us) off\b)"
 )
-_CANCEL: Final = re.compile(
-    _CANCEL_VERB
-    + r"|\b(?=[cfkuw])(?:(?:kan|kommer) (?:\w+ )?inte (?:att )?(?:kunna )?(?:komma|delta|närvara)\b"
-    r"|förhinder\b|(?:can't|cannot|can’t|can not|won't|won’t|will not be able to|unable to) "
-    r"(?:\w+ )?(?:attend|come|make it|participate)\b)",
+# Saying that one does not come: "kan inte komma", "har tyvärr inte möjlighet att delta",
+# "hinner inte delta", "deltar inte", "är förhindrad", "won't be attending". Each also keeps the
+# sentence from being a sign of registering or counting the writer in (its verb is one).
+_NOT_ATTENDING: Final = (
+    r"\b(?=[acdfhiknmuwå'’])(?:(?:kan|kommer) (?:\w+ )?inte (?:längre |heller )?(?:att )?"
+    r"(?:kunna )?(?:komma|delta|närvara|medverka|vara med)\b"
+    r"|(?:inte|ej|ingen) (?:\w+ )?(?:möjlighet|chans|tid) (?:för mig )?(?:att )?"
+    r"(?:komma|delta|deltaga|närvara|medverka|vara med)\b"
+    r"|hinner (?:\w+ )?(?:inte|ej) (?:\w+ )?(?:komma|delta|närvara|medverka|vara med)\b"
+    r"|(?:deltar|närvarar|medverkar) (?:\w+ )?(?:inte|ej)\b|förhinder\b|förhindrad\w*"
+    r"|(?:can't|cannot|can’t|can not|can no longer|won't|won’t|will not be able to|unable to) "
+    r"(?:\w+ )?(?:attend|come|make it|participate|join)\b"
+    r"|(?:won't|won’t|will not|wouldn't|wouldn’t|would not) be (?:\w+ )?(?:attending|coming"
+    r"|joining|participating|there|able to (?:\w+ )?(?:attend|come|join|make it|participate))\b"
+    r"|(?:am|'m|’m|are|'re|’re) (?:\w+ )?not (?:\w+ )?(?:attending|coming|joining"
+    r"|participating|able to (?:attend|come|join|make it|participate))\b)"
+)
+_CANCEL: Final = re.compile(_CANCEL_VERB + "|" + _NOT_ATTENDING, _I)
+_NOT_ATTENDING_ONLY: Final = re.compile(_NOT_ATTENDING, _I)
+# A mailing list, not the seminar's list: "ta bort mig från er utskickslista", "unsubscribe me
+# from your newsletter" asks the organiser to stop mailing, and cancels no booking (README).
+_MAILING: Final = re.compile(
+    r"\b(?=[adekmnpsuy])(?:(?:e-?post|mejl|mail|mailing|utskicks|sänd|distributions|kontakt)"
+    r"-?list\w*|nyhetsbrev\w*|utskick\w*|(?:av)?prenumer\w*|e-?mail ?lists?|mailings?\b"
+    r"|distribution ?lists?|newsletters?|unsubscrib\w*|subscri\w*|(?:er|era|ert|your) list\w*"
+    r"|e-?mails? from you)",
     _I,
 )
 # What a question asks to be done when it asks to cancel ("Kan ni stryka mig?"); "kan inte
@@ -221,7 +266,25 @@ def cancellations(subject: str, lines: Sequence[str]) -> tuple[Cancellation, ...
 
 
 def _cancels(text: str) -> bool:
-    return _CANCEL.search(text) is not None and not _is_substitution(text)
+    if _CANCEL.search(text) is None or _is_substitution(text):
+        return False
+    return not unsubscribes(text) or _NOT_ATTENDING_ONLY.search(text) is not None
+
+
+def unsubscribes(text: str) -> bool:
+    """A sentence that asks to be taken off a mailing list ("ta bort mig från er
+    utskickslista", "unsubscribe me from your newsletter"): no cancellation of a seat, and
+    no sign of registering ("I never registered for it")."""
+    return _MAILING.search(text) is not None and (
+        _CANCEL.search(text) is not None or _OPT_OUT.search(text) is not None
+    )
+
+
+_OPT_OUT: Final = re.compile(
+    r"\b(?:unsubscrib\w*|avprenumer\w*|avregistrer\w*|avsluta\w*|sluta (?:få|skicka)"
+    r"|stop (?:sending|receiving)|opt(?:ing)? out)",
+    _I,
+)
 
 
 def _items_below(read: Sequence[str], index: int) -> tuple[str, ...]:
@@ -235,6 +298,10 @@ def _items_below(read: Sequence[str], index: int) -> tuple[str, ...]:
 
 def _cancellation(text: str, *, in_subject: bool, below: Sequence[str] = ()) -> Cancellation:
     without_phrase = _CANCEL.sub(" , ", text)
+    if _NOT_COMING.search(text) and _CANCEL_ASKED.search(text) is None:
+        # "I will not be attending myself, but please register: Helena Björk <…>": the writer
+        # says they do not come; the people in the same sentence are the ones registered.
+        return Cancellation(line=text, of_sender=True, in_subject=in_subject)
     names = list(names_in(without_phrase))
     written = addresses(text)
     for item in below:
@@ -244,9 +311,16 @@ def _cancellation(text: str, *, in_subject: bool, below: Sequence[str] = ()) -> 
         line="\n".join([text, *below]),
         names=tuple(dict.fromkeys(names)),
         addresses=tuple(dict.fromkeys(written)),
-        of_sender=_FIRST_PERSON.search(without_phrase) is not None and not below,
+        of_sender=not below and _of_writer(text, without_phrase),
         in_subject=in_subject,
     )
+
+
+def _of_writer(text: str, without_phrase: str) -> bool:
+    """The phrase speaks of the writer, beside it or inside it ("Tyvärr hinner jag inte")."""
+    if _FIRST_PERSON.search(without_phrase):
+        return True
+    return any(_FIRST_PERSON.search(m.group()) for m in _CANCEL.finditer(text))
 
 
 _ITEM_MARK: Final = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|[a-z]\)|\S)\s+")
@@ -354,6 +428,10 @@ def substitutions(subject: str, lines: Sequence[str]) -> tuple[Substitution, ...
         if _swaps(unit) and questions.meant(unit, _swaps, _SWAP_ASKED):
             asked = _LEADING_MODAL.sub("", unit) if questions.is_question(unit) else unit
             found.extend(replace(s, line=unit) for s in [_substitution(asked)] if s is not None)
+    if any(s.old or s.new for s in found):
+        # "Kan vi byta deltagare? Anna kan inte, Per går i stället": the named swap answers
+        # the question; it is no second, unnamed substitution to ask about.
+        return tuple(s for s in found if s.old or s.new)
     return tuple(found)
 
 
@@ -384,9 +462,13 @@ def _substitution(text: str) -> Substitution | None:
         cannot = _CANNOT.search(text[: match.start()])
         old = None if cannot is None else _trailing(text[: cannot.start()])
         return Substitution(text, old, new)
-    if _CHANGE_ONLY.search(text):
-        return Substitution(text, None, None)
+    if match := _CHANGE_ONLY.search(text):
+        to = _CHANGED_TO.match(text, match.end())  # "byta deltagare till Per Persson, per@…"
+        return Substitution(text, None, None if to is None else _leading(text[to.end() :]))
     return None
+
+
+_CHANGED_TO: Final = re.compile(r"\s+(?:till|mot|to|with|for)\s+", _I)
 
 
 _SWAP_ASKED: Final = re.compile(
@@ -453,40 +535,6 @@ def _asks_about_changes(unit: str) -> bool:
         return False
     cancels = _cancels(unit) and questions.meant(unit, _cancels, _CANCEL_ASKED)
     return not cancels and not (_swaps(unit) and questions.meant(unit, _swaps, _SWAP_ASKED))
-
-
-# ---------------------------------------------------------------------------- dates (§6)
-
-_MONTH: Final = (
-    r"(?:januari|january|jan|februari|february|feb|mars|march|mar|april|apr|maj|may|juni|june"
-    r"|jun|juli|july|jul|augusti|august|aug|september|sept|sep|oktober|october|okt|oct"
-    r"|november|nov|december|dec)"
-)
-_DATE: Final = re.compile(
-    r"(?<![\w/.-])(?=[\dadfjmnost])(?:\d{4}-\d{1,2}-\d{1,2}"
-    rf"|(?:the )?\d{{1,2}}(?::e|:a|st|nd|rd|th)?\.? (?:of )?{_MONTH}\b\.?(?: \d{{4}})?"
-    rf"|{_MONTH}\.? \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? \d{{4}})?"
-    r"|\d{1,2}/\d{1,2}(?![\d/]))",
-    _I,
-)
-_ASKING: Final = re.compile(
-    r"\b(?=[abcdfghijkmoprsvö])(?:hellre|föredrar|föredra|i stället|istället|byta|flytta|annat"
-    r"|annan|andra|komma|kommer"
-    r"|delta|deltar|gå|går|anmäla|anmäler|vill|önskar|rather|prefer|instead|another|other"
-    r"|switch|move|attend|come|join|register)\b",
-    _I,
-)
-
-
-def date_requests(subject: str, lines: Sequence[str]) -> tuple[DateRequest, ...]:
-    """Dates written in the subject, and in sentences about coming ("vi vill hellre komma den
-    19 maj", "15/9", "the 15th of September"), as written; which seminar a date is, is for the
-    decision to tell."""
-    found = [DateRequest(subject, m[0].rstrip("."), True) for m in _DATE.finditer(subject)]
-    for unit in units(lines):
-        if _ASKING.search(unit):
-            found.extend(DateRequest(unit, m[0].rstrip(".")) for m in _DATE.finditer(unit))
-    return tuple(found)
 
 
 # ---------------------------------------------------------------------------- attachments

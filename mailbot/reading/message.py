@@ -27,6 +27,7 @@ from typing import Final
 
 from mailbot.reading import attachments, intent, registering, tables
 from mailbot.reading.choose import Chosen, choose
+from mailbot.reading.date_requests import DateRequest, date_requests
 from mailbot.reading.found import Found, Unread
 from mailbot.reading.html import Rendered
 from mailbot.reading.key_blocks import key_blocks
@@ -86,7 +87,7 @@ class Text:
     refused: tuple[attachments.Refused, ...] = ()
     cancellations: tuple[intent.Cancellation, ...] = ()
     substitutions: tuple[intent.Substitution, ...] = ()
-    date_requests: tuple[intent.DateRequest, ...] = ()
+    date_requests: tuple[DateRequest, ...] = ()
     organisation_keys: tuple[str, ...] = ()  # written as keys (`Organisation: …`)
     opening: str | None = None  # the first sentence, with its greeting
     points_below: bool = False
@@ -132,7 +133,7 @@ def read_text(
         cancellations=intent.cancellations(subject, phrases),
         substitutions=intent.substitutions(subject, phrases),
         opening=_opening(intent.units(phrases)),
-        date_requests=intent.date_requests(own_subject, author),
+        date_requests=date_requests(own_subject, author),
         organisation_keys=tuple(
             keyed.value
             for line in author
@@ -216,16 +217,20 @@ def _people(
         read.extend(tables.table(rows, source="attachment"))
     chosen: Chosen = choose(r for r in read if not _data_line(r))
     unread = chosen.unread
+    counted = intent.sender_counted(author)
     if not (chosen.people or unread or own_tables or sheets):
-        # "Kan jag anmäla mig och en kollega?": the sender may count, the colleague is asked for
-        unnamed = next((u for u in intent.units(author) if registering.others_unnamed(u)), None)
+        # "Kan jag anmäla mig och en kollega?": the sender may count, the colleague is asked
+        # for; "Vi kommer gärna" counts the writer and asks who "vi" are
+        we = intent.we_come(author)
+        unnamed = next((u for u in intent.units(author) if registering.others_unnamed(u)), we)
         if unnamed is not None:
             unread = (Unread("prose", unnamed, "others are said to come, but not named"),)
+            counted = counted or we
     return People(
         people=chosen.people,
         unread=unread,
         names_people=bool(read) or bool(own_tables) or bool(sheets),
-        sender_counted=intent.sender_counted(author),
+        sender_counted=counted,
         sender_excluded=intent.sender_excluded(author),
         registering=intent.signs_of_registering(subject, author),
     )

@@ -70,7 +70,7 @@ _WRITER_COMES: Final = re.compile(
     + r"|\b(?:kommer|komma)\s+(?:jag|vi)\b(?!(?:\s+[\w-]+)?\s+att\b)"
     + _NOT_COMING_SENSE
     + r"|^\W*(?:kommer|komma) gärna\b"
-    r"|\b(?:I|we)\b((?:\s+[\w'’-]+){0,3}?)\s+(?:come|coming)\b"
+    r"|\b(?:I|we)(?:['’](?:d|ll|m|re))?\b((?:\s+[\w'’-]+){0,3}?)\s+(?:come|coming)\b"
     r"(?!\s+(?:back|by|over|from|up|down|across|in|out|to (?:you|your|see)))"
     r"|\bI(?:'ll| will) be there\b|\bcount (?:me|us) in\b",
     _I,
@@ -138,11 +138,21 @@ def states_registering(unit: str) -> bool:
         between = next((g for g in match.groups() if g), "")
         if not NEGATION.search(between) and not _SOMEONE_ELSE.search(between):
             return True
-    words = [m for m in _WORDS.finditer(unit)]
+    words = [m for m in _WORDS.finditer(unit) if not _negated(unit, m.start())]
     if not words:
         return False
     other = [m.span() for m in _OTHER_SENSE.finditer(unit)]
     return any(not any(s <= w.start() < e for s, e in other) for w in words)
+
+
+_CLAUSE: Final = re.compile(r"[,;:.!?(]|\s[–—-]\s|\s(?:men|but|och|and|utan)\s", _I)
+
+
+def _negated(unit: str, at: int) -> bool:
+    """A negation earlier in the word's clause: "Jag har aldrig anmält mig", "I never
+    registered", "har inte möjlighet att delta" say no one comes."""
+    start = max((m.end() for m in _CLAUSE.finditer(unit, 0, at)), default=0)
+    return NEGATION.search(unit, start, at) is not None
 
 
 def plain_question(unit: str) -> bool:

@@ -26,6 +26,7 @@ import cases_people  # noqa: E402
 import cases_questions  # noqa: E402
 import cases_tables  # noqa: E402
 import cases_threads  # noqa: E402
+import cases_wording  # noqa: E402
 import clients  # noqa: E402
 from expect import Case  # noqa: E402
 
@@ -111,6 +112,7 @@ def all_cases() -> list[Case]:
         *cases_threads.CASES,
         *cases_changes.CASES,
         *cases_organisations.CASES,
+        *cases_wording.CASES,
     ]
     names = [c.name for c in cases]
     dupes = {n for n in names if names.count(n) > 1}

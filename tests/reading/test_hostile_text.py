@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mailbot.reading import intent
+from mailbot.reading import date_requests, intent
 from mailbot.reading.found import Found
 from mailbot.reading.key_blocks import key_blocks
 from mailbot.reading.lines import separated_lines
@@ -28,7 +28,7 @@ READERS: dict[str, Callable[[Sequence[str]], object]] = {
     "prose": prose,
     "cancellations": lambda lines: intent.cancellations(lines[0][:200] if lines else "", lines),
     "substitutions": lambda lines: intent.substitutions("", lines),
-    "dates": lambda lines: intent.date_requests("", lines),
+    "dates": lambda lines: date_requests.date_requests("", lines),
     "sender counted": intent.sender_counted,
     "sender excluded": intent.sender_excluded,
     "organisation": lambda lines: organisation_evidence("", lines, lines[-5:]),

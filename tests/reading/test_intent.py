@@ -6,12 +6,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mailbot.reading.date_requests import date_requests
 from mailbot.reading.intent import (
     Cancellation,
     Mention,
     Substitution,
     cancellations,
-    date_requests,
     for_information_only,
     names_in,
     sender_counted,
