@@ -396,10 +396,10 @@ _OLD_BY_NEW: Final = re.compile(
 )
 # "Anna kan inte, Per Persson går i stället: per.persson@lund.se"
 _GOES_INSTEAD: Final = re.compile(
-    r"\b(?=[acdgikwå])(?:går|gå|kommer|deltar|åker|will go|will come|will attend|goes|go|comes"
-    r"|attends"
-    r"|is coming)"
-    r" (?:i stället|istället|instead)\b",
+    r"\b(?=[acdgikwåt])(?:(?:går|gå|kommer|deltar|åker|will go|will come|will attend|goes|go"
+    r"|comes|attends|is coming) (?:i stället|istället|instead|(?P<mine>i (?:mitt|vårt) ställe"
+    r"|in my (?:place|stead)))|(?P<seat>(?:tar|ta|takes|take|will take|is taking) (?:över )?"
+    r"(?:min|my) (?:plats|place)))\b",
     _I,
 )
 _CANNOT: Final = re.compile(
@@ -414,10 +414,12 @@ _CHANGE_ONLY: Final = re.compile(
 )
 
 
-def substitutions(subject: str, lines: Sequence[str]) -> tuple[Substitution, ...]:
+def substitutions(
+    subject: str, lines: Sequence[str], writer: str | None = None
+) -> tuple[Substitution, ...]:
     """Each sentence that says one person goes instead of another, with who replaces whom as
-    written; "byte av deltagare" alone (in the text or the subject) is a Substitution that names
-    no one. A question is one only when it asks for the swap (`questions.asks_to`): "Kan Per
+    written ("i mitt ställe", "takes my place": the `writer`'s address, when known); "byte av
+    deltagare" alone (in the text or the subject) is a Substitution that names no one. A question is one only when it asks for the swap (`questions.asks_to`): "Kan Per
     Persson gå i stället för Anna?" is, "Går det att byta deltagare om någon blir sjuk?" is
     not."""
     read = units(lines)
@@ -427,7 +429,8 @@ def substitutions(subject: str, lines: Sequence[str]) -> tuple[Substitution, ...
     for unit in read:
         if _swaps(unit) and questions.meant(unit, _swaps, _SWAP_ASKED):
             asked = _LEADING_MODAL.sub("", unit) if questions.is_question(unit) else unit
-            found.extend(replace(s, line=unit) for s in [_substitution(asked)] if s is not None)
+            read_swap = _substitution(asked, writer)
+            found.extend(replace(s, line=unit) for s in [read_swap] if s is not None)
     if any(s.old or s.new for s in found):
         # "Kan vi byta deltagare? Anna kan inte, Per går i stället": the named swap answers
         # the question; it is no second, unnamed substitution to ask about.
@@ -449,7 +452,7 @@ def _is_substitution(text: str) -> bool:
     return bool(_NEW_FOR_OLD.search(text) or _OLD_BY_NEW.search(text) or _GOES_INSTEAD.search(text))
 
 
-def _substitution(text: str) -> Substitution | None:
+def _substitution(text: str, writer: str | None = None) -> Substitution | None:
     if match := _NEW_FOR_OLD.search(text):
         return Substitution(text, _leading(text[match.end() :]), _trailing(text[: match.start()]))
     if match := _OLD_BY_NEW.search(text):
@@ -461,6 +464,8 @@ def _substitution(text: str) -> Substitution | None:
             new = Mention(new.name, after.address)
         cannot = _CANNOT.search(text[: match.start()])
         old = None if cannot is None else _trailing(text[: cannot.start()])
+        if match["mine"] or match["seat"]:  # "Sara Ek går i mitt ställe": the writer's seat
+            old = None if writer is None else Mention(None, writer)
         return Substitution(text, old, new)
     if match := _CHANGE_ONLY.search(text):
         to = _CHANGED_TO.match(text, match.end())  # "byta deltagare till Per Persson, per@…"

@@ -131,7 +131,7 @@ def read_text(
         people=people,
         refused=refused,
         cancellations=intent.cancellations(subject, phrases),
-        substitutions=intent.substitutions(subject, phrases),
+        substitutions=intent.substitutions(subject, phrases, sender_address),
         opening=_opening(intent.units(phrases)),
         date_requests=date_requests(own_subject, author),
         organisation_keys=tuple(

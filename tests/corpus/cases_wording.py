@@ -529,7 +529,7 @@ add(
         (LISA, st(ANNA, "cancelled"), _sara),
         setup=(HUD_TWO,),
         received=received(1, 10, 1, 9),
-        note="'i mitt ställe' is 'i stället för mig': Sara replaces Anna (read today: asked)",
+        note="'i mitt ställe' is 'i stället för mig': Sara replaces Anna, the writer",
     )
 )
 
