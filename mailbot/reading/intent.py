@@ -211,7 +211,8 @@ _CANCEL_VERB: Final = (
     r"|(?:ta|tar|plocka|plockar) bort(?= (?:(?:mig|oss|min|mitt|mina|vår|våra|hans|hennes"
     r"|hens|dennes|deras|anmälan\w*)\b|(?-i:[A-ZÅÄÖ][a-zåäöéü]+ [A-ZÅÄÖ][a-zåäöéü]+)))"
     r"|remov(?:e|ing)(?= (?:(?:me|us|my|our|his|her|their)\b|(?-i:[A-Z][a-zåäöéü]+ [A-Z])))"
-    r"|(?:take|strike|cross) (?:me|us) off\b)"
+    r"|(?:take|strike|cross) (?:me|us) off\b"
+    r"|(?:drar|dra|drog|dragit) tillbaka (?:\w+ )?anmälan\b|återkalla\w* (?:\w+ )?anmälan\b)"
 )
 # Saying that one does not come: "kan inte komma", "har tyvärr inte möjlighet att delta",
 # "hinner inte delta", "deltar inte", "är förhindrad", "won't be attending". Each also keeps the

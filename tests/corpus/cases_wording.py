@@ -581,3 +581,127 @@ add(
         note="the question names whom the swap is to: Per replaces Anna (not a bare question)",
     )
 )
+
+_elin = b("Elin Sjögren", "solna.se", "Solna stad")
+_mikael = b("Mikael Åberg", "solna.se", "Solna stad")
+add(
+    Case(
+        "fresh-fran-oss-kommer-two-in-prose-solna",
+        "outlook",
+        Mail(
+            "Helena Forsberg",
+            "helena.forsberg@solna.se",
+            "Seminarium om öppna drogscener",
+            date(29, 11, 5),
+            (
+                P("Hej!"),
+                P(
+                    "Från oss på socialförvaltningen kommer Elin Sjögren (elin.sjogren@solna.se) "
+                    "och Mikael Åberg (mikael.aberg@solna.se). Själv är jag tyvärr bortrest den veckan."
+                ),
+                mvh("Helena"),
+                KOMMUN_DISCLAIMER,
+            ),
+        ),
+        "prose",
+        booked(_elin, _mikael),
+        (_elin, _mikael),
+        note="the two named are booked; the writer is away and names others: not her",
+    )
+)
+
+_omar = b("Omar Haddad", "huddinge.se", HUD)
+add(
+    Case(
+        "fresh-tar-min-plats-reply-to-confirmation-huddinge",
+        "owa",
+        Mail(
+            "Lisa Berg",
+            "lisa.berg@huddinge.se",
+            "SV: " + CONFIRMATION_SUBJECT,
+            date(5, 9, 15, 9),
+            (
+                P("Hej,"),
+                P(
+                    "Jag har blivit sjukskriven. Min kollega Omar Haddad tar min plats, omar.haddad@huddinge.se"
+                ),
+                P("Hälsningar\nLisa"),
+                confirmation_quote("Lisa Berg", "lisa.berg@huddinge.se"),
+            ),
+            in_reply_to=CONFIRMATION,
+        ),
+        "prose",
+        (("substituted", _omar.email), ("cancelled", LISA.email)),
+        (st(LISA, "cancelled"), ANNA, _omar),
+        setup=(HUD_TWO,),
+        received=received(5, 9, 16, 9),
+        reply_to=LISA.email,
+    )
+)
+
+_sam = b("Sam Okafor", "tullverket.se", "Tullverket")
+add(
+    Case(
+        "fresh-english-book-a-place-for-me-tullverket",
+        "outlook",
+        Mail(
+            "Sam Okafor",
+            "sam.okafor@tullverket.se",
+            "Seminar 14 September",
+            date(29, 13, 40),
+            (
+                P("Hi Therese,"),
+                P("Please could you book a place for me on the seminar on 14 September?"),
+                P("Thanks,\nSam Okafor\nSwedish Customs"),
+            ),
+            lang="en",
+        ),
+        "sender",
+        booked(_sam),
+        (_sam,),
+    )
+)
+
+add(
+    Case(
+        "fresh-drar-tillbaka-min-anmalan-botkyrka",
+        "gmail",
+        Mail(
+            "Amir Hosseini",
+            "amir.hosseini@botkyrka.se",
+            "Anmälan 14 september",
+            date(6, 8, 0, 9),
+            (
+                P("Hej,"),
+                P("Jag drar tillbaka min anmälan till seminariet, det blev ändrade planer."),
+                P("Hälsningar\nAmir"),
+            ),
+        ),
+        "sender",
+        (("cancelled", _AMIR.email),),
+        (st(_AMIR, "cancelled"),),
+        setup=(_AMIR_SETUP,),
+        received=received(6, 8, 1, 9),
+    )
+)
+
+add(
+    Case(
+        "fresh-vi-kan-inte-komma-coordinator-asks-huddinge",
+        "outlook",
+        Mail(
+            "Maria Lundgren",
+            "maria.lundgren@huddinge.se",
+            "Seminariet",
+            date(6, 10, 0, 9),
+            (P("Hej,"), P("Vi kan tyvärr inte komma på seminariet ändå."), mvh("Maria")),
+        ),
+        "none",
+        (("needs-info", None),),
+        (LISA, ANNA),
+        setup=(HUD_TWO,),
+        received=received(6, 10, 1, 9),
+        ask=True,
+        note="'vi' names no one: the coordinator is not registered; which of Lisa and Anna? ask",
+    )
+)
