@@ -175,9 +175,14 @@ def _cancel(plan: Who, cancel: Cancel, ctx: Context, registrations: _Registered)
     answered = _answered_participants(ctx)
     if answered:
         plan.cancel.extend(a.casefold() for a in answered)
-    elif not (cancel.of_sender or cancel.in_subject or cancel.opening):
+        return
+    if cancel.of_other:  # "Min kollega kan inte komma": which one? never the sender
+        plan.ask("cancel-unclear", "a cancellation that does not say whom", line=cancel.line)
+        if not cancel.of_sender:
+            return
+    if not (cancel.of_sender or cancel.in_subject or cancel.opening):
         return  # "Återbud kommer senare om det behövs": a word in passing, about no one
-    elif not (email.participants or email.unclear or email.swaps):
+    if not (email.participants or email.unclear or email.swaps):
         assert email.sender is not None
         plan.cancel.append(email.sender.key)
     # Else a "cannot come" said of the writer above a list of others: they are not counted.

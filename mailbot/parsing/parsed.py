@@ -102,6 +102,7 @@ class Cancel:
     of_sender: bool = False
     in_subject: bool = False
     opening: bool = False  # it opens the text: the blocks below it are whom it cancels
+    of_other: bool = False  # it speaks of someone it does not name ("min kollega", "hon")
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,7 @@ def cancels(
             c.of_sender,
             c.in_subject,
             opening is not None and c.line.startswith(opening),
+            c.of_other,
         )
         for c in found
     )

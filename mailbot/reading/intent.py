@@ -54,6 +54,7 @@ class Cancellation:
     addresses: tuple[str, ...] = ()
     of_sender: bool = False  # the phrase speaks of the writer ("jag", "mig", "I")
     in_subject: bool = False
+    of_other: bool = False  # and of someone it does not name ("min kollega", "hon", "she")
 
 
 @dataclass(frozen=True)
@@ -245,7 +246,15 @@ _MAILING: Final = re.compile(
 # What a question asks to be done when it asks to cancel ("Kan ni stryka mig?"); "kan inte
 # komma" inside a question is no request ("Vad händer om jag inte kan komma?").
 _CANCEL_ASKED: Final = re.compile(_CANCEL_VERB, _I)
-_FIRST_PERSON: Final = re.compile(r"\b(?:jag|mig|själv|I|me|my|myself)\b", _I)
+_FIRST_PERSON: Final = re.compile(
+    r"\b(?:jag|mig|själv|I|me|my|myself|min (?:anmälan|plats|registrering)|mitt deltagande)\b", _I
+)
+# Someone the phrase does not name: "Min kollega kan inte komma", "Hon har fått förhinder".
+_OTHER_PERSON: Final = re.compile(
+    r"\b(?:(?:min|mina|vår|våra|en|my|our|a) (?:\w+ )?(?:kolleg\w*|medarbetare|chef|colleagues?"
+    r"|manager)|kollegan|hon|han|hen|she|he)\b",
+    _I,
+)
 
 
 def cancellations(subject: str, lines: Sequence[str]) -> tuple[Cancellation, ...]:
@@ -314,6 +323,7 @@ def _cancellation(text: str, *, in_subject: bool, below: Sequence[str] = ()) -> 
         addresses=tuple(dict.fromkeys(written)),
         of_sender=not below and _of_writer(text, without_phrase),
         in_subject=in_subject,
+        of_other=not (names or written) and _OTHER_PERSON.search(without_phrase) is not None,
     )
 
 
@@ -420,9 +430,9 @@ def substitutions(
 ) -> tuple[Substitution, ...]:
     """Each sentence that says one person goes instead of another, with who replaces whom as
     written ("i mitt ställe", "takes my place": the `writer`'s address, when known); "byte av
-    deltagare" alone (in the text or the subject) is a Substitution that names no one. A question is one only when it asks for the swap (`questions.asks_to`): "Kan Per
-    Persson gå i stället för Anna?" is, "Går det att byta deltagare om någon blir sjuk?" is
-    not."""
+    deltagare" alone (in the text or the subject) is a Substitution that names no one. A
+    question is one only when it asks for the swap (`questions.asks_to`): "Kan Per Persson gå
+    i stället för Anna?" is, "Går det att byta deltagare om någon blir sjuk?" is not."""
     read = units(lines)
     found: list[Substitution] = []
     if _swaps(subject) and _subject_meant(subject, read):

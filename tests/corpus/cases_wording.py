@@ -705,3 +705,24 @@ add(
         note="'vi' names no one: the coordinator is not registered; which of Lisa and Anna? ask",
     )
 )
+
+add(
+    Case(
+        "fresh-min-kollega-kan-inte-unnamed-asks-huddinge",
+        "outlook",
+        Mail(
+            "Maria Lundgren",
+            "maria.lundgren@huddinge.se",
+            "Seminariet 14/9",
+            date(6, 11, 30, 9),
+            (P("Hej,"), P("Min kollega kan tyvärr inte komma på onsdag."), mvh("Maria")),
+        ),
+        "none",
+        (("needs-info", None),),
+        (LISA, ANNA),
+        setup=(HUD_TWO,),
+        received=received(6, 11, 31, 9),
+        ask=True,
+        note="which colleague? Lisa or Anna: ask, cancel no one (and never the sender)",
+    )
+)
