@@ -541,7 +541,9 @@ def _subject_meant(subject: str, read: Sequence[str]) -> bool:
 
 
 _CHANGE_WORD: Final = re.compile(
-    r"\b(?:byt\w*|swap\w*|ersätt\w*|replac\w*|substitut\w*|switch\w*)\b", _I
+    r"\b(?:byt\w*|swap\w*|ersätt\w*|replac\w*|substitut\w*|switch\w*|ta(?:s|r)? bort|remov\w*"
+    r"|withdraw\w*)\b",
+    _I,
 )
 
 

@@ -470,7 +470,17 @@ _WHETHER = st.sampled_from(
     ]
 )
 _CANCEL_VERB = st.sampled_from(
-    ["avboka", "avanmäla", "lämna återbud för", "stryka", "cancel", "unregister", "deregister"]
+    [
+        "avboka",
+        "avanmäla",
+        "lämna återbud för",
+        "stryka",
+        "ta bort",
+        "cancel",
+        "unregister",
+        "deregister",
+        "remove",
+    ]
 )
 _WHO = st.sampled_from(
     ["mig", "oss", "min kollega", "Anna Berg", "anna.berg@lund.se", "Per Ek <per@lund.se>", "me"]
