@@ -90,6 +90,7 @@ READERS: dict[str, Callable[[Sequence[str]], object]] = {
         intent.signs_of_registering(SUBJECT, lines),
         intent.sender_counted(lines),
         intent.sender_excluded(lines),
+        intent.we_come(lines),
         intent.cancellations(SUBJECT, lines),
         intent.substitutions(SUBJECT, lines),
         date_requests.date_requests(SUBJECT, lines),
