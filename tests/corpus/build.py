@@ -17,6 +17,7 @@ sys.path.insert(0, str(HERE))
 
 import cases_attachments  # noqa: E402
 import cases_changes  # noqa: E402
+import cases_fresh  # noqa: E402
 import cases_keyblocks  # noqa: E402
 import cases_keys  # noqa: E402
 import cases_lines  # noqa: E402
@@ -113,6 +114,7 @@ def all_cases() -> list[Case]:
         *cases_changes.CASES,
         *cases_organisations.CASES,
         *cases_wording.CASES,
+        *cases_fresh.CASES,
     ]
     names = [c.name for c in cases]
     dupes = {n for n in names if names.count(n) > 1}
