@@ -127,6 +127,23 @@ def test_a_cancellation_of_an_unnamed_colleague_asks_whom_and_cancels_no_one(
     assert statuses(state) == {SENDER: "confirmed", ANNA: "confirmed"}
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hej,\n\nJag vill meddela att min kollega inte kan komma.\n",
+        "Hej,\n\nJag och min kollega kan tyvärr inte komma.\n",
+        "Hej,\n\nHon har fått förhinder.\n",
+    ],
+)
+def test_a_cancellation_that_speaks_of_an_unnamed_other_never_cancels_the_writer(
+    config: Config, body: str
+) -> None:
+    state = registered(config)
+    d = run(config, state, mail(body))
+    assert outcomes(d) in ([("needs-info", None)], [("forwarded", None)])  # asked, either way
+    assert statuses(state) == {SENDER: "confirmed", ANNA: "confirmed"}
+
+
 def test_a_named_swap_beside_kan_vi_byta_deltagare_asks_nothing_more(config: Config) -> None:
     state = registered(config)
     body = (

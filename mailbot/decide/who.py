@@ -178,8 +178,7 @@ def _cancel(plan: Who, cancel: Cancel, ctx: Context, registrations: _Registered)
         return
     if cancel.of_other:  # "Min kollega kan inte komma": which one? never the sender
         plan.ask("cancel-unclear", "a cancellation that does not say whom", line=cancel.line)
-        if not cancel.of_sender:
-            return
+        return
     if not (cancel.of_sender or cancel.in_subject or cancel.opening):
         return  # "Återbud kommer senare om det behövs": a word in passing, about no one
     if not (email.participants or email.unclear or email.swaps):

@@ -243,3 +243,15 @@ def test_one_who_goes_in_my_place_replaces_the_writer(text: str) -> None:
 def test_in_my_place_with_no_writer_known_leaves_the_one_replaced_to_be_asked() -> None:
     (found,) = substitutions("", ["Sara Ek (sara.ek@lund.se) går i mitt ställe."])
     assert found.old is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ta bort min kommentar från förra mejlet.",
+        "Tyvärr finns det ingen möjlighet att delta på distans, så jag kommer på plats.",
+        "Please remove her from the CC list.",
+    ],
+)
+def test_removing_something_else_or_an_impersonal_no_cancels_no_one(text: str) -> None:
+    assert cancellations("", [text]) == ()
