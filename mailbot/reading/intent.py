@@ -252,10 +252,11 @@ _CANCEL_ASKED: Final = re.compile(_CANCEL_VERB, _I)
 _FIRST_PERSON: Final = re.compile(
     r"\b(?:jag|mig|själv|I|me|my|myself|min (?:anmälan|plats|registrering)|mitt deltagande)\b", _I
 )
-# Someone the phrase does not name: "Min kollega kan inte komma", "Hon har fått förhinder".
+# Someone the phrase does not name: "Min kollega kan inte komma", "Hon har fått förhinder",
+# "Vi kan inte komma" (who are "vi"?).
 _OTHER_PERSON: Final = re.compile(
     r"\b(?:(?:min|mina|vår|våra|en|my|our|a) (?:\w+ )?(?:kolleg\w*|medarbetare|chef|colleagues?"
-    r"|manager)|kollegan|hon|han|hen|she|he)\b",
+    r"|manager)|kollegan|hon|han|hen|she|he|vi|we)\b",
     _I,
 )
 

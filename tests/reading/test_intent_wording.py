@@ -255,3 +255,19 @@ def test_in_my_place_with_no_writer_known_leaves_the_one_replaced_to_be_asked() 
 )
 def test_removing_something_else_or_an_impersonal_no_cancels_no_one(text: str) -> None:
     assert cancellations("", [text]) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Min kollega kan tyvärr inte komma.", "Hon har fått förhinder.", "Vi kan inte komma ändå."],
+)
+def test_a_cancellation_of_someone_it_does_not_name_says_so(text: str) -> None:
+    (found,) = cancellations("", [text])
+    assert found.of_other
+    assert found.names == () and found.addresses == ()
+
+
+def test_a_cancellation_of_a_named_person_is_not_of_an_unnamed_other() -> None:
+    (found,) = cancellations("", ["Hon kan inte komma, Anna Berg alltså."])
+    assert found.names == ("Anna Berg",)
+    assert not found.of_other
