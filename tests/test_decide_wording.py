@@ -201,3 +201,22 @@ def test_a_mail_whose_only_removal_words_are_about_a_mailing_list_cancels_no_one
     d = run(config, state, mail(f"Hej,\n\n{remove} {mailing}.\n", subject="Utskick"))
     assert "cancelled" not in {o.outcome for o in d.outcomes}
     assert statuses(state) == {SENDER: "confirmed", ANNA: "confirmed"}
+
+
+@pytest.mark.parametrize("sender", [ANNA, "maria.lundgren@huddinge.se"], ids=["her", "coordinator"])
+def test_vi_kommer_in_an_answer_to_a_confirmation_books_no_one_and_asks_nothing(
+    config: Config, sender: str
+) -> None:
+    state = registered(config)
+    state.own_messages["<confirmation@lansstyrelsen.example>"] = (ANNA,)
+    raw = raw_mail(
+        sender,
+        "Tack för bekräftelsen, vi kommer båda två!\n",
+        subject="Sv: Bekräftelse",
+        message_id="<w9@x>",
+        display_name="Anna Berg" if sender == ANNA else "Maria Lundgren",
+        extra_headers=(("In-Reply-To", "<confirmation@lansstyrelsen.example>"),),
+    )
+    d = run(config, state, raw)
+    assert outcomes(d) == [("forwarded", None)]
+    assert statuses(state) == {SENDER: "confirmed", ANNA: "confirmed"}

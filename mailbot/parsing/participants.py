@@ -116,7 +116,7 @@ def forward(part: ForwardedPart | None, deliverable: Deliverable | None) -> Forw
         participants=blocks(people.people, deliverable),
         unclear=unclear(people.unread),
         names_people=people.names_people,
-        sender_counted=people.sender_counted is not None,
+        sender_counted=people.sender_counted is not None or people.we_come is not None,
         sender_excluded=people.sender_excluded is not None,
     )
 

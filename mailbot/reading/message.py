@@ -28,7 +28,7 @@ from typing import Final
 from mailbot.reading import attachments, intent, registering, tables
 from mailbot.reading.choose import Chosen, choose
 from mailbot.reading.date_requests import DateRequest, date_requests
-from mailbot.reading.found import Found, Unread
+from mailbot.reading.found import OTHERS_UNNAMED, Found, Unread
 from mailbot.reading.html import Rendered
 from mailbot.reading.key_blocks import key_blocks
 from mailbot.reading.keys import key_line
@@ -66,6 +66,7 @@ class People:
     sender_counted: str | None = None
     sender_excluded: str | None = None
     registering: bool = False
+    we_come: str | None = None  # "Vi kommer gärna", and no one named: the writer is one of "vi"
 
 
 @dataclass(frozen=True)
@@ -217,22 +218,22 @@ def _people(
         read.extend(tables.table(rows, source="attachment"))
     chosen: Chosen = choose(r for r in read if not _data_line(r))
     unread = chosen.unread
-    counted = intent.sender_counted(author)
+    we = None
     if not (chosen.people or unread or own_tables or sheets):
         # "Kan jag anmäla mig och en kollega?": the sender may count, the colleague is asked
-        # for; "Vi kommer gärna" counts the writer and asks who "vi" are
+        # for; "Vi kommer gärna" counts the writer (`decide.who`) and asks who "vi" are
         we = intent.we_come(author)
         unnamed = next((u for u in intent.units(author) if registering.others_unnamed(u)), we)
         if unnamed is not None:
-            unread = (Unread("prose", unnamed, "others are said to come, but not named"),)
-            counted = counted or we
+            unread = (Unread("prose", unnamed, OTHERS_UNNAMED),)
     return People(
         people=chosen.people,
         unread=unread,
         names_people=bool(read) or bool(own_tables) or bool(sheets),
-        sender_counted=counted,
+        sender_counted=intent.sender_counted(author),
         sender_excluded=intent.sender_excluded(author),
         registering=intent.signs_of_registering(subject, author),
+        we_come=we,
     )
 
 

@@ -364,3 +364,30 @@ add(
         note="the question names whom the swap is to: Per replaces Anna (not a bare question)",
     )
 )
+
+add(
+    Case(
+        "we-tack-vi-kommer-bada-reply-to-confirmation",
+        "iphone",
+        Mail(
+            "Lisa Berg",
+            "lisa.berg@huddinge.se",
+            "Sv: " + CONFIRMATION_SUBJECT,
+            date(1, 12, 10, 9),
+            (
+                P("Tack för bekräftelsen, vi kommer båda två!"),
+                Blank(),
+                P("Skickat från min iPhone"),
+                confirmation_quote("Lisa Berg", "lisa.berg@huddinge.se"),
+            ),
+            in_reply_to=CONFIRMATION,
+        ),
+        "none",
+        (("forwarded", None),),
+        (LISA, ANNA),
+        setup=(HUD_TWO,),
+        received=received(1, 12, 11, 9),
+        reply_to=LISA.email,
+        note="both are booked already: a thank-you, to the organiser; no one booked or asked",
+    )
+)

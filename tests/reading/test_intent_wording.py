@@ -163,7 +163,7 @@ def test_vi_kommer_counts_the_writer_and_asks_who_the_others_are(text: str) -> N
         sender_address="karin.lind@huddinge.se",
     )
     assert read.people.people == ()
-    assert read.people.sender_counted is not None
+    assert read.people.we_come is not None
     (unread,) = read.people.unread
     assert unread.why == "others are said to come, but not named"
 
@@ -193,7 +193,7 @@ def test_vi_beside_named_people_books_them_not_the_writer() -> None:
         sender_address="karin.lind@huddinge.se",
     )
     assert [p.email for p in read.people.people] == ["anna.berg@huddinge.se", "per.ek@huddinge.se"]
-    assert read.people.sender_counted is None
+    assert read.people.sender_counted is None and read.people.we_come is None
 
 
 # ------------------------------------------------------------------------------ swaps
