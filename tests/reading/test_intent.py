@@ -151,7 +151,7 @@ def test_a_plain_registration_of_others_neither_counts_nor_excludes_the_sender()
             Cancellation("Please unregister John Smith.", ("John Smith",)),
         ),
         ("", "I can't attend, sorry.", Cancellation("I can't attend, sorry.", of_sender=True)),
-        ("", "Vi har fått förhinder.", Cancellation("Vi har fått förhinder.")),
+        ("", "Vi har fått förhinder.", Cancellation("Vi har fått förhinder.", of_other=True)),
     ],
     ids=[
         "aterbud with a name in the subject",
@@ -163,7 +163,7 @@ def test_a_plain_registration_of_others_neither_counts_nor_excludes_the_sender()
         "english cancellation subject",
         "english unregister a name",
         "english cannot attend",
-        "we have been prevented",
+        "we have been prevented: who are we? (of_other)",
     ],
 )
 def test_a_cancellation_carries_the_names_and_addresses_written_with_it(
