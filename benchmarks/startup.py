@@ -161,9 +161,13 @@ def install(checkout: Path, folder: Path) -> Path:
     for entry in ours.iterdir():  # everything but the editable mailbot and pip itself
         if not entry.name.startswith(("__editable__", "mailbot", "pip", "__pycache__")):
             (theirs / entry.name).symlink_to(entry)
+    # built from a copy: setuptools leaves a `build/` folder in what it builds
+    source = folder / "source"
+    skip = shutil.ignore_patterns(".venv", ".git", "build", "*.egg-info", "__pycache__", "tests")
+    shutil.copytree(checkout, source, ignore=skip)
     pip = [sys.executable, "-m", "pip", "--python", str(folder / "bin" / "python")]
     subprocess.run(
-        [*pip, "install", "--quiet", "--no-deps", str(checkout)], check=True, capture_output=True
+        [*pip, "install", "--quiet", "--no-deps", str(source)], check=True, capture_output=True
     )
     return folder / "bin" / "mailbot"
 

@@ -77,8 +77,14 @@ LAZY_IMPORTS: dict[str, set[str]] = {
     "mailbot.store": {"mailbot.store.journal", "mailbot.store.personal", "mailbot.store.activity"},
     # heavy libraries loaded the first time they are needed (start-up of `status` and tests)
     "mailbot.authentication": {"publicsuffixlist", "authres", "authres.dmarc"},
-    # `ssl` (and `socket`) only for a config that names a `ca_file`; `status` reads the config
-    "mailbot.oauth_settings": {"ssl"},
+    # `ssl` (and `socket`) only for a config that names a `ca_file`, `importlib.util` only for
+    # one with an OAuth provider (is its extra installed?); `status` reads the config
+    "mailbot.oauth_settings": {"ssl", "importlib.util"},
+    # the value type `model.OutboxItem` (and with it `model`'s six dataclasses, ~5 ms) only for
+    # the sender that claims mails; `status` counts the queue
+    "mailbot.store.outbox": {"mailbot.model"},
+    # `tempfile` (and `shutil`, `random`) only when a database is made, not at every `status`
+    "mailbot.store.database": {"tempfile"},
     "mailbot.replies": {"babel.dates", "icalendar"},
     "mailbot.spreadsheet": {"xlsxwriter"},
     # openpyxl (~17 MB) only for a mail with a spreadsheet attached, not in every `mailbot run`
