@@ -86,6 +86,11 @@ LAZY_IMPORTS: dict[str, set[str]] = {
     # `tempfile` (and `shutil`, `random`) only when a database is made, not at every `status`
     "mailbot.store.database": {"tempfile"},
     "mailbot.replies": {"babel.dates", "icalendar"},
+    # `idna` only for a domain not all in ASCII, `isodate` only for a duration of another form
+    # than `P7D`/`PT12H` (each ~3-4 ms of `status`; test_idn and test_durations check that the
+    # answers are the libraries' own)
+    "mailbot.domains": {"idna"},
+    "mailbot.durations": {"isodate"},
     "mailbot.spreadsheet": {"xlsxwriter"},
     # openpyxl (~17 MB) only for a mail with a spreadsheet attached, not in every `mailbot run`
     "mailbot.reading.attachments": {"openpyxl", "openpyxl.utils"},
