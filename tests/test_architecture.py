@@ -63,7 +63,7 @@ LONG_MODULES: dict[str, int] = {}
 # Functions over MAX_FUNCTION_LINES, with their length now (they may shrink, not grow).
 LONG_FUNCTIONS = {
     # argparse's table of commands: one statement per option, nothing to split but the list
-    "mailbot.cli.build_parser": 81,
+    "mailbot.cli.build_parser": 70,
 }
 
 # Imports made inside a function, each with why (everything else imports at the top, so that an
