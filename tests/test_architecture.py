@@ -61,10 +61,7 @@ MAX_FUNCTION_LINES = 60
 LONG_MODULES: dict[str, int] = {}
 
 # Functions over MAX_FUNCTION_LINES, with their length now (they may shrink, not grow).
-LONG_FUNCTIONS = {
-    # argparse's table of commands: one statement per option, nothing to split but the list
-    "mailbot.cli.build_parser": 70,
-}
+LONG_FUNCTIONS: dict[str, int] = {}
 
 # Imports made inside a function, each with why (everything else imports at the top, so that an
 # import cycle shows at once and a reader sees a module's needs in one place).

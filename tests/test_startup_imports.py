@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 import ast
+import contextlib
+import io
 import shutil
 import subprocess
 import sys
@@ -138,3 +140,58 @@ def test_every_command_of_the_table_has_its_function_in_commands() -> None:
     assert {"status", "check-config", "export-person", "run", "init", "demo"} <= set(sub.choices)
     for name in sub.choices:
         assert callable(getattr(commands, cli.function_of(name))), name
+
+
+# The command lines whose parsing must not change when only the asked command's parser is built.
+COMMAND_LINES = [
+    ["status"],
+    ["status", "--config", "x.toml", "--now", "2022-09-01T10:00"],
+    ["process", "a.eml", "b", "--outbox", "out"],
+    ["participants", "--format", "json", "--seminar", "s1"],
+    ["messages"],
+    ["tick", "--now", "2022-09-01"],
+    ["move", "anna@example.se", "--seminar", "s2"],
+    ["cancel", "anna@example.se"],
+    ["check-config"],
+    ["purge", "--seminar", "s1", "--yes"],
+    ["export-person", "anna@example.se"],
+    ["run", "--once", "-v"],
+    ["init", "dir", "--templates"],
+    ["demo", "--config", "c.toml"],
+]
+# … and those whose answer (help, or an error) must not change.
+ANSWERED = [["status", "--help"], ["init", "-h"], ["run", "--bogus"], ["move", "x"], ["stauts"]]
+ANSWERED += [["--help"], [], ["purge"], ["status", "extra"], ["-h", "status"], ["demo", "--help"]]
+
+
+def parsed(parser: argparse.ArgumentParser, argv: list[str]) -> tuple[object, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            result: object = vars(parser.parse_args(argv))
+        except SystemExit as e:
+            result = e.code
+    return result, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize("argv", COMMAND_LINES + ANSWERED, ids=" ".join)
+def test_the_parser_of_the_asked_command_alone_reads_the_line_as_the_whole_table(
+    argv: list[str],
+) -> None:
+    asked = argv[0] if argv and not argv[0].startswith("-") else None
+    alone = cli.build_parser(asked)
+    assert parsed(alone, argv) == parsed(cli.build_parser(), argv)
+    if asked in COMMANDS:
+        assert list(sub_commands(alone)) == [asked]  # the others were not built
+
+
+COMMANDS = {line[0] for line in COMMAND_LINES}
+
+
+def sub_commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    (sub,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return dict(sub.choices)
+
+
+def test_every_command_is_in_the_lines_above() -> None:
+    assert set(sub_commands(cli.build_parser())) == COMMANDS
