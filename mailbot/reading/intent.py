@@ -180,12 +180,16 @@ _WE_COME: Final = re.compile(
 )
 
 
+# Every form of _WE_COME holds one of these words: most sentences fail on this one cheap test.
+_WE: Final = re.compile(r"\b(?:vi|we|oss|us)\b", _I)
+
+
 def we_come(lines: Sequence[str]) -> str | None:
     """The sentence that says "we" come ("Vi kommer gärna", "We'd both like to come"): the
     writer is one of them, and the others are people it does not name. Not said in a question
     about something else, nor negated ("Vi kan tyvärr inte komma")."""
     for unit in units(lines):
-        if _WE_COME.search(unit) is None or _CANCEL.search(unit) is not None:
+        if _WE.search(unit) is None or _WE_COME.search(unit) is None or _CANCEL.search(unit):
             continue
         if not registering.plain_question(unit) and not questions.NEGATION.search(unit):
             return unit
