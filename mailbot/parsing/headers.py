@@ -23,6 +23,7 @@ from email_validator import (
     EmailNotValidError,
 )
 
+from mailbot.header_registry import ClassOnceRegistry
 from mailbot.parsing.addresses import Deliverable, validated
 from mailbot.parsing.charsets import decoded
 from mailbot.parsing.parsed import Sender
@@ -48,7 +49,9 @@ def _fetched(policy: email.policy.EmailPolicy, name: str, value: str) -> Any:
     return email.policy.EmailPolicy.header_fetch_parse(policy, name, value)
 
 
-POLICY: Final = cast("email.policy.EmailPolicy[EmailMessage]", _ReadOncePolicy())
+POLICY: Final = cast(
+    "email.policy.EmailPolicy[EmailMessage]", _ReadOncePolicy(header_factory=ClassOnceRegistry())
+)
 
 RAW_MESSAGE_ID: Final = re.compile(r"^message-id[ \t]*:\s*(<[^<>\s]+>)", re.IGNORECASE | re.M)
 
