@@ -69,6 +69,7 @@ _INTERROGATIVE: Final = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1024)  # asked of each unit by several readers of one mail
 def is_question(unit: str) -> bool:
     """A sentence that asks: it ends in "?", or it says the writer wonders ("Jag undrar om
     …", "I wonder whether …")."""
