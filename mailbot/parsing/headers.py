@@ -195,6 +195,7 @@ def first_msg_id(value: str | None) -> str | None:
     return f"<{bare.group()}>" if bare else None
 
 
+@functools.lru_cache(maxsize=256)  # a burst of registrations shares a few subjects
 def _decoded_header(name: str, raw: str) -> str:
     """Encoded-words decoded by the policy, falling back to the legacy decoder if it raises."""
     try:
