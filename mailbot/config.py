@@ -54,6 +54,8 @@ class Reminder:
 
 @dataclass(frozen=True)
 class Seminar:
+    """One seminar of the event: when it runs, where, and until when one may register."""
+
     id: str
     title: str
     starts: dt.datetime  # aware, in `timezone`
@@ -98,6 +100,8 @@ class Organiser:
 
 @dataclass(frozen=True)
 class Bot:
+    """`[bot]`: the address the bot answers from, its language, and where it keeps its data."""
+
     address: str
     display_name: str
     language: str = "sv"
@@ -108,6 +112,8 @@ class Bot:
 
 @dataclass(frozen=True)
 class Security:
+    """`[security]`: whose authentication results to trust, and the limits hostile mail meets."""
+
     trusted_authserv_ids: tuple[str, ...] = ()
     unauthenticated: UnauthenticatedPolicy = "ignore"
     max_replies_per_sender_per_hour: int = 10
@@ -119,6 +125,8 @@ class Security:
 
 @dataclass(frozen=True)
 class Config:
+    """The whole event, checked: what every core function is given instead of a file."""
+
     path: Path
     bot: Bot
     organiser: Organiser

@@ -33,6 +33,8 @@ class Server:
 
 @dataclass(frozen=True, kw_only=True)
 class Imap(Server):
+    """`[imap]`: the mailbox the bot reads registrations from."""
+
     port: int = 993
     tls: TlsMode = "implicit"
     password_env: str = "MAILBOT_IMAP_PASSWORD"
@@ -44,6 +46,8 @@ class Imap(Server):
 
 @dataclass(frozen=True, kw_only=True)
 class Smtp(Server):
+    """`[smtp]`: the server the bot sends its replies through, and the provider's limits."""
+
     port: int = 587
     tls: TlsMode = "starttls"
     password_env: str = "MAILBOT_SMTP_PASSWORD"

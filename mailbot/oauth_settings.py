@@ -10,7 +10,6 @@ through the reader `config` passes in.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -232,6 +231,8 @@ def _check_extra(r: Reader, provider: str) -> None:
 
 
 def extra_installed(module: str) -> bool:
+    import importlib.util  # only for a config with an OAuth provider: `status` starts without
+
     try:
         return importlib.util.find_spec(module) is not None
     except ModuleNotFoundError:  # a parent package missing (google, for google.oauth2)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mailbot import cli
+from mailbot import cli, commands
 from mailbot import config as config_mod
 
 from support import REPO, SMALL_CONFIG, at, make_config
@@ -112,7 +112,7 @@ def test_check_config_accepts_the_shipped_example(capsys: pytest.CaptureFixture[
 def test_not_toml_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "c.toml"
     bad.write_text("[bot\n", encoding="utf-8")
-    assert cli.main(["check-config", "--config", str(bad)]) == cli.EXIT_CONFIG
+    assert cli.main(["check-config", "--config", str(bad)]) == commands.EXIT_CONFIG
     assert "not valid TOML" in capsys.readouterr().err
 
 

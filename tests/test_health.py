@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from test_storage_outage import fill, small_disk  # noqa: F401 (small_disk: a fixture)
 
-from mailbot import cli, lock
+from mailbot import cli, commands, lock
 from mailbot.config import Config
 from mailbot.health import Health
 from mailbot.store import Store
@@ -200,7 +200,7 @@ def test_status_of_a_database_that_cannot_be_opened_says_whether_it_runs_and_exi
     cfg = make_config(tmp_path, SMALL_CONFIG)
     cfg.bot.database.parent.mkdir(parents=True, exist_ok=True)
     cfg.bot.database.write_bytes(b"")  # 0 bytes: refused, never replaced
-    assert cli.main(["status", "--config", str(cfg.path)]) == cli.EXIT_STORAGE
+    assert cli.main(["status", "--config", str(cfg.path)]) == commands.EXIT_STORAGE
     shown = capsys.readouterr().out
     assert shown.startswith("Service: NOT RUNNING") and "0 bytes" in shown
     assert cfg.bot.database.stat().st_size == 0
@@ -218,7 +218,7 @@ def test_status_says_the_database_cannot_be_written_on_a_full_disk_and_not_after
     Store(cfg.bot.database).close()
     assert "CANNOT BE WRITTEN" not in status_of(cfg, capsys)
     filler = fill(small_disk)
-    assert cli.main(["status", "--config", str(cfg.path)]) == cli.EXIT_STORAGE
+    assert cli.main(["status", "--config", str(cfg.path)]) == commands.EXIT_STORAGE
     shown = capsys.readouterr().out
     assert "Service: NOT RUNNING" in shown
     assert "DATABASE CANNOT BE WRITTEN: " in shown and "the disk is full" in shown

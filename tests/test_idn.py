@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from mailbot import actors, authentication, pipeline
 from mailbot.config import Config, ConfigError
-from mailbot.domains import address_key, domain_key
+from mailbot.domains import address_key, domain_key, idna_key
 from mailbot.store import Store
 
 from support import SMALL_CONFIG, at, make_config
@@ -60,6 +60,28 @@ def test_the_key_is_the_same_for_either_form_and_is_stable(name: str) -> None:
     key = domain_key(name)
     assert domain_key(key) == key == domain_key(name.upper())
     assert domain_key(idna.decode(key)) == key
+
+
+# An ASCII name is answered without `idna` (so that `mailbot status` does not import it): the
+# answer must be the one `idna` gives, for names valid and not, `xn--` labels, any character.
+ASCII_LABEL = st.one_of(
+    st.from_regex(r"(xn--)?[A-Za-z0-9-]{0,20}", fullmatch=True),
+    st.text(st.characters(max_codepoint=127), max_size=8),
+    st.sampled_from(["xn--tby-qla", "XN--TBY-QLA", "xn--", "xn--a", "xn---", "_dmarc", "a" * 64]),
+)
+
+
+@given(st.lists(ASCII_LABEL, min_size=1, max_size=5).map(".".join))
+def test_an_ascii_name_has_the_key_idna_gives_it(name: str) -> None:
+    stripped = name.strip().rstrip(".")
+    assert domain_key(name) == (idna_key(stripped) if stripped else "")
+
+
+@pytest.mark.parametrize("char", [chr(c) for c in range(128)])
+def test_every_ascii_character_has_the_key_idna_gives_it(char: str) -> None:
+    for name in (f"a{char}b.se", f"{char}.se", f"se.{char}"):
+        stripped = name.strip().rstrip(".")
+        assert domain_key(name) == (idna_key(stripped) if stripped else "")
 
 
 def test_config_keeps_actor_domains_and_addresses_comparable(tmp_path: Path) -> None:

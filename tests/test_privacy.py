@@ -21,7 +21,7 @@ from typing import NoReturn
 
 import pytest
 
-from mailbot import cli, logs, outbox, pipeline, privacy, schedule
+from mailbot import cli, commands, logs, outbox, pipeline, privacy, schedule
 from mailbot.config import Config
 from mailbot.model import OutboxItem
 from mailbot.store import Store
@@ -415,7 +415,7 @@ def test_outbox_files_are_owner_only_from_the_start(config: Config, tmp_path: Pa
     fresh = tmp_path / "fresh"
     with Store(config.bot.database) as store:
         store.conn.execute("UPDATE outbox SET status = 'queued'")
-        cli.write_outbox(store, fresh, ON_TIME)
+        commands.write_outbox(store, fresh, ON_TIME)
     assert mode(fresh) == 0o700 and all(mode(f) == 0o600 for f in fresh.glob("*.eml"))
 
 

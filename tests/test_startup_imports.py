@@ -8,7 +8,10 @@ interpreter, and the modules it imported are checked against the lists of benchm
 
 from __future__ import annotations
 
+import argparse
 import ast
+import contextlib
+import io
 import shutil
 import subprocess
 import sys
@@ -16,12 +19,17 @@ from pathlib import Path
 
 import pytest
 
+from mailbot import cli, commands
+
 REPO = Path(__file__).resolve().parent.parent
 STARTUP = REPO / "benchmarks" / "startup.py"
 
-# Runs the command as the `mailbot` script does, then writes every module loaded to argv[1].
+# Runs the command as the `mailbot` script does, then writes to argv[1] every module the command
+# loaded: not those the interpreter had before (in an editable install, setuptools' path finder
+# has already imported `pathlib` when `site` ran; a plain install has not).
 RUN = """
 import sys
+before = set(sys.modules)
 from mailbot.cli import main
 
 out, args = sys.argv[1], sys.argv[2:]
@@ -30,7 +38,7 @@ try:
 except SystemExit as e:  # argparse's --help
     code = e.code
 with open(out, "w") as f:
-    f.write("\\n".join(sorted(sys.modules)))
+    f.write("\\n".join(sorted(set(sys.modules) - before)))
 sys.exit(code)
 """
 
@@ -73,6 +81,10 @@ def run(folder: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], lis
 
 
 def test_status_imports_none_of_the_service_machinery(event: Path) -> None:
+    made, first = run(event, "status", "--now", "2022-09-01T10:00")
+    assert made.returncode == 0, made.stderr
+    assert "tempfile" in first  # the first `status` made the database: the check sees that
+    # the status of an event whose database exists: what an organiser runs again and again
     done, modules = run(event, "status", "--now", "2022-09-01T10:00")
     assert done.returncode == 0, done.stderr
     # the whole report was made: seats, the schedule (timetable) and the service's health
@@ -87,6 +99,10 @@ def test_help_reads_neither_the_config_nor_the_database(event: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "status" in done.stdout and "mailbot.cli" in modules
     assert heavy_among(modules, HEAVY + HELP_HEAVY) == []
+    # and a command is seen to import what `--help` must not: `commands`, `pathlib`, `typing`
+    done, modules = run(event, "init", "starter")
+    assert done.returncode == 0, done.stderr
+    assert {"mailbot.commands", "datetime", "typing"} <= set(heavy_among(modules, HELP_HEAVY))
 
 
 def test_a_command_that_needs_the_machinery_is_seen_to_import_it(event: Path) -> None:
@@ -115,3 +131,67 @@ def test_the_outbox_process_imports_no_reader_and_run_no_spreadsheet_library() -
     assert heavy_among(child, NOT_FOR_SENDING) == []
     assert heavy_among(service, ("openpyxl",)) == []
     assert heavy_among(service, ("mailbot.parsing",)) != []  # the probe sees what is imported
+
+
+def test_every_command_of_the_table_has_its_function_in_commands() -> None:
+    # `cli` names each command's function without importing `commands` (for `--help`)
+    parser = cli.build_parser()
+    (sub,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    assert {"status", "check-config", "export-person", "run", "init", "demo"} <= set(sub.choices)
+    for name in sub.choices:
+        assert callable(getattr(commands, cli.function_of(name))), name
+
+
+# The command lines whose parsing must not change when only the asked command's parser is built.
+COMMAND_LINES = [
+    ["status"],
+    ["status", "--config", "x.toml", "--now", "2022-09-01T10:00"],
+    ["process", "a.eml", "b", "--outbox", "out"],
+    ["participants", "--format", "json", "--seminar", "s1"],
+    ["messages"],
+    ["tick", "--now", "2022-09-01"],
+    ["move", "anna@example.se", "--seminar", "s2"],
+    ["cancel", "anna@example.se"],
+    ["check-config"],
+    ["purge", "--seminar", "s1", "--yes"],
+    ["export-person", "anna@example.se"],
+    ["run", "--once", "-v"],
+    ["init", "dir", "--templates"],
+    ["demo", "--config", "c.toml"],
+]
+# … and those whose answer (help, or an error) must not change.
+ANSWERED = [["status", "--help"], ["init", "-h"], ["run", "--bogus"], ["move", "x"], ["stauts"]]
+ANSWERED += [["--help"], [], ["purge"], ["status", "extra"], ["-h", "status"], ["demo", "--help"]]
+
+
+def parsed(parser: argparse.ArgumentParser, argv: list[str]) -> tuple[object, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            result: object = vars(parser.parse_args(argv))
+        except SystemExit as e:
+            result = e.code
+    return result, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize("argv", COMMAND_LINES + ANSWERED, ids=" ".join)
+def test_the_parser_of_the_asked_command_alone_reads_the_line_as_the_whole_table(
+    argv: list[str],
+) -> None:
+    asked = argv[0] if argv and not argv[0].startswith("-") else None
+    alone = cli.build_parser(asked)
+    assert parsed(alone, argv) == parsed(cli.build_parser(), argv)
+    if asked in COMMANDS:
+        assert list(sub_commands(alone)) == [asked]  # the others were not built
+
+
+COMMANDS = {line[0] for line in COMMAND_LINES}
+
+
+def sub_commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    (sub,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return dict(sub.choices)
+
+
+def test_every_command_is_in_the_lines_above() -> None:
+    assert set(sub_commands(cli.build_parser())) == COMMANDS

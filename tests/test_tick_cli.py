@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mailbot import cli
+from mailbot import cli, commands
 
 from support import make_config, registration
 
@@ -89,7 +89,7 @@ def test_tick_without_an_offset_reads_now_as_local_time_of_the_seminar(
 def test_tick_with_a_bad_time_is_a_usage_error(
     event: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run(event, "tick", "--now", "next tuesday") == cli.EXIT_USAGE
+    assert run(event, "tick", "--now", "next tuesday") == commands.EXIT_USAGE
     assert "--now" in capsys.readouterr().err
 
 

@@ -13,7 +13,6 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -63,6 +62,8 @@ def _create(path: Path) -> None:
     which writes its first page, then linked to its name. So no process ever sees mailbot's
     database at 0 bytes, and a 0-byte file at the path is a truncated file or someone else's:
     `connect` refuses it instead of silently starting an empty database over it (§12)."""
+    import tempfile  # only when a database is made: `status` of a running event starts without
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
     os.close(fd)

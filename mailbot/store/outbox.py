@@ -7,10 +7,12 @@ import json
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from mailbot.model import OutboxItem
 from mailbot.store.database import Database, from_iso, iso
+
+if TYPE_CHECKING:
+    from mailbot.model import OutboxItem
 
 # How long a claimed mail stays its sender's: longer than a round of `OUTBOX_BATCH` mails can
 # take over slow servers (each try is bounded by the SMTP timeout), short enough that a mail
@@ -174,6 +176,8 @@ class OutboxQueue:
         (A process whose clock is behind the one that queued it, `run --now` restarted or a
         clock stepped back, would otherwise hold fresh replies back.)
         """
+        from mailbot.model import OutboxItem  # only the sender builds them: `status` starts without
+
         real_now = dt.datetime.now(dt.UTC)
         with self.transaction():
             rows = self.conn.execute(

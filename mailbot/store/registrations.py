@@ -10,11 +10,13 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mailbot.model import Alert
 from mailbot.state import ACTIVE, HeldToken, Registration
 from mailbot.store.database import Database, from_iso, iso
+
+if TYPE_CHECKING:
+    from mailbot.model import Alert
 
 
 class Registrations:
