@@ -64,3 +64,10 @@ def test_stop_times_sigterm_under_a_hung_smtp_start_check() -> None:
 def test_hostile_mime_times_each_hostile_message() -> None:
     out = run("hostile_mime.py", "--runs", "1", "--only", "bad base64", timeout=120)
     assert "bad base64: " in out and " ms [" in out
+
+
+def test_readings_compares_every_reading_and_decision_with_those_written(tmp_path: Path) -> None:
+    written = tmp_path / "readings.json"
+    run("readings.py", "--n", "20", "--decisions", "--write", str(written), timeout=120)
+    out = run("readings.py", "--n", "20", "--decisions", "--compare", str(written), timeout=120)
+    assert "fields compared: 0 differ" in out
