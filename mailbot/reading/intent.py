@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
-from mailbot.reading import questions, registering
+from mailbot.reading import doubts, questions, registering
 from mailbot.reading.addresses import addresses, locate
 from mailbot.reading.lists import is_item
 from mailbot.reading.names import PARTICLES, is_name_word, looks_like_name
@@ -277,10 +277,16 @@ def cancellations(subject: str, lines: Sequence[str]) -> tuple[Cancellation, ...
     if _cancels(subject) and _subject_meant(subject, read):
         found.append(_cancellation(subject, in_subject=True))
     for index, unit in enumerate(read):
-        if _cancels(unit) and questions.meant(unit, _cancels, _CANCEL_ASKED):
+        if _cancels(unit) and questions.meant(unit, _cancels, _CANCEL_ASKED) and not _doubted(unit):
             below = _items_below(read, index) if unit.rstrip().endswith(":") else ()
             found.append(_cancellation(unit, in_subject=False, below=below))
     return tuple(found)
+
+
+def _doubted(unit: str) -> bool:
+    """A negation, a condition, another event or the writer's coming speaks against acting."""
+    phrase = _CANCEL.search(unit) or _SWAP_ASKED.search(unit)
+    return phrase is not None and doubts.doubt(unit, phrase) is not None
 
 
 def _cancels(text: str) -> bool:
@@ -446,7 +452,7 @@ def substitutions(
     if _swaps(subject) and _subject_meant(subject, read):
         found.extend(s for s in [_substitution(subject)] if s is not None)
     for unit in read:
-        if _swaps(unit) and questions.meant(unit, _swaps, _SWAP_ASKED):
+        if _swaps(unit) and questions.meant(unit, _swaps, _SWAP_ASKED) and not _doubted(unit):
             asked = _LEADING_MODAL.sub("", unit) if questions.is_question(unit) else unit
             read_swap = _substitution(asked, writer)
             found.extend(replace(s, line=unit) for s in [read_swap] if s is not None)

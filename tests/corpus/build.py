@@ -27,6 +27,7 @@ import cases_people  # noqa: E402
 import cases_questions  # noqa: E402
 import cases_tables  # noqa: E402
 import cases_threads  # noqa: E402
+import cases_adversary  # noqa: E402
 import cases_wording  # noqa: E402
 import clients  # noqa: E402
 from expect import Case  # noqa: E402
@@ -115,6 +116,7 @@ def all_cases() -> list[Case]:
         *cases_organisations.CASES,
         *cases_wording.CASES,
         *cases_fresh.CASES,
+        *cases_adversary.CASES,
     ]
     names = [c.name for c in cases]
     dupes = {n for n in names if names.count(n) > 1}
