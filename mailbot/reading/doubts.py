@@ -50,7 +50,7 @@ _CONDITION: Final = re.compile(
 # nätverksmöte", "won't be attending the lunch", "kan inte komma på vårt avstämningsmöte",
 # "hinner inte delta hela eftermiddagen", "can't stay for the whole afternoon".
 _OTHER_EVENT: Final = re.compile(
-    r"^\W*(?:[\w’']+\s+)?(?:(?:i|på|vid|till|at|in|on|for|the|our|vårt|vår)\s+)"
+    r"^\W*(?:[\w’']+\s+)?(?:(?:i|på|vid|till|från|at|in|on|for|from|the|our|vårt|vår)\s+)"
     r"(?:[\w’']+\s+){0,2}?[\w’']*(?:möte[nt]?|mötena|lunch\w*|middag\w*|fika\w*|passet|pass"
     r"|träff\w*|mingel\w*|förmiddag\w*|meeting|meetings|dinner|session|reception|workshop"
     r"|networking|breakfast|frukost\w*|studiebesök\w*)\b"

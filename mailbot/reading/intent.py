@@ -225,7 +225,10 @@ _CANCEL_VERB: Final = (
 # "hinner inte delta", "deltar inte", "är förhindrad", "won't be attending". Each also keeps the
 # sentence from being a sign of registering or counting the writer in (its verb is one).
 _NOT_ATTENDING: Final = (
-    r"\b(?=[acdfhiknmuwå'’])(?:(?:kan|kommer) (?:\w+ )?inte (?:längre |heller )?(?:att )?"
+    r"\b(?=[abcdfhijkmnpsuwå'’])(?:(?:måste|får|behöver) (?:\w+ )?avstå\b"
+    r"|ställ\w* in (?:mitt|vårt) deltagande\b|(?:pull|drop)(?:ing)? out\b"
+    r"|jag kommer (?:\w+ )?inte (?=(?:i ?morgon|idag|i dag|på (?:\w+dag|seminariet)|dit|ändå)\b)"
+    r"|(?:kan|kommer) (?:\w+ )?inte (?:längre |heller )?(?:att )?"
     r"(?:kunna )?(?:komma|delta|närvara|medverka|vara med)\b"
     r"|(?:(?:har|hade|får|fick) (?:\w+ )?(?:inte|ej|ingen) (?:\w+ )?(?:möjlighet|chans|tid)"
     r"|(?:ingen|inte) (?:möjlighet|chans) för mig) (?:att )?"
@@ -281,6 +284,11 @@ def cancellations(subject: str, lines: Sequence[str]) -> tuple[Cancellation, ...
             below = _items_below(read, index) if unit.rstrip().endswith(":") else ()
             found.append(_cancellation(unit, in_subject=False, below=below))
     return tuple(found)
+
+
+def doubted(lines: Sequence[str]) -> tuple[str, ...]:
+    """The sentences whose cancelling or swapping phrase is not to act on (`doubts`)."""
+    return tuple(u for u in units(lines) if _doubted(u))
 
 
 def _doubted(unit: str) -> bool:
