@@ -39,9 +39,12 @@ _NEGATED_VERB: Final = re.compile(
     _I,
 )
 # A case that may come: "Om jag inte hinner …", "Ifall hon är förhindrad", "If it turns out I
-# won't …", "In case I can't …", "Skulle jag inte kunna komma, …", "If so, …", "I så fall".
+# won't …", "In case I can't …", "Skulle jag inte kunna komma, …", "If so, …", "I så fall";
+# not the "om" of an indirect question ("Jag undrar om ni kan stryka mig", "I wonder if …").
 _CONDITION: Final = re.compile(
-    r"(?:\b(?:om|ifall|if|in case|in the event that)\s+(?:det\s+)?(?:jag|vi|hon|han|hen|min"
+    r"(?:(?<!undrar )(?<!undra )(?<!fråga )(?<!frågar )(?<!kolla )(?<!se )(?<!vet )"
+    r"(?<!wonder )(?<!wondering )(?<!ask )(?<!asking )(?<!see )(?<!check )(?<!know )"
+    r"\b(?:om|ifall|if|in case|in the event that)\s+(?:det\s+)?(?:jag|vi|hon|han|hen|min"
     r"|någon|det|i|we|she|he|my|it|something|anything|you|ni|du)\b|^\W*(?:skulle|should)\s"
     r"|\b(?:if so|in that case|i så fall|isåfall|om så är fallet|annars|otherwise)\b)",
     _I,
@@ -78,11 +81,27 @@ _ROLE: Final = re.compile(
 )
 
 
+# A swap split by Swedish word order after a condition: "Om jag blir sjuk tar Jon Berg (…) min
+# plats" (the verb comes first, the person between it and "min plats").
+SPLIT_SWAP: Final = re.compile(
+    r"\b(?:tar|går|kommer|takes|goes)\b.{1,80}?\b(?:min plats|i mitt ställe|my place)\b", _I
+)
+# A negation right before a swap ("kan inte gå i mitt ställe"), or a sentence that opens with
+# "Ingen"/"No one" ("Ingen kollega kan gå i mitt ställe").
+_NEGATED_BEFORE: Final = re.compile(
+    r"\b(?:inte|ej|aldrig|not|never|can't|can’t|cannot|won't|won’t)\s+(?:[\w’']+\s+)?$"
+    r"|^\W*(?:ingen|inget|no one|nobody|none)\b",
+    _I,
+)
+
+
 def doubt(unit: str, phrase: re.Match[str]) -> str | None:
     """Why the sentence `unit` is not a cancellation (or swap) to act on although `phrase`
     (its cancelling or swapping phrase) is in it; None when nothing speaks against it."""
     if _NEGATED_VERB.search(unit):
         return "the cancelling verb is negated"
+    if _NEGATED_BEFORE.search(unit[: phrase.start()]):
+        return "the phrase is negated"
     if _CONDITION.search(unit[: phrase.start()]) or _CONDITION.match(unit):
         return "said of a case that may come"
     if _OTHER_EVENT.search(unit[phrase.end() :]):

@@ -293,7 +293,7 @@ def doubted(lines: Sequence[str]) -> tuple[str, ...]:
 
 def _doubted(unit: str) -> bool:
     """A negation, a condition, another event or the writer's coming speaks against acting."""
-    phrase = _CANCEL.search(unit) or _SWAP_ASKED.search(unit)
+    phrase = _CANCEL.search(unit) or _SWAP_ASKED.search(unit) or doubts.SPLIT_SWAP.search(unit)
     return phrase is not None and doubts.doubt(unit, phrase) is not None
 
 
