@@ -60,9 +60,11 @@ def _case(
     lang: str = "sv",
     reply: bool = False,
     note: str = "",
+    day: int = 6,
 ) -> None:
     """A mail from a registered writer (Lisa of Huddinge, Amir of Botkyrka, Emma of
-    Kriminalvården) on 6 September; by default nothing changes and the organiser reads it."""
+    Kriminalvården) on 6 September (after the deadline) unless `day` says; by default nothing
+    changes and the organiser reads it."""
     _minute[0] += 2
     hour, minute = 8 + _minute[0] // 60, _minute[0] % 60
     state = tuple(st(x, "cancelled") if x.email in cancelled else x for x in _STATE[who[1]])
@@ -74,7 +76,7 @@ def _case(
                 who[0],
                 who[1],
                 subject,
-                date(6, hour, minute, 9),
+                date(day, hour, minute, 9),
                 body,
                 lang=lang,
                 in_reply_to=CONFIRMATION if reply else None,
@@ -84,7 +86,7 @@ def _case(
             state,
             ask=ask,
             setup=_SETUP[who[1]],
-            received=received(6, hour, minute + 1, 9),
+            received=received(day, hour, minute + 1, 9),
             reply_to=who[1] if reply else None,
             note=note,
         )
@@ -198,6 +200,22 @@ _case(
     ),
     lang="en",
     note="a swap announced for a case that may come: wait for Monday (the organiser reads it)",
+)
+_case(
+    "om-jag-blir-sjuk-tar-jon-min-plats",
+    _LISA_FROM,
+    "Seminariet 14/9",
+    (
+        P("Hej,"),
+        P(
+            "Om jag blir sjuk tar Jon Berg (jon.berg@huddinge.se) min plats. Jag hör av mig i så fall."
+        ),
+        mvh("Lisa"),
+    ),
+    outcomes=(("needs-info", None),),
+    ask=True,
+    day=2,
+    note="before the deadline: Jon is not booked on a condition (main booked him); asked about",
 )
 _case(
     "kan-kollegan-ta-min-plats-om",
