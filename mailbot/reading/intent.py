@@ -166,10 +166,11 @@ def sender_counted_in(unit: str) -> bool:
 
 
 # "We" come: the writer and others the sentence does not name ("Vi kommer gärna", "Vi kommer
-# båda", "Anmäl oss", "We'd both like to come"); not "vi kommer att …", "we'll come back".
+# båda", "Anmäl oss", "We'd both like to come"); not "vi kommer (gärna) att …", "we'll come back".
 _WE_COME: Final = re.compile(
     r"\b(?=[abcdkprsvwr])(?:vi(?: [\w-]+){0,3}? (?:kommer|komma|deltar|delta|deltaga|närvarar"
-    r"|medverkar|vara med)\b(?! (?:att|från|ifrån|tillbaka|överens|ihåg|in|ut|fram|förbi)\b)"
+    r"|medverkar|vara med)\b(?! (?:(?:gärna|nog|säkert|också|även) )?(?:att|från|ifrån"
+    r"|tillbaka|överens|ihåg|in|ut|fram|förbi)\b)"
     r"|(?:kommer|deltar) vi (?:gärna|båda|alla|med)\b|anmäl(?:a|er|s)? (?:härmed )?oss\b"
     r"|vi (?:är|blir) (?:två|tre|fyra|fem|\d+)\b|plats(?:er)? (?:för|åt|till) oss\b"
     r"|we(?:'d|’d|'ll|’ll|'re|’re)?(?: [\w'’]+){0,3}? (?:come|coming|attend|attending|join"

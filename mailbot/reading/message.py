@@ -203,7 +203,7 @@ def _opening(units: Sequence[str]) -> str | None:
 DOUBTED: Final = "named with a change that is not certain (a condition, a negation)"
 
 
-def _doubted_asked(read: list[Found | Unread], doubted: Sequence[str]) -> list[Found | Unread]:
+def doubted_asked(read: list[Found | Unread], doubted: Sequence[str]) -> list[Found | Unread]:
     """ "Om jag blir sjuk tar Jon Berg (jon.berg@…) min plats": Jon is not booked now, he is
     asked about; the sentence was dropped from the swaps (`doubts`), not his address."""
     if not doubted:
@@ -231,7 +231,7 @@ def _people(
     # anna.berg@…, vara moderator?"): the organiser answers it (`registering`).
     read.extend(r for r in separated_lines(author) if not registering.plain_question(r.line))
     read.extend(r for r in prose(author) if not registering.plain_question(r.line))
-    read = _doubted_asked(read, intent.doubted(author))
+    read = doubted_asked(read, intent.doubted(author))
     for rows in sheets:
         read.extend(tables.table(rows, source="attachment"))
     chosen: Chosen = choose(r for r in read if not _data_line(r))

@@ -15,6 +15,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import cases_adversary  # noqa: E402
 import cases_attachments  # noqa: E402
 import cases_changes  # noqa: E402
 import cases_fresh  # noqa: E402
@@ -27,7 +28,6 @@ import cases_people  # noqa: E402
 import cases_questions  # noqa: E402
 import cases_tables  # noqa: E402
 import cases_threads  # noqa: E402
-import cases_adversary  # noqa: E402
 import cases_wording  # noqa: E402
 import clients  # noqa: E402
 from expect import Case  # noqa: E402

@@ -8,22 +8,20 @@ converse: cancellations in words the rules did not know.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from body import Blank, Disclaimer, Mail, P, Quote
 from cases_wording import AMIR, AMIR_SETUP, EMMA, MATS
 from expect import ANNA, HUD_TWO, KV_TWO, LISA, Case, st
 from pieces import (
     CONFIRMATION,
     CONFIRMATION_SUBJECT,
-    KOMMUN_DISCLAIMER,
     STATE_DISCLAIMER,
     confirmation_quote,
     date,
-    invitation,
     mvh,
     received,
 )
-
-import datetime as dt
 
 CASES: list[Case] = []
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from mailbot.reading.intent import cancellations, doubted, substitutions
-from mailbot.reading.message import _doubted_asked
 from mailbot.reading.found import Found, Unread
+from mailbot.reading.intent import cancellations, doubted, substitutions, we_come
+from mailbot.reading.message import doubted_asked
 
 NOT_ACTED_ON = [
     # negated
@@ -90,5 +90,10 @@ def test_a_swap_of_the_writer_with_nothing_against_it_is_still_read() -> None:
 def test_a_person_named_in_a_conditional_swap_is_asked_about_not_booked() -> None:
     line = "Om jag blir sjuk tar Jon Berg (jon.berg@huddinge.se) min plats."
     read = [Found("prose", line, name="Jon Berg", email="jon.berg@huddinge.se")]
-    (asked,) = _doubted_asked(list(read), doubted([line]))
+    (asked,) = doubted_asked(list(read), doubted([line]))
     assert isinstance(asked, Unread) and asked.email == "jon.berg@huddinge.se"
+
+
+def test_vi_kommer_garna_att_is_a_promise_not_we_come() -> None:
+    assert we_come(["Vi kommer gärna att sprida inbjudan vidare inom socialtjänsten."]) is None
+    assert we_come(["Vi kommer gärna båda två."]) is not None
