@@ -55,7 +55,7 @@ def register(
     """Register `blocks` for `actor` (the sender among them when §3 counts them); a sender who
     counts but whose name is not known is asked for it. Problems wait for `send_problems`."""
     own = b.config.seminar(actor.seminar)
-    if not own.is_on_time(b.received_at):
+    if not own.is_on_time(b.received_at) and not _all_booked(b, own, blocks):
         reason = f"received after the deadline {own.deadline.isoformat()}"
         b.add("rejected-closed", "deadline-passed", None, reason)
         b.reply("rejected-closed", context={"seminar": own.id})
@@ -65,6 +65,16 @@ def register(
         b.needs_info(problem("missing-name", email=b.sender))
     for i, block in enumerate(blocks, start=1):
         register_one(b, actor, block, i)
+
+
+def _all_booked(b: Builder, own: Seminar, blocks: Sequence[ParticipantBlock]) -> bool:
+    """Everyone named is booked already: after the deadline they hear "already registered"
+    (§5's duplicate), not "registration closed", which would tell them they have no seat."""
+    keys = [x.email_key for x in blocks]
+    return bool(keys) and all(
+        k is not None and (r := b.ctx.state.registration(own.id, k)) is not None and r.is_active
+        for k in keys
+    )
 
 
 def register_one(b: Builder, actor: Actor, block: ParticipantBlock, index: int) -> None:

@@ -267,13 +267,22 @@ def _sender(plan: Who, ctx: Context, *, fresh: bool) -> None:
     named = bool(email.participants or email.unclear or email.swaps or email.names_people)
     named = named or (email.forward is not None and email.forward.names_people)
     implicit = fresh and email.registering and not named and not email.refused
-    if not (counted or implicit):
+    if not (counted or implicit) or (not counted and _booked_already(ctx)):
+        # "Jag kommer som planerat, finns det material?" from a participant already booked:
+        # no new registration ("registration closed" would alarm them); the organiser reads it.
         return
     block = _sender_block(ctx)
     if block is None:
         plan.sender_without_name = True
     elif all(p.email_key != block.email_key for p in plan.book):
         plan.book.insert(0, block)
+
+
+def _booked_already(ctx: Context) -> bool:
+    """The sender holds an active booking: a mere sign of registering does not book them again."""
+    sender = ctx.email.sender
+    key = sender.address.casefold() if sender is not None else ""
+    return any(r.is_active for r in ctx.state.registrations_of(key))
 
 
 def _sender_block(ctx: Context) -> ParticipantBlock | None:

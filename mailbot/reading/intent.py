@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
-from mailbot.reading import questions, registering
+from mailbot.reading import doubts, questions, registering
 from mailbot.reading.addresses import addresses, locate
 from mailbot.reading.lists import is_item
 from mailbot.reading.names import PARTICLES, is_name_word, looks_like_name
@@ -167,10 +167,11 @@ def sender_counted_in(unit: str) -> bool:
 
 
 # "We" come: the writer and others the sentence does not name ("Vi kommer gärna", "Vi kommer
-# båda", "Anmäl oss", "We'd both like to come"); not "vi kommer att …", "we'll come back".
+# båda", "Anmäl oss", "We'd both like to come"); not "vi kommer (gärna) att …", "we'll come back".
 _WE_COME: Final = re.compile(
     r"\b(?=[abcdkprsvwr])(?:vi(?: [\w-]+){0,3}? (?:kommer|komma|deltar|delta|deltaga|närvarar"
-    r"|medverkar|vara med)\b(?! (?:att|från|ifrån|tillbaka|överens|ihåg|in|ut|fram|förbi)\b)"
+    r"|medverkar|vara med)\b(?! (?:(?:gärna|nog|säkert|också|även) )?(?:att|från|ifrån"
+    r"|tillbaka|överens|ihåg|in|ut|fram|förbi)\b)"
     r"|(?:kommer|deltar) vi (?:gärna|båda|alla|med)\b|anmäl(?:a|er|s)? (?:härmed )?oss\b"
     r"|vi (?:är|blir) (?:två|tre|fyra|fem|\d+)\b|plats(?:er)? (?:för|åt|till) oss\b"
     r"|we(?:'d|’d|'ll|’ll|'re|’re)?(?: [\w'’]+){0,3}? (?:come|coming|attend|attending|join"
@@ -226,7 +227,10 @@ _CANCEL_VERB: Final = (
 # "hinner inte delta", "deltar inte", "är förhindrad", "won't be attending". Each also keeps the
 # sentence from being a sign of registering or counting the writer in (its verb is one).
 _NOT_ATTENDING: Final = (
-    r"\b(?=[acdfhiknmuwå'’])(?:(?:kan|kommer) (?:\w+ )?inte (?:längre |heller )?(?:att )?"
+    r"\b(?=[abcdfhijkmnpsuwå'’])(?:(?:måste|får|behöver) (?:\w+ )?avstå\b"
+    r"|ställ\w* in (?:mitt|vårt) deltagande\b|(?:pull|drop)(?:ing)? out\b"
+    r"|jag kommer (?:\w+ )?inte (?=(?:i ?morgon|idag|i dag|på (?:\w+dag|seminariet)|dit|ändå)\b)"
+    r"|(?:kan|kommer) (?:\w+ )?inte (?:längre |heller )?(?:att )?"
     r"(?:kunna )?(?:komma|delta|närvara|medverka|vara med)\b"
     r"|(?:(?:har|hade|får|fick) (?:\w+ )?(?:inte|ej|ingen) (?:\w+ )?(?:möjlighet|chans|tid)"
     r"|(?:ingen|inte) (?:möjlighet|chans) för mig) (?:att )?"
@@ -278,10 +282,21 @@ def cancellations(subject: str, lines: Sequence[str]) -> tuple[Cancellation, ...
     if _cancels(subject) and _subject_meant(subject, read):
         found.append(_cancellation(subject, in_subject=True))
     for index, unit in enumerate(read):
-        if _cancels(unit) and questions.meant(unit, _cancels, _CANCEL_ASKED):
+        if _cancels(unit) and questions.meant(unit, _cancels, _CANCEL_ASKED) and not _doubted(unit):
             below = _items_below(read, index) if unit.rstrip().endswith(":") else ()
             found.append(_cancellation(unit, in_subject=False, below=below))
     return tuple(found)
+
+
+def doubted(lines: Sequence[str]) -> tuple[str, ...]:
+    """The sentences whose cancelling or swapping phrase is not to act on (`doubts`)."""
+    return tuple(u for u in units(lines) if _doubted(u))
+
+
+def _doubted(unit: str) -> bool:
+    """A negation, a condition, another event or the writer's coming speaks against acting."""
+    phrase = _CANCEL.search(unit) or _SWAP_ASKED.search(unit) or doubts.SPLIT_SWAP.search(unit)
+    return phrase is not None and doubts.doubt(unit, phrase) is not None
 
 
 def _cancels(text: str) -> bool:
@@ -447,7 +462,7 @@ def substitutions(
     if _swaps(subject) and _subject_meant(subject, read):
         found.extend(s for s in [_substitution(subject)] if s is not None)
     for unit in read:
-        if _swaps(unit) and questions.meant(unit, _swaps, _SWAP_ASKED):
+        if _swaps(unit) and questions.meant(unit, _swaps, _SWAP_ASKED) and not _doubted(unit):
             asked = _LEADING_MODAL.sub("", unit) if questions.is_question(unit) else unit
             read_swap = _substitution(asked, writer)
             found.extend(replace(s, line=unit) for s in [read_swap] if s is not None)

@@ -199,6 +199,23 @@ def _opening(units: Sequence[str]) -> str | None:
     return None
 
 
+# Why a person named beside a change that may not happen is asked about, not booked.
+DOUBTED: Final = "named with a change that is not certain (a condition, a negation)"
+
+
+def doubted_asked(read: list[Found | Unread], doubted: Sequence[str]) -> list[Found | Unread]:
+    """ "Om jag blir sjuk tar Jon Berg (jon.berg@…) min plats": Jon is not booked now, he is
+    asked about; the sentence was dropped from the swaps (`doubts`), not his address."""
+    if not doubted:
+        return read
+    return [
+        Unread(r.source, r.line, DOUBTED, name=r.name, email=r.email)
+        if isinstance(r, Found) and any(r.line in u or u in r.line for u in doubted)
+        else r
+        for r in read
+    ]
+
+
 def _people(
     subject: str,
     author: list[str],
@@ -214,6 +231,7 @@ def _people(
     # anna.berg@…, vara moderator?"): the organiser answers it (`registering`).
     read.extend(r for r in separated_lines(author) if not registering.plain_question(r.line))
     read.extend(r for r in prose(author) if not registering.plain_question(r.line))
+    read = doubted_asked(read, intent.doubted(author))
     for rows in sheets:
         read.extend(tables.table(rows, source="attachment"))
     chosen: Chosen = choose(r for r in read if not _data_line(r))

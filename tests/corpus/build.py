@@ -15,6 +15,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import cases_adversary  # noqa: E402
 import cases_attachments  # noqa: E402
 import cases_changes  # noqa: E402
 import cases_fresh  # noqa: E402
@@ -115,6 +116,7 @@ def all_cases() -> list[Case]:
         *cases_organisations.CASES,
         *cases_wording.CASES,
         *cases_fresh.CASES,
+        *cases_adversary.CASES,
     ]
     names = [c.name for c in cases]
     dupes = {n for n in names if names.count(n) > 1}

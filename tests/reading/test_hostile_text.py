@@ -32,6 +32,7 @@ READERS: dict[str, Callable[[Sequence[str]], object]] = {
     "sender counted": intent.sender_counted,
     "sender excluded": intent.sender_excluded,
     "we come": intent.we_come,
+    "doubted": intent.doubted,
     "unsubscribes": lambda lines: [intent.unsubscribes(line) for line in lines],
     "signs of registering": lambda lines: intent.signs_of_registering("", lines),
     "organisation": lambda lines: organisation_evidence("", lines, lines[-5:]),
@@ -59,6 +60,10 @@ HOSTILE = {
     "thousands of 'vi' and 'we'": ["vi we vi kommer " * 2500],
     "thousands of negations": ["har inte inte ingen möjlighet " * 2000],
     "thousands of removals of mailing lists": ["ta bort mig från er e-postlista " * 2000],
+    "thousands of doubted cancellations": [
+        "om jag inte kan komma men tar min plats i mötet " * 800
+    ],
+    "thousands of 'but' and 'inte'": ["men inte but not tar " * 3000],
 }
 
 
