@@ -464,6 +464,28 @@ def _calendar_frame(
 
 
 def _own_lines(uid: str, stamp: dt.datetime, description: str) -> bytes:
+    """The participant's DTSTAMP, UID and DESCRIPTION lines, each written by icalendar's
+    content-line code (escaping, folding) as `Event.to_ical()` writes them, in its order: an
+    `Event` built and serialised per reply was 0.8 ms of a 2 ms render under cProfile, most
+    of it the component's type lookup and sorting. `_calendar_frame` checks the result
+    against a whole serialised calendar, once per seminar; `_own_lines_by_event` is the
+    reference that tests compare with."""
+    from icalendar.parser import Contentline, Parameters
+    from icalendar.prop import vDDDTypes, vText
+
+    values = (
+        ("DTSTAMP", vDDDTypes(stamp)),
+        ("UID", vText(uid)),
+        ("DESCRIPTION", vText(description)),
+    )
+    return b"".join(
+        bytes(Contentline.from_parts(name, Parameters(), value, sorted=True).to_ical()) + b"\r\n"
+        for name, value in values
+    )
+
+
+def _own_lines_by_event(uid: str, stamp: dt.datetime, description: str) -> bytes:
+    """The same lines through a whole `icalendar.Event` (the reference for `_own_lines`)."""
     import icalendar
 
     event = icalendar.Event()

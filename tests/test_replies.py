@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import email
 import email.policy
 from pathlib import Path
@@ -9,6 +10,8 @@ from pathlib import Path
 import icalendar
 import jinja2
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mailbot import replies, template_files
 from mailbot.config import Config
@@ -168,3 +171,22 @@ def test_every_outcome_but_ignored_is_told_by_a_template_of_its_own_name() -> No
     assert set(told) <= set(replies.KINDS)
     assert "ignored" not in replies.KINDS
     assert len(set(replies.KINDS)) == len(replies.KINDS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    uid=st.text(min_size=1, max_size=120),
+    description=st.text(max_size=200),
+    stamp=st.datetimes(
+        min_value=dt.datetime(1970, 1, 2),
+        max_value=dt.datetime(2100, 1, 1),
+        timezones=st.just(dt.UTC),
+    ),
+)
+def test_a_participants_calendar_lines_are_what_a_whole_icalendar_event_writes(
+    uid: str, description: str, stamp: dt.datetime
+) -> None:
+    """Escaping, folding at 75 octets (inside a multi-byte character too) and the order."""
+    assert replies._own_lines(uid, stamp, description) == replies._own_lines_by_event(
+        uid, stamp, description
+    )
