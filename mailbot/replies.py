@@ -57,7 +57,7 @@ class _FoldOncePolicy(policy.EmailPolicy):
             or len(text.splitlines()) > 1
         ):
             return super().header_store_parse(name, value)
-        if _bare_addresses(value) and len(name) + 2 + len(text) <= 78:
+        if _plain_addresses(value) and len(name) + 2 + len(text) <= 78:
             return name, text  # plain addresses on one line: folding leaves them as they are
         folded = _folded(self, name, text)
         if folded is None:
@@ -78,6 +78,7 @@ _CACHED_CHARS = 998  # longer values (the parent raises on CR/LF) are not worth 
 
 
 _ATOM = r"[A-Za-z0-9!#$%&'*+/^_`{|}~-]+"  # RFC 5322 atext without "=" and "?": no encoded-word
+_PHRASE = re.compile(rf"{_ATOM}(?: {_ATOM})*")  # words that `Address` writes unquoted
 _DOT_ATOM_ADDRESS = re.compile(rf"{_ATOM}(?:\.{_ATOM})*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*")
 
 
@@ -100,16 +101,19 @@ def _non_ascii_words(name: str, value: object) -> str | None:
     )
 
 
-def _bare_addresses(value: object) -> bool:
-    """Addresses without display names whose address is a plain dot-atom (most Cc and many To
-    fields): their header text is what folding them would write, so there is nothing to fold."""
+def _plain_addresses(value: object) -> bool:
+    """Addresses whose address is a plain dot-atom, without a display name or with one of
+    ASCII words of atext joined by single spaces (most To and Cc fields: "Anna Berg
+    <anna@x.se>"): their header text is what folding them would write when it fits on a line,
+    so there is nothing to fold. Each participant's name is new, and folding it through the
+    header registry was ~0.4 ms a reply (benchmarks/README.md, 2026-12-02 `i9-send`)."""
     addresses = [value] if isinstance(value, Address) else value
     return (
         isinstance(addresses, list)
         and bool(addresses)
         and all(
             isinstance(a, Address)
-            and not a.display_name
+            and (not a.display_name or _PHRASE.fullmatch(a.display_name) is not None)
             and _DOT_ATOM_ADDRESS.fullmatch(a.addr_spec) is not None
             for a in addresses
         )

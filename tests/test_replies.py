@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email
+import email.headerregistry
 import email.policy
 from pathlib import Path
 
@@ -190,3 +191,37 @@ def test_a_participants_calendar_lines_are_what_a_whole_icalendar_event_writes(
     assert replies._own_lines(uid, stamp, description) == replies._own_lines_by_event(
         uid, stamp, description
     )
+
+
+_ATEXT = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+/^_`{|}~-"
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    names=st.lists(
+        st.one_of(
+            st.just(""),
+            st.text(alphabet=_ATEXT + " ", max_size=70),
+            st.sampled_from(["Anna Berg", "Per-Olof O'Neill", "Ann  Berg", " Ann", "Ann "]),
+        ),
+        min_size=1,
+        max_size=3,
+    ),
+    local=st.from_regex(r"[a-zA-Z0-9!#$%&'*+/^_`{|}~-]{1,12}(\.[a-z0-9-]{1,8}){0,2}", fullmatch=True),
+)
+def test_a_plain_named_address_is_written_as_the_policy_would_fold_it(
+    names: list[str], local: str
+) -> None:
+    """The To and Cc fields skip the header registry's fold when it would change nothing."""
+    addresses = [
+        email.headerregistry.Address(display_name=name, username=local, domain="kommun.example.se")
+        for name in names
+    ]
+    try:
+        text = ", ".join(str(a) for a in addresses)
+    except Exception:
+        return
+    for field in ("To", "Cc"):
+        stored = replies.POLICY.header_store_parse(field, addresses)[1]
+        expected = replies.POLICY.header_factory(field, text).fold(policy=replies.POLICY)
+        assert replies.POLICY.fold(field, stored) == expected
