@@ -51,7 +51,9 @@ def normalised(mail_from: str, rcpts: tuple[str, ...], data: bytes) -> bytes:
     return f"{mail_from} -> {','.join(rcpts)}\r\n".encode() + data
 
 
-def sent_by(mailbot: str, messages: list[common.Message], seats: dict[str, int]) -> tuple:
+def sent_by(
+    mailbot: str, messages: list[common.Message], seats: dict[str, int]
+) -> tuple[list[bytes], dict[str, int]]:
     """(normalised mails, outcome counts) of one `mailbot run` on this burst."""
     common.MAILBOT = mailbot
     sink = testservers.SmtpSink()
@@ -71,7 +73,8 @@ def sent_by(mailbot: str, messages: list[common.Message], seats: dict[str, int])
                     while time.monotonic() < deadline:
                         time.sleep(0.2)
                         decided, queued, sent = common.database_progress(db)
-                        if decided >= len(messages) and queued == 0 and len(sink.received) >= sent > 0:
+                        done = decided >= len(messages) and queued == 0
+                        if done and len(sink.received) >= sent > 0:
                             break
                     else:
                         raise TimeoutError(f"{mailbot}: not done after 900 s")

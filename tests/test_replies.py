@@ -207,7 +207,9 @@ _ATEXT = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+
         min_size=1,
         max_size=3,
     ),
-    local=st.from_regex(r"[a-zA-Z0-9!#$%&'*+/^_`{|}~-]{1,12}(\.[a-z0-9-]{1,8}){0,2}", fullmatch=True),
+    local=st.from_regex(
+        r"[a-zA-Z0-9!#$%&'*+/^_`{|}~-]{1,12}(\.[a-z0-9-]{1,8}){0,2}", fullmatch=True
+    ),
 )
 def test_a_plain_named_address_is_written_as_the_policy_would_fold_it(
     names: list[str], local: str
