@@ -64,3 +64,11 @@ def test_stop_times_sigterm_under_a_hung_smtp_start_check() -> None:
 def test_hostile_mime_times_each_hostile_message() -> None:
     out = run("hostile_mime.py", "--runs", "1", "--only", "bad base64", timeout=120)
     assert "bad base64: " in out and " ms [" in out
+
+
+def test_sent_compare_finds_the_same_mail_from_the_same_install() -> None:
+    """Two runs of one install differ only in what the comparison normalises (Message-ID, Date,
+    boundaries, the .ics DTSTAMP): anything else left unnormalised would show here."""
+    mailbot = str(Path(sys.executable).with_name("mailbot"))
+    out = run("sent_compare.py", "--against", mailbot, "--n", "20", timeout=120)
+    assert "SAME: " in out and " with an .ics" in out
