@@ -15,7 +15,7 @@ import statistics
 import time
 from collections.abc import Callable, Sequence
 
-from mailbot.reading import addresses, intent, keys, names, person
+from mailbot.reading import addresses, date_requests, intent, keys, names, person
 from mailbot.reading.key_blocks import key_blocks
 from mailbot.reading.lines import separated_lines
 from mailbot.reading.lists import list_items
@@ -90,9 +90,10 @@ READERS: dict[str, Callable[[Sequence[str]], object]] = {
         intent.signs_of_registering(SUBJECT, lines),
         intent.sender_counted(lines),
         intent.sender_excluded(lines),
+        intent.we_come(lines),
         intent.cancellations(SUBJECT, lines),
         intent.substitutions(SUBJECT, lines),
-        intent.date_requests(SUBJECT, lines),
+        date_requests.date_requests(SUBJECT, lines),
         intent.for_information_only(SUBJECT, lines),
     ),
     "organisation": lambda lines: organisation_evidence(SUBJECT, lines, lines[-2:]),

@@ -149,7 +149,9 @@ _ASKING = st.sampled_from(
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     asking=_ASKING,
-    verb=st.sampled_from(["avboka", "avanmäla", "stryka", "cancel", "unregister"]),
+    verb=st.sampled_from(
+        ["avboka", "avanmäla", "stryka", "ta bort", "cancel", "unregister", "remove"]
+    ),
     who=st.sampled_from(["", "mig", "Anna Berg", ANNA, "me", "my colleague"]),
     subject=st.sampled_from(["Avbokning", "Återbud", "Fråga", "Cancellation", "Seminariet"]),
 )

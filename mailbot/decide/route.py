@@ -171,7 +171,9 @@ def _colleagues_forward(ctx: Context) -> Inbound | None:
     forward = email.forward
     if forward is None or forward.sender is None or email.sender is None:
         return None
-    if any(p.email and not p.email_error for p in email.participants) or email.sender_counted:
+    if any(p.email and not p.email_error for p in email.participants):
+        return None
+    if email.sender_counted or email.we_come:
         return None
     if not (email.points_below or email.unclear):
         return None

@@ -19,6 +19,7 @@ from mailbot.config import Actor
 from mailbot.decide.context import Context, problem
 from mailbot.parsing.parsed import Cancel, Email, Mention, ParticipantBlock, Swap
 from mailbot.reading.addresses import addresses
+from mailbot.reading.found import OTHERS_UNNAMED
 from mailbot.reading.names import turned_round
 from mailbot.state import Registration
 
@@ -59,6 +60,8 @@ def who(ctx: Context, actor: Actor | None, *, fresh: bool) -> Who:
     _sender(plan, ctx, fresh=fresh)
     acted_on = {*plan.cancel, *(b.replaces.casefold() for b in plan.swaps if b.replaces)}
     for unclear in email.unclear:
+        if unclear.why == OTHERS_UNNAMED and email.we_come and _answered_participants(ctx):
+            continue  # "Tack, vi kommer båda två!" to a confirmation: they are booked already
         written = {a.casefold() for a in addresses(unclear.line)}
         if written and written <= acted_on:
             continue  # "Avboka lisa.berg@…": the address was the cancellation's, not a person
@@ -175,9 +178,13 @@ def _cancel(plan: Who, cancel: Cancel, ctx: Context, registrations: _Registered)
     answered = _answered_participants(ctx)
     if answered:
         plan.cancel.extend(a.casefold() for a in answered)
-    elif not (cancel.of_sender or cancel.in_subject or cancel.opening):
+        return
+    if cancel.of_other:  # "Min kollega kan inte komma": which one? never the sender
+        plan.ask("cancel-unclear", "a cancellation that does not say whom", line=cancel.line)
+        return
+    if not (cancel.of_sender or cancel.in_subject or cancel.opening):
         return  # "Återbud kommer senare om det behövs": a word in passing, about no one
-    elif not (email.participants or email.unclear or email.swaps):
+    if not (email.participants or email.unclear or email.swaps):
         assert email.sender is not None
         plan.cancel.append(email.sender.key)
     # Else a "cannot come" said of the writer above a list of others: they are not counted.
@@ -252,12 +259,15 @@ def _sender(plan: Who, ctx: Context, *, fresh: bool) -> None:
     """SPEC §3: counted when the text says so; in a fresh mail with a sign of registering, when
     no one else is named and nothing is said of who comes; never when excluded."""
     email = ctx.email
-    if email.sender_excluded or (email.cancels and not email.sender_counted):
+    # "Vi kommer gärna" counts the writer, but not in an answer to a confirmation: the
+    # coordinator in its Cc is one of no "vi", and the participant is booked already.
+    counted = email.sender_counted or (email.we_come and not _answered_participants(ctx))
+    if email.sender_excluded or (email.cancels and not counted):
         return
     named = bool(email.participants or email.unclear or email.swaps or email.names_people)
     named = named or (email.forward is not None and email.forward.names_people)
     implicit = fresh and email.registering and not named and not email.refused
-    if not (email.sender_counted or implicit):
+    if not (counted or implicit):
         return
     block = _sender_block(ctx)
     if block is None:

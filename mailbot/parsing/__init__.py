@@ -176,6 +176,7 @@ def _what_it_says(subject: str, text: Text, deliverable: Deliverable | None) -> 
         "names_people": text.people.names_people,
         "registering": text.people.registering,
         "sender_counted": text.people.sender_counted is not None,
+        "we_come": text.people.we_come is not None,
         "sender_excluded": text.people.sender_excluded is not None,
         "cancels": cancels,
         "swaps": swaps,
@@ -207,7 +208,7 @@ def _size(raw: object) -> int:
 
 _ENGLISH_SUBJECT: Final = re.compile(
     r"\b(?:registration|registrations|register|registering|cancel\w*|unregister|participants?"
-    r"|sign[- ]?up|attendance|substitut\w*|replacement)\b",
+    r"|sign[- ]?up|attendance|substitut\w*|replacement|seminars?|unsubscribe)\b",
     re.IGNORECASE,
 )
 

@@ -102,6 +102,7 @@ class Cancel:
     of_sender: bool = False
     in_subject: bool = False
     opening: bool = False  # it opens the text: the blocks below it are whom it cancels
+    of_other: bool = False  # it speaks of someone it does not name ("min kollega", "hon")
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,7 @@ class Email:
     names_people: bool = False  # a list, table, attached list or names were written
     registering: bool = False  # a sign of registering in the subject or the text
     sender_counted: bool = False  # the text counts the writer in ("mig själv", …)
+    we_come: bool = False  # "Vi kommer gärna" and no one named: the writer is one of "vi"
     sender_excluded: bool = False  # the text says the writer does not come
     cancels: tuple[Cancel, ...] = ()
     swaps: tuple[Swap, ...] = ()

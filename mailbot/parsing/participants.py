@@ -23,7 +23,7 @@ from mailbot.parsing.parsed import (
     Swap,
     Unclear,
 )
-from mailbot.reading import intent
+from mailbot.reading import date_requests, intent
 from mailbot.reading.found import Found, Unread
 from mailbot.reading.message import ForwardedPart, People
 
@@ -86,6 +86,7 @@ def cancels(
             c.of_sender,
             c.in_subject,
             opening is not None and c.line.startswith(opening),
+            c.of_other,
         )
         for c in found
     )
@@ -99,7 +100,7 @@ def swaps(
     )
 
 
-def dates(found: Sequence[intent.DateRequest]) -> tuple[DateRef, ...]:
+def dates(found: Sequence[date_requests.DateRequest]) -> tuple[DateRef, ...]:
     read = (date_ref(d.date) for d in found)
     return tuple(dict.fromkeys(d for d in read if d is not None))
 
@@ -115,7 +116,7 @@ def forward(part: ForwardedPart | None, deliverable: Deliverable | None) -> Forw
         participants=blocks(people.people, deliverable),
         unclear=unclear(people.unread),
         names_people=people.names_people,
-        sender_counted=people.sender_counted is not None,
+        sender_counted=people.sender_counted is not None or people.we_come is not None,
         sender_excluded=people.sender_excluded is not None,
     )
 

@@ -7,7 +7,10 @@ happen once, later, in one place), so a reader never decides whether an address 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Final, Literal
+
+# Why an Unread says others come: "Kan jag anmäla mig och en kollega?", "Vi kommer gärna".
+OTHERS_UNNAMED: Final = "others are said to come, but not named"
 
 # The reader that found a person; the journal's rule names the form (SPEC §3, last points).
 Source = Literal["key-block", "list", "line", "table", "attachment", "prose", "sender"]

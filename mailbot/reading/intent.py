@@ -13,18 +13,18 @@ stället för Anna?"), not when it asks whether or how one could ("Kan man avbok
 gör jag om jag behöver lämna återbud?", "Is it possible to cancel later if plans change?", "Går
 det att byta deltagare om någon blir sjuk?"): a wrong cancellation is as bad as a wrong
 booking, so what might be a question about the rules goes to the organiser as a question does
-(see `asks_to` and reading/README.md).
+(see `questions.asks_to` and reading/README.md).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
-from mailbot.reading import registering
+from mailbot.reading import questions, registering
 from mailbot.reading.addresses import addresses, locate
 from mailbot.reading.lists import is_item
 from mailbot.reading.names import PARTICLES, is_name_word, looks_like_name
@@ -54,6 +54,7 @@ class Cancellation:
     addresses: tuple[str, ...] = ()
     of_sender: bool = False  # the phrase speaks of the writer ("jag", "mig", "I")
     in_subject: bool = False
+    of_other: bool = False  # and of someone it does not name ("min kollega", "hon", "she")
 
 
 @dataclass(frozen=True)
@@ -64,15 +65,6 @@ class Substitution:
     line: str
     old: Mention | None
     new: Mention | None
-
-
-@dataclass(frozen=True)
-class DateRequest:
-    """A date written where the author asks to come (or in the subject), as written."""
-
-    line: str
-    date: str
-    in_subject: bool = False
 
 
 def units(lines: Sequence[str]) -> tuple[str, ...]:
@@ -104,11 +96,11 @@ def signs_of_registering(subject: str, lines: Sequence[str]) -> bool:
     when the author's text is no question about something else. "Kommer det att finnas fika?"
     and "Här kommer rapporten" are none."""
     found = units(lines)
-    if any(registering.sign_in(unit) for unit in found):
+    if any(registering.sign_in(unit) and not unsubscribes(unit) for unit in found):
         return True
     if any(sender_counted_in(unit) for unit in found):
         return True
-    if any(registering.is_question(unit) for unit in found):
+    if any(questions.is_question(unit) for unit in found):
         return False  # the text asks something else: the subject is its title
     return registering.sign_in_subject(subject)
 
@@ -132,7 +124,8 @@ _SENDER_COUNTED: Final = re.compile(
     r"|myself\b|I(?: will| would like to|'d like to|’d like to| want to| shall| hope to)"
     r" (?:attend|come|join|participate|be there|(?:register|sign up)(?:\s+(?:myself|for|to)\b"
     r"|\s*[.!,]|$))"
-    r"|(?:me|I) and my colleague|register me\b|sign me up\b|count me in\b"
+    r"|(?:me|I) and my colleague|register me\b|sign me up\b|count me in\b|räkna med mig\b"
+    r"|jag (?:skulle |vill )?(?:gärna |väldigt gärna )?(?:vilja )?vara med\b"
     r"|I(?:'ll| will) be there\b)",
     _I,
 )
@@ -172,6 +165,37 @@ def sender_counted_in(unit: str) -> bool:
     return not registering.plain_question(unit)
 
 
+# "We" come: the writer and others the sentence does not name ("Vi kommer gärna", "Vi kommer
+# båda", "Anmäl oss", "We'd both like to come"); not "vi kommer att …", "we'll come back".
+_WE_COME: Final = re.compile(
+    r"\b(?=[abcdkprsvwr])(?:vi(?: [\w-]+){0,3}? (?:kommer|komma|deltar|delta|deltaga|närvarar"
+    r"|medverkar|vara med)\b(?! (?:att|från|ifrån|tillbaka|överens|ihåg|in|ut|fram|förbi)\b)"
+    r"|(?:kommer|deltar) vi (?:gärna|båda|alla|med)\b|anmäl(?:a|er|s)? (?:härmed )?oss\b"
+    r"|vi (?:är|blir) (?:två|tre|fyra|fem|\d+)\b|plats(?:er)? (?:för|åt|till) oss\b"
+    r"|we(?:'d|’d|'ll|’ll|'re|’re)?(?: [\w'’]+){0,3}? (?:come|coming|attend|attending|join"
+    r"|joining|participate|participating|be there)\b(?! (?:back|by|over|from|up)\b)"
+    r"|(?:register|sign|count|book) us\b|both of us\b|the (?:two|three) of us\b"
+    r"|räkna med oss\b)",
+    _I,
+)
+
+
+# Every form of _WE_COME holds one of these words: most sentences fail on this one cheap test.
+_WE: Final = re.compile(r"\b(?:vi|we|oss|us)\b", _I)
+
+
+def we_come(lines: Sequence[str]) -> str | None:
+    """The sentence that says "we" come ("Vi kommer gärna", "We'd both like to come"): the
+    writer is one of them, and the others are people it does not name. Not said in a question
+    about something else, nor negated ("Vi kan tyvärr inte komma")."""
+    for unit in units(lines):
+        if _WE.search(unit) is None or _WE_COME.search(unit) is None or _CANCEL.search(unit):
+            continue
+        if not registering.plain_question(unit) and not questions.NEGATION.search(unit):
+            return unit
+    return None
+
+
 def sender_excluded(lines: Sequence[str]) -> str | None:
     """The sentence that says the writer does not come ("själv kan jag inte", "själv kommer jag
     inte", "I can't attend myself"), or registers only others ("jag anmäler mina kollegor")
@@ -186,41 +210,99 @@ def sender_excluded(lines: Sequence[str]) -> str | None:
 # ---------------------------------------------------------------------------- cancelling
 
 _CANCEL_VERB: Final = (
-    r"\b(?=[acdsuå])(?:avanmäl\w*|avanmal\w*|återbud\w*|aterbud\w*|avbok\w*|stryk(?:a|er|s)?\b"
-    r"|cancel\w*|unregister\w*|de-?register\w*)"
+    r"\b(?=[acdprstuwå])(?:avanmäl\w*|avanmal\w*|återbud\w*|aterbud\w*|avbok\w*"
+    r"|stryk(?:a|er|s)?\b|cancel\w*|unregister\w*|de-?register\w*|withdraw\w*"
+    # "ta bort mig / min anmälan / Anna Berg", "remove me / my registration", "take me off"
+    r"|(?:ta|tar|plocka|plockar) bort(?= (?:(?:mig|oss|anmälan\w*)\b|(?:min|mitt|mina|vår|våra"
+    r"|hans|hennes|hens|dennes|deras) (?:anmälan|registrering|plats|namn|deltagande)\b"
+    r"|(?-i:[A-ZÅÄÖ][a-zåäöéü]+ [A-ZÅÄÖ][a-zåäöéü]+)))"
+    r"|remov(?:e|ing)(?= (?:(?:me|us)\b|(?:my|our|his|her|their) (?:registration|name|booking"
+    r"|place|seat|participation)\b|(?-i:[A-Z][a-zåäöéü]+ [A-Z])))"
+    r"|(?:take|strike|cross) (?:me|us) off\b"
+    r"|(?:drar|dra|drog|dragit) tillbaka (?:\w+ )?anmälan\b|återkalla\w* (?:\w+ )?anmälan\b)"
 )
-_CANCEL: Final = re.compile(
-    _CANCEL_VERB
-    + r"|\b(?=[cfkuw])(?:(?:kan|kommer) (?:\w+ )?inte (?:att )?(?:kunna )?(?:komma|delta|närvara)\b"
-    r"|förhinder\b|(?:can't|cannot|can’t|can not|won't|won’t|will not be able to|unable to) "
-    r"(?:\w+ )?(?:attend|come|make it|participate)\b)",
+# Saying that one does not come: "kan inte komma", "har tyvärr inte möjlighet att delta",
+# "hinner inte delta", "deltar inte", "är förhindrad", "won't be attending". Each also keeps the
+# sentence from being a sign of registering or counting the writer in (its verb is one).
+_NOT_ATTENDING: Final = (
+    r"\b(?=[acdfhiknmuwå'’])(?:(?:kan|kommer) (?:\w+ )?inte (?:längre |heller )?(?:att )?"
+    r"(?:kunna )?(?:komma|delta|närvara|medverka|vara med)\b"
+    r"|(?:(?:har|hade|får|fick) (?:\w+ )?(?:inte|ej|ingen) (?:\w+ )?(?:möjlighet|chans|tid)"
+    r"|(?:ingen|inte) (?:möjlighet|chans) för mig) (?:att )?"
+    r"(?:komma|delta|deltaga|närvara|medverka|vara med)\b"
+    r"|hinner (?:\w+ )?(?:inte|ej) (?:\w+ )?(?:komma|delta|närvara|medverka|vara med)\b"
+    r"|(?:deltar|närvarar|medverkar) (?:\w+ )?(?:inte|ej)\b|förhinder\b|förhindrad\w*"
+    r"|(?:can't|cannot|can’t|can not|can no longer|won't|won’t|will not be able to|unable to) "
+    r"(?:\w+ )?(?:attend|come|make it|participate|join)\b"
+    r"|(?:won't|won’t|will not|wouldn't|wouldn’t|would not) be (?:\w+ )?(?:attending|coming"
+    r"|joining|participating|there|able to (?:\w+ )?(?:attend|come|join|make it|participate))\b"
+    r"|(?:am|'m|’m|are|'re|’re) (?:\w+ )?not (?:\w+ )?(?:attending|coming|joining"
+    r"|participating|able to (?:attend|come|join|make it|participate))\b)"
+)
+_CANCEL: Final = re.compile(_CANCEL_VERB + "|" + _NOT_ATTENDING, _I)
+_NOT_ATTENDING_ONLY: Final = re.compile(_NOT_ATTENDING, _I)
+# A mailing list, not the seminar's list: "ta bort mig från er utskickslista", "unsubscribe me
+# from your newsletter" asks the organiser to stop mailing, and cancels no booking (README).
+_MAILING: Final = re.compile(
+    r"\b(?=[adekmnpsuy])(?:(?:e-?post|mejl|mail|mailing|utskicks|sänd|distributions|kontakt)"
+    r"-?list\w*|nyhetsbrev\w*|utskick\w*|(?:av)?prenumer\w*|e-?mail ?lists?|mailings?\b"
+    r"|distribution ?lists?|newsletters?|unsubscrib\w*|subscri\w*|(?:er|era|ert|your) list\w*"
+    r"|e-?mails? from you)",
     _I,
 )
 # What a question asks to be done when it asks to cancel ("Kan ni stryka mig?"); "kan inte
 # komma" inside a question is no request ("Vad händer om jag inte kan komma?").
 _CANCEL_ASKED: Final = re.compile(_CANCEL_VERB, _I)
-_FIRST_PERSON: Final = re.compile(r"\b(?:jag|mig|själv|I|me|my|myself)\b", _I)
+_FIRST_PERSON: Final = re.compile(
+    r"\b(?:jag|mig|själv|I|me|my|myself|min (?:anmälan|plats|registrering)|mitt deltagande)\b", _I
+)
+# Someone the phrase does not name: "Min kollega kan inte komma", "Hon har fått förhinder",
+# "Vi kan inte komma" (who are "vi"?).
+_OTHER_PERSON: Final = re.compile(
+    r"\b(?:(?:min|mina|vår|våra|en|my|our|a) (?:\w+ )?(?:kolleg\w*|medarbetare|chef|colleagues?"
+    r"|manager)|kollegan|hon|han|hen|she|he|vi|we)\b",
+    _I,
+)
 
 
 def cancellations(subject: str, lines: Sequence[str]) -> tuple[Cancellation, ...]:
     """Each sentence (and the subject) that asks to cancel, with the names and addresses written
     in it, or in the list items right below a sentence that ends in a colon ("Följande kan inte
     komma:" / "- Lisa Berg"). A sentence that says one person goes instead of another is a
-    substitution instead. A question is a cancellation only when it asks for one (`asks_to`):
-    "Kan ni stryka mig från listan?" is, "Kan man avboka senare?" is not."""
+    substitution instead. A question is a cancellation only when it asks for one
+    (`questions.asks_to`): "Kan ni stryka mig från listan?" is, "Kan man avboka senare?" is
+    not."""
     found: list[Cancellation] = []
     read = units(lines)
     if _cancels(subject) and _subject_meant(subject, read):
         found.append(_cancellation(subject, in_subject=True))
     for index, unit in enumerate(read):
-        if _cancels(unit) and _meant(unit, _cancels, _CANCEL_ASKED):
+        if _cancels(unit) and questions.meant(unit, _cancels, _CANCEL_ASKED):
             below = _items_below(read, index) if unit.rstrip().endswith(":") else ()
             found.append(_cancellation(unit, in_subject=False, below=below))
     return tuple(found)
 
 
 def _cancels(text: str) -> bool:
-    return _CANCEL.search(text) is not None and not _is_substitution(text)
+    if _CANCEL.search(text) is None or _is_substitution(text):
+        return False
+    return not unsubscribes(text) or _NOT_ATTENDING_ONLY.search(text) is not None
+
+
+def unsubscribes(text: str) -> bool:
+    """A sentence that asks to be taken off a mailing list ("ta bort mig från er
+    utskickslista", "unsubscribe me from your newsletter"): no cancellation of a seat, and
+    no sign of registering ("I never registered for it")."""
+    return _MAILING.search(text) is not None and (
+        _CANCEL.search(text) is not None or _OPT_OUT.search(text) is not None
+    )
+
+
+_OPT_OUT: Final = re.compile(
+    r"\b(?:unsubscrib\w*|avprenumer\w*|avregistrer\w*|avsluta\w*|sluta (?:få|skicka)"
+    r"|stop (?:sending|receiving)|opt(?:ing)? out)",
+    _I,
+)
 
 
 def _items_below(read: Sequence[str], index: int) -> tuple[str, ...]:
@@ -234,6 +316,10 @@ def _items_below(read: Sequence[str], index: int) -> tuple[str, ...]:
 
 def _cancellation(text: str, *, in_subject: bool, below: Sequence[str] = ()) -> Cancellation:
     without_phrase = _CANCEL.sub(" , ", text)
+    if _NOT_COMING.search(text) and _CANCEL_ASKED.search(text) is None:
+        # "I will not be attending myself, but please register: Helena Björk <…>": the writer
+        # says they do not come; the people in the same sentence are the ones registered.
+        return Cancellation(line=text, of_sender=True, in_subject=in_subject)
     names = list(names_in(without_phrase))
     written = addresses(text)
     for item in below:
@@ -243,9 +329,17 @@ def _cancellation(text: str, *, in_subject: bool, below: Sequence[str] = ()) -> 
         line="\n".join([text, *below]),
         names=tuple(dict.fromkeys(names)),
         addresses=tuple(dict.fromkeys(written)),
-        of_sender=_FIRST_PERSON.search(without_phrase) is not None and not below,
+        of_sender=not below and _of_writer(text, without_phrase),
         in_subject=in_subject,
+        of_other=not (names or written) and _OTHER_PERSON.search(without_phrase) is not None,
     )
+
+
+def _of_writer(text: str, without_phrase: str) -> bool:
+    """The phrase speaks of the writer, beside it or inside it ("Tyvärr hinner jag inte")."""
+    if _FIRST_PERSON.search(without_phrase):
+        return True
+    return any(_FIRST_PERSON.search(m.group()) for m in _CANCEL.finditer(text))
 
 
 _ITEM_MARK: Final = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|[a-z]\)|\S)\s+")
@@ -321,10 +415,10 @@ _OLD_BY_NEW: Final = re.compile(
 )
 # "Anna kan inte, Per Persson går i stället: per.persson@lund.se"
 _GOES_INSTEAD: Final = re.compile(
-    r"\b(?=[acdgikwå])(?:går|gå|kommer|deltar|åker|will go|will come|will attend|goes|go|comes"
-    r"|attends"
-    r"|is coming)"
-    r" (?:i stället|istället|instead)\b",
+    r"\b(?=[acdgikwåt])(?:(?:går|gå|kommer|deltar|åker|will go|will come|will attend|goes|go"
+    r"|comes|attends|is coming) (?:i stället|istället|instead|(?P<mine>i (?:mitt|vårt) ställe"
+    r"|in my (?:place|stead)))|(?P<seat>(?:tar|ta|takes|take|will take|is taking) (?:över )?"
+    r"(?:min|my) (?:plats|place)))\b",
     _I,
 )
 _CANNOT: Final = re.compile(
@@ -339,19 +433,27 @@ _CHANGE_ONLY: Final = re.compile(
 )
 
 
-def substitutions(subject: str, lines: Sequence[str]) -> tuple[Substitution, ...]:
+def substitutions(
+    subject: str, lines: Sequence[str], writer: str | None = None
+) -> tuple[Substitution, ...]:
     """Each sentence that says one person goes instead of another, with who replaces whom as
-    written; "byte av deltagare" alone (in the text or the subject) is a Substitution that names
-    no one. A question is one only when it asks for the swap (`asks_to`): "Kan Per Persson gå i
-    stället för Anna?" is, "Går det att byta deltagare om någon blir sjuk?" is not."""
+    written ("i mitt ställe", "takes my place": the `writer`'s address, when known); "byte av
+    deltagare" alone (in the text or the subject) is a Substitution that names no one. A
+    question is one only when it asks for the swap (`questions.asks_to`): "Kan Per Persson gå
+    i stället för Anna?" is, "Går det att byta deltagare om någon blir sjuk?" is not."""
     read = units(lines)
     found: list[Substitution] = []
     if _swaps(subject) and _subject_meant(subject, read):
         found.extend(s for s in [_substitution(subject)] if s is not None)
     for unit in read:
-        if _swaps(unit) and _meant(unit, _swaps, _SWAP_ASKED):
-            asked = _LEADING_MODAL.sub("", unit) if registering.is_question(unit) else unit
-            found.extend(replace(s, line=unit) for s in [_substitution(asked)] if s is not None)
+        if _swaps(unit) and questions.meant(unit, _swaps, _SWAP_ASKED):
+            asked = _LEADING_MODAL.sub("", unit) if questions.is_question(unit) else unit
+            read_swap = _substitution(asked, writer)
+            found.extend(replace(s, line=unit) for s in [read_swap] if s is not None)
+    if any(s.old or s.new for s in found):
+        # "Kan vi byta deltagare? Anna kan inte, Per går i stället": the named swap answers
+        # the question; it is no second, unnamed substitution to ask about.
+        return tuple(s for s in found if s.old or s.new)
     return tuple(found)
 
 
@@ -369,7 +471,7 @@ def _is_substitution(text: str) -> bool:
     return bool(_NEW_FOR_OLD.search(text) or _OLD_BY_NEW.search(text) or _GOES_INSTEAD.search(text))
 
 
-def _substitution(text: str) -> Substitution | None:
+def _substitution(text: str, writer: str | None = None) -> Substitution | None:
     if match := _NEW_FOR_OLD.search(text):
         return Substitution(text, _leading(text[match.end() :]), _trailing(text[: match.start()]))
     if match := _OLD_BY_NEW.search(text):
@@ -381,10 +483,16 @@ def _substitution(text: str) -> Substitution | None:
             new = Mention(new.name, after.address)
         cannot = _CANNOT.search(text[: match.start()])
         old = None if cannot is None else _trailing(text[: cannot.start()])
+        if match["mine"] or match["seat"]:  # "Sara Ek går i mitt ställe": the writer's seat
+            old = None if writer is None else Mention(None, writer)
         return Substitution(text, old, new)
-    if _CHANGE_ONLY.search(text):
-        return Substitution(text, None, None)
+    if match := _CHANGE_ONLY.search(text):
+        to = _CHANGED_TO.match(text, match.end())  # "byta deltagare till Per Persson, per@…"
+        return Substitution(text, None, None if to is None else _leading(text[to.end() :]))
     return None
+
+
+_CHANGED_TO: Final = re.compile(r"\s+(?:till|mot|to|with|for)\s+", _I)
 
 
 _SWAP_ASKED: Final = re.compile(
@@ -427,73 +535,7 @@ def _leading(text: str) -> Mention | None:
     return Mention(names[0], address)
 
 
-# ---------------------------------------------------------------------------- questions
-
-# Said in passing, a request stays one: "Kan ni stryka mig om det går?", "if possible".
-_HEDGE: Final = re.compile(
-    r"\b(?:om|if)\s+(?:möjligt|possible|det (?:går|är möjligt|är ok\w*)(?: bra)?|ni kan"
-    r"|you (?:can|could|would|don't mind|do not mind)|that(?:'s| is) (?:ok\w*|fine|possible)"
-    r"|it(?:'s| is) (?:possible|ok\w*|not too late))\b",
-    _I,
-)
-# A case that may come, or whether it is still allowed: the question asks what the rules are.
-_HYPOTHETICAL: Final = re.compile(
-    r"\b(?:ifall|i fall att|i så fall|senare|längre fram|i framtiden|fortfarande|vid behov"
-    r"|i efterhand|efteråt|if|in case|whether|later|afterwards|in the future|still|eventually"
-    r"|should (?:plans|something))\b"
-    r"|\bom (?:jag|vi|man|någon|något|nåt|ni|du|hon|han|hen|de|dom|det|planerna|barnen)\b"
-    # "om Anna Berg blir sjuk" (if), not "seminariet om våld i nära relationer" (about)
-    r"|\bom\s+(?:\S+\s+){0,4}?(?:blir|får|skulle|kan|kommer|inte|är|har|behöver|måste|vill"
-    r"|ska|ändras)\b",
-    _I,
-)
-# Asking for advice, not for it to be done: "Ska jag avboka?", "Do I need to cancel?"; or
-# asking what anyone may do ("Kan man stryka mig …?", "Can one cancel …?"): about the rules.
-_ADVICE: Final = re.compile(
-    r"\b(?:ska|bör|måste|behöver) (?:jag|vi|man)\b|\b(?:should|must|do|shall) (?:I|we|one)\b"
-    r"|\b(?:need|have) to\b|\b(?:man|one|anyone|anybody)\b",
-    _I,
-)
-
-
-def asks_to(unit: str, verb: re.Pattern[str]) -> bool:
-    """A question that asks for a cancellation or a swap to be done, as a request put politely:
-    `registering.asks_for` (a modal or "går det bra att" before the verb, the writer or someone
-    named: "Kan ni stryka mig från listan?", "Could you cancel my registration?", "Kan jag
-    avanmäla mig?", "Kan Per Persson gå i stället för Anna?"), and not about a case that may
-    come or whether it is still allowed ("om jag blir sjuk", "if plans change", "senare",
-    "still"), nor asking advice ("Ska jag avboka?"), nor what anyone may do ("Kan man stryka
-    mig?", "Can one cancel?"). What a question asks that is not this goes
-    where a question goes (the organiser), never to a cancellation."""
-    asked = _HEDGE.sub(" ", registering.asked(unit))
-    if _HYPOTHETICAL.search(asked) or _ADVICE.search(asked):
-        return False
-    return registering.asks_for(unit, verb)
-
-
-def _meant(unit: str, phrase: Callable[[str], bool], verb: re.Pattern[str]) -> bool:
-    """A sentence with the phrase means it: a statement does; a question does when what it says
-    before it asks does ("Jag kan inte komma, kan ni skicka materialet?") or it asks for it."""
-    if not registering.is_question(unit):
-        return True
-    return _says(registering.statement_before(unit), phrase) or asks_to(unit, verb)
-
-
-# A clause that opens as a yes/no question does ("Måste man avanmäla sig skriftligt, eller …?")
-# is part of the question, not a statement before it; "Kan tyvärr inte komma, …" (the subject
-# left out, as a quick mail writes it) is a statement.
-_ASKS_FIRST: Final = re.compile(
-    r"^\W*(?:kan|kunde|får|fick|skulle|vill|ska|måste|bör|behöver|går|gick|är|finns|blir|har"
-    r"|kommer|can|could|may|might|would|will|shall|should|must|is|are|do|does|did|have|has)\b",
-    _I,
-)
-_NEGATED: Final = re.compile(r"\b(?:inte|ej|not|can't|cannot|can’t|won't|won’t|unable)\b", _I)
-
-
-def _says(head: str, phrase: Callable[[str], bool]) -> bool:
-    if not head or not phrase(head):
-        return False
-    return _ASKS_FIRST.match(head) is None or _NEGATED.search(head) is not None
+# ---------------------------------------------------------------------------- the subject
 
 
 def _subject_meant(subject: str, read: Sequence[str]) -> bool:
@@ -501,13 +543,15 @@ def _subject_meant(subject: str, read: Sequence[str]) -> bool:
     nor when the author's text asks about cancelling or swapping without asking for it
     ("Avbokning" over "Kan man avboka senare?", "Substitution" over "can I still swap a
     colleague in later?": the subject is that question's title)."""
-    if registering.is_question(subject):
+    if questions.is_question(subject):
         return False
-    return not any(registering.is_question(u) and _asks_about_changes(u) for u in read)
+    return not any(questions.is_question(u) and _asks_about_changes(u) for u in read)
 
 
 _CHANGE_WORD: Final = re.compile(
-    r"\b(?:byt\w*|swap\w*|ersätt\w*|replac\w*|substitut\w*|switch\w*)\b", _I
+    r"\b(?:byt\w*|swap\w*|ersätt\w*|replac\w*|substitut\w*|switch\w*|ta(?:s|r)? bort|remov\w*"
+    r"|withdraw\w*)\b",
+    _I,
 )
 
 
@@ -515,42 +559,8 @@ def _asks_about_changes(unit: str) -> bool:
     """A question about cancelling or swapping that asks for neither to be done."""
     if not (_CANCEL.search(unit) or _swaps(unit) or _CHANGE_WORD.search(unit)):
         return False
-    cancels = _cancels(unit) and _meant(unit, _cancels, _CANCEL_ASKED)
-    return not cancels and not (_swaps(unit) and _meant(unit, _swaps, _SWAP_ASKED))
-
-
-# ---------------------------------------------------------------------------- dates (§6)
-
-_MONTH: Final = (
-    r"(?:januari|january|jan|februari|february|feb|mars|march|mar|april|apr|maj|may|juni|june"
-    r"|jun|juli|july|jul|augusti|august|aug|september|sept|sep|oktober|october|okt|oct"
-    r"|november|nov|december|dec)"
-)
-_DATE: Final = re.compile(
-    r"(?<![\w/.-])(?=[\dadfjmnost])(?:\d{4}-\d{1,2}-\d{1,2}"
-    rf"|(?:the )?\d{{1,2}}(?::e|:a|st|nd|rd|th)?\.? (?:of )?{_MONTH}\b\.?(?: \d{{4}})?"
-    rf"|{_MONTH}\.? \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? \d{{4}})?"
-    r"|\d{1,2}/\d{1,2}(?![\d/]))",
-    _I,
-)
-_ASKING: Final = re.compile(
-    r"\b(?=[abcdfghijkmoprsvö])(?:hellre|föredrar|föredra|i stället|istället|byta|flytta|annat"
-    r"|annan|andra|komma|kommer"
-    r"|delta|deltar|gå|går|anmäla|anmäler|vill|önskar|rather|prefer|instead|another|other"
-    r"|switch|move|attend|come|join|register)\b",
-    _I,
-)
-
-
-def date_requests(subject: str, lines: Sequence[str]) -> tuple[DateRequest, ...]:
-    """Dates written in the subject, and in sentences about coming ("vi vill hellre komma den
-    19 maj", "15/9", "the 15th of September"), as written; which seminar a date is, is for the
-    decision to tell."""
-    found = [DateRequest(subject, m[0].rstrip("."), True) for m in _DATE.finditer(subject)]
-    for unit in units(lines):
-        if _ASKING.search(unit):
-            found.extend(DateRequest(unit, m[0].rstrip(".")) for m in _DATE.finditer(unit))
-    return tuple(found)
+    cancels = _cancels(unit) and questions.meant(unit, _cancels, _CANCEL_ASKED)
+    return not cancels and not (_swaps(unit) and questions.meant(unit, _swaps, _SWAP_ASKED))
 
 
 # ---------------------------------------------------------------------------- attachments

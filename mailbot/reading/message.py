@@ -27,7 +27,8 @@ from typing import Final
 
 from mailbot.reading import attachments, intent, registering, tables
 from mailbot.reading.choose import Chosen, choose
-from mailbot.reading.found import Found, Unread
+from mailbot.reading.date_requests import DateRequest, date_requests
+from mailbot.reading.found import OTHERS_UNNAMED, Found, Unread
 from mailbot.reading.html import Rendered
 from mailbot.reading.key_blocks import key_blocks
 from mailbot.reading.keys import key_line
@@ -65,6 +66,7 @@ class People:
     sender_counted: str | None = None
     sender_excluded: str | None = None
     registering: bool = False
+    we_come: str | None = None  # "Vi kommer gärna", and no one named: the writer is one of "vi"
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,7 @@ class Text:
     refused: tuple[attachments.Refused, ...] = ()
     cancellations: tuple[intent.Cancellation, ...] = ()
     substitutions: tuple[intent.Substitution, ...] = ()
-    date_requests: tuple[intent.DateRequest, ...] = ()
+    date_requests: tuple[DateRequest, ...] = ()
     organisation_keys: tuple[str, ...] = ()  # written as keys (`Organisation: …`)
     opening: str | None = None  # the first sentence, with its greeting
     points_below: bool = False
@@ -130,9 +132,9 @@ def read_text(
         people=people,
         refused=refused,
         cancellations=intent.cancellations(subject, phrases),
-        substitutions=intent.substitutions(subject, phrases),
+        substitutions=intent.substitutions(subject, phrases, sender_address),
         opening=_opening(intent.units(phrases)),
-        date_requests=intent.date_requests(own_subject, author),
+        date_requests=date_requests(own_subject, author),
         organisation_keys=tuple(
             keyed.value
             for line in author
@@ -216,11 +218,14 @@ def _people(
         read.extend(tables.table(rows, source="attachment"))
     chosen: Chosen = choose(r for r in read if not _data_line(r))
     unread = chosen.unread
+    we = None
     if not (chosen.people or unread or own_tables or sheets):
-        # "Kan jag anmäla mig och en kollega?": the sender may count, the colleague is asked for
-        unnamed = next((u for u in intent.units(author) if registering.others_unnamed(u)), None)
+        # "Kan jag anmäla mig och en kollega?": the sender may count, the colleague is asked
+        # for; "Vi kommer gärna" counts the writer (`decide.who`) and asks who "vi" are
+        we = intent.we_come(author)
+        unnamed = next((u for u in intent.units(author) if registering.others_unnamed(u)), we)
         if unnamed is not None:
-            unread = (Unread("prose", unnamed, "others are said to come, but not named"),)
+            unread = (Unread("prose", unnamed, OTHERS_UNNAMED),)
     return People(
         people=chosen.people,
         unread=unread,
@@ -228,6 +233,7 @@ def _people(
         sender_counted=intent.sender_counted(author),
         sender_excluded=intent.sender_excluded(author),
         registering=intent.signs_of_registering(subject, author),
+        we_come=we,
     )
 
 

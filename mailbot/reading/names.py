@@ -30,6 +30,7 @@ _NOT_NAME_WORDS: Final = frozenset(
     there here avanmälan avbokning avboka stryk cancel cancellation unregister byte
     ersättare vänligen snälla kindly härmed hereby angående regarding ang re sv vb fw fwd
     följande nedanstående dessa these following alla all båda both ingen ingen none vi
+    själv själva myself ourselves
     """.split()  # noqa: SIM905 (a word list reads best as words)
 )
 # Lower-case words that stand inside names (Anna von Platen, Per af Klercker, Ludwig van Dijk).

@@ -45,58 +45,16 @@ from typing import Final
 
 from mailbot.reading.addresses import locate
 from mailbot.reading.names import looks_like_name
+from mailbot.reading.questions import (
+    INTERROGATIVE,
+    NEGATION,
+    asked,
+    asks_for,
+    is_question,
+    statement_before,
+)
 
 _I: Final = re.IGNORECASE
-
-# ---------------------------------------------------------------------------- questions
-
-_GREETING: Final = re.compile(
-    r"^\s*(?:hej|hejsan|hallå|hello|hi|hey|dear|god (?:morgon|dag|eftermiddag)"
-    r"|good (?:morning|afternoon|day))\b[^,!.?:]{0,30}[,!.:]\s*",
-    _I,
-)
-# "Jag undrar om …", "I wonder whether …": an indirect question; the clause after it is asked.
-_WONDER: Final = re.compile(
-    r"\b(?:undrar|undra|funderar|wonder(?:ing)?|vill (?:gärna )?veta|would like to know"
-    r"|want(?:ed)? to know|fråga (?:om|angående)|question (?:about|regarding))\b"
-    r"(?:\s+(?:bara|också|just|also))?(?:\s+(?:om|if|whether))?\s*",
-    _I,
-)
-_INTERROGATIVE: Final = re.compile(
-    r"^\W*(?:och|men|and|but|så|so)?\s*(?:hur|när|var|vart|varifrån|vilken|vilket|vilka|vad"
-    r"|varför|vem|vems|how|when|where|what|which|who|whom|whose|why)\b",
-    _I,
-)
-
-
-def is_question(unit: str) -> bool:
-    """A sentence that asks: it ends in "?", or it says the writer wonders ("Jag undrar om
-    …", "I wonder whether …")."""
-    text = unit.rstrip(" \"'”»")
-    return text.endswith("?") or _WONDER.search(unit) is not None
-
-
-_CLAUSE_BREAK: Final = re.compile(r"[,;:]\s|\s[–—-]\s")
-
-
-def _head(unit: str) -> str:
-    """What a question says before it asks: "Jag anmäler Anna Berg (anna.berg@…), finns det
-    vegetarisk mat?" and "Jag kommer gärna och undrar om det finns parkering" register."""
-    text = _GREETING.sub("", unit, count=1)
-    wonder = _WONDER.search(text)
-    if wonder is not None:
-        return text[: wonder.start()]
-    breaks = list(_CLAUSE_BREAK.finditer(text))
-    head = text[: breaks[-1].start()] if breaks else ""
-    return "" if _INTERROGATIVE.match(head) else head  # "How do I register, and …?" asks
-
-
-def _asked(unit: str) -> str:
-    """What a question asks: its greeting taken off, an indirect question's own clause."""
-    text = _GREETING.sub("", unit, count=1)
-    wonder = _WONDER.search(text)
-    return text[wonder.end() :] if wonder else text
-
 
 # ---------------------------------------------------------------------------- the words
 
@@ -112,12 +70,11 @@ _WRITER_COMES: Final = re.compile(
     + r"|\b(?:kommer|komma)\s+(?:jag|vi)\b(?!(?:\s+[\w-]+)?\s+att\b)"
     + _NOT_COMING_SENSE
     + r"|^\W*(?:kommer|komma) gärna\b"
-    r"|\b(?:I|we)\b((?:\s+[\w'’-]+){0,3}?)\s+(?:come|coming)\b"
+    r"|\b(?:I|we)(?:['’](?:d|ll|m|re))?\b((?:\s+[\w'’-]+){0,3}?)\s+(?:come|coming)\b"
     r"(?!\s+(?:back|by|over|from|up|down|across|in|out|to (?:you|your|see)))"
     r"|\bI(?:'ll| will) be there\b|\bcount (?:me|us) in\b",
     _I,
 )
-_NEGATION: Final = re.compile(r"\b(?:inte|ej|aldrig|not|never|can't|cannot|won't)\b", _I)
 # "Jag tror att hon kommer": someone else comes, not the writer.
 _SOMEONE_ELSE: Final = re.compile(
     r"\b(?:hon|han|hen|de|dom|den|det|ni|du|man|någon|ingen|alla|she|he|they|it|you|someone)\b",
@@ -151,19 +108,6 @@ _OTHER_SENSE: Final = re.compile(
     _I,
 )
 
-# The writer, or someone in particular, as the one to register.
-_PERSON: Final = re.compile(
-    r"\b(?:jag|vi|mig|oss|min|mina|mitt|vår|våra|vårt|(?-i:I)|we|me|us|my|our|myself|ourselves"
-    r"|kollega\w*|kolleg(?:or|er)\w*|medarbetare\w*|colleagues?)\b",
-    _I,
-)
-_MODAL: Final = re.compile(
-    r"\b(?:kan|kunde|får|fick|skulle|vill|ska|går det(?: bra)?(?: att)?"
-    r"|är det (?:möjligt|ok|okej|okey|okay|lugnt) att|finns det möjlighet (?:att|för)"
-    r"|can|could|may|might|would|will you|is it possible to|is it (?:ok|okay|alright|fine)"
-    r" (?:if|to)|do you have room)\b",
-    _I,
-)
 _VERB: Final = re.compile(
     r"\b(?:anmäla|anmäl|anmala|registrera|registrering|boka in|delta|deltaga|vara med"
     r"|register|sign (?:me |us |\w+ )?up|attend|join|participate|enrol\w*)\b"
@@ -173,59 +117,15 @@ _VERB: Final = re.compile(
 _WORD: Final = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def _names_someone(text: str) -> bool:
-    """The writer ("jag", "mig", "we"), a colleague, an address, or a name written (the
-    first word of the text aside: a sentence starts with a capital)."""
-    if locate(text) or _PERSON.search(text):
-        return True
-    words = _WORD.findall(text)
-    return any(looks_like_name(f"{a} {b}") for a, b in itertools.pairwise(words[1:]))
-
-
 @functools.lru_cache(maxsize=512)
 def asks_to_register(unit: str) -> bool:
     """A question that asks for a registration: "Kan jag anmäla mig?", "Går det bra att anmäla
     Anna Berg, anna.berg@…?", "Finns det plats för oss?", "Can we still sign up?". Not one that
     asks how, when, where or who ("Hur anmäler man sig?"), nor one about something else."""
-    asked = _asked(unit)
-    if _INTERROGATIVE.match(asked):
+    text = asked(unit)
+    if INTERROGATIVE.match(text):
         return False
-    return _SEAT.search(asked) is not None or asks_for(unit, _VERB)
-
-
-@functools.lru_cache(maxsize=1024)
-def asks_for(unit: str, verb: re.Pattern[str]) -> bool:
-    """A question that asks for `verb` to be done, for the writer or someone named: a modal or
-    "går det (bra) att" before the verb, not negated, and a person ("jag", "mig", "min
-    kollega", a name, an address) on either side of the verb ("Kan ni stryka mig?", "Could you
-    cancel my registration?"). Not one that asks how, when, where or who, nor an impersonal one
-    ("Kan man avboka?", "Går det att anmäla sig?"). `intent` asks it of cancelling and
-    substituting verbs. A modal negated before the verb is passed over for the next one ("Anna
-    kan inte, kan Per gå i stället?" asks with its second "kan"). Swedish "i" (in) is no "I":
-    "Går det att anmäla sig i förväg?" names no one."""
-    asked = _asked(unit)
-    if _INTERROGATIVE.match(asked):
-        return False
-    for modal in _MODAL.finditer(asked):
-        found = verb.search(asked, modal.end())
-        if found is None:
-            return False
-        if not _NEGATION.search(asked[modal.start() : found.start()]):
-            before, after = asked[: found.start()], asked[found.start() :]
-            return _names_someone(before) or _names_someone(after)
-    return False
-
-
-def asked(unit: str) -> str:
-    """What a question asks: its greeting taken off, an indirect question's own clause ("Jag
-    undrar om ni kan stryka mig" asks "ni kan stryka mig")."""
-    return _asked(unit)
-
-
-def statement_before(unit: str) -> str:
-    """What a question says before it asks ("Jag kan inte komma, kan ni skicka materialet?"
-    says "Jag kan inte komma"); "" when it says nothing first."""
-    return _head(unit)
+    return _SEAT.search(text) is not None or asks_for(unit, _VERB)
 
 
 @functools.lru_cache(maxsize=512)
@@ -236,13 +136,23 @@ def states_registering(unit: str) -> bool:
         return True
     for match in _WRITER_COMES.finditer(unit):
         between = next((g for g in match.groups() if g), "")
-        if not _NEGATION.search(between) and not _SOMEONE_ELSE.search(between):
+        if not NEGATION.search(between) and not _SOMEONE_ELSE.search(between):
             return True
-    words = [m for m in _WORDS.finditer(unit)]
+    words = [m for m in _WORDS.finditer(unit) if not _negated(unit, m.start())]
     if not words:
         return False
     other = [m.span() for m in _OTHER_SENSE.finditer(unit)]
     return any(not any(s <= w.start() < e for s, e in other) for w in words)
+
+
+_CLAUSE: Final = re.compile(r"[,;:.!?(]|\s[–—-]\s|\s(?:men|but|och|and|utan)\s", _I)
+
+
+def _negated(unit: str, at: int) -> bool:
+    """A negation earlier in the word's clause: "Jag har aldrig anmält mig", "I never
+    registered", "har inte möjlighet att delta" say no one comes."""
+    start = max((m.end() for m in _CLAUSE.finditer(unit, 0, at)), default=0)
+    return NEGATION.search(unit, start, at) is not None
 
 
 def plain_question(unit: str) -> bool:
@@ -257,7 +167,7 @@ def sign_in(unit: str) -> bool:
     a question that asks to, or a question after a statement that does ("Jag kommer gärna,
     finns det parkering?")."""
     if is_question(unit):
-        return asks_to_register(unit) or states_registering(_head(unit))
+        return asks_to_register(unit) or states_registering(statement_before(unit))
     return states_registering(unit)
 
 

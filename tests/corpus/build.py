@@ -17,6 +17,7 @@ sys.path.insert(0, str(HERE))
 
 import cases_attachments  # noqa: E402
 import cases_changes  # noqa: E402
+import cases_fresh  # noqa: E402
 import cases_keyblocks  # noqa: E402
 import cases_keys  # noqa: E402
 import cases_lines  # noqa: E402
@@ -26,6 +27,7 @@ import cases_people  # noqa: E402
 import cases_questions  # noqa: E402
 import cases_tables  # noqa: E402
 import cases_threads  # noqa: E402
+import cases_wording  # noqa: E402
 import clients  # noqa: E402
 from expect import Case  # noqa: E402
 
@@ -111,6 +113,8 @@ def all_cases() -> list[Case]:
         *cases_threads.CASES,
         *cases_changes.CASES,
         *cases_organisations.CASES,
+        *cases_wording.CASES,
+        *cases_fresh.CASES,
     ]
     names = [c.name for c in cases]
     dupes = {n for n in names if names.count(n) > 1}

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mailbot.reading import intent
+from mailbot.reading import date_requests, intent
 from mailbot.reading.found import Found
 from mailbot.reading.key_blocks import key_blocks
 from mailbot.reading.lines import separated_lines
@@ -28,9 +28,12 @@ READERS: dict[str, Callable[[Sequence[str]], object]] = {
     "prose": prose,
     "cancellations": lambda lines: intent.cancellations(lines[0][:200] if lines else "", lines),
     "substitutions": lambda lines: intent.substitutions("", lines),
-    "dates": lambda lines: intent.date_requests("", lines),
+    "dates": lambda lines: date_requests.date_requests("", lines),
     "sender counted": intent.sender_counted,
     "sender excluded": intent.sender_excluded,
+    "we come": intent.we_come,
+    "unsubscribes": lambda lines: [intent.unsubscribes(line) for line in lines],
+    "signs of registering": lambda lines: intent.signs_of_registering("", lines),
     "organisation": lambda lines: organisation_evidence("", lines, lines[-5:]),
 }
 PEOPLE_READERS = ("key blocks", "lists", "lines", "tab-separated tables", "tables", "prose")
@@ -53,6 +56,9 @@ HOSTILE = {
     "thousands of tabs on two lines": ["\t" * 10000, "\t" * 10000],
     "thousands of name lines": ["Anna Svensson"] * 5000,
     "thousands of list items": ["- Anna Svensson, anna@lund.se"] * 3000,
+    "thousands of 'vi' and 'we'": ["vi we vi kommer " * 2500],
+    "thousands of negations": ["har inte inte ingen möjlighet " * 2000],
+    "thousands of removals of mailing lists": ["ta bort mig från er e-postlista " * 2000],
 }
 
 

@@ -6,12 +6,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mailbot.reading.date_requests import date_requests
 from mailbot.reading.intent import (
     Cancellation,
     Mention,
     Substitution,
     cancellations,
-    date_requests,
     for_information_only,
     names_in,
     sender_counted,
@@ -151,7 +151,7 @@ def test_a_plain_registration_of_others_neither_counts_nor_excludes_the_sender()
             Cancellation("Please unregister John Smith.", ("John Smith",)),
         ),
         ("", "I can't attend, sorry.", Cancellation("I can't attend, sorry.", of_sender=True)),
-        ("", "Vi har fått förhinder.", Cancellation("Vi har fått förhinder.")),
+        ("", "Vi har fått förhinder.", Cancellation("Vi har fått förhinder.", of_other=True)),
     ],
     ids=[
         "aterbud with a name in the subject",
@@ -163,7 +163,7 @@ def test_a_plain_registration_of_others_neither_counts_nor_excludes_the_sender()
         "english cancellation subject",
         "english unregister a name",
         "english cannot attend",
-        "we have been prevented",
+        "we have been prevented: who are we? (of_other)",
     ],
 )
 def test_a_cancellation_carries_the_names_and_addresses_written_with_it(
@@ -470,7 +470,17 @@ _WHETHER = st.sampled_from(
     ]
 )
 _CANCEL_VERB = st.sampled_from(
-    ["avboka", "avanmäla", "lämna återbud för", "stryka", "cancel", "unregister", "deregister"]
+    [
+        "avboka",
+        "avanmäla",
+        "lämna återbud för",
+        "stryka",
+        "ta bort",
+        "cancel",
+        "unregister",
+        "deregister",
+        "remove",
+    ]
 )
 _WHO = st.sampled_from(
     ["mig", "oss", "min kollega", "Anna Berg", "anna.berg@lund.se", "Per Ek <per@lund.se>", "me"]

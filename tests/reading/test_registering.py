@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mailbot.reading.intent import sender_counted, signs_of_registering
+from mailbot.reading.questions import is_question
 from mailbot.reading.registering import (
     asks_to_register,
-    is_question,
     others_unnamed,
     plain_question,
     states_registering,
