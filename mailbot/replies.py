@@ -28,6 +28,7 @@ import jinja2
 
 from mailbot import encoded_words
 from mailbot.config import Config, Seminar
+from mailbot.header_registry import ClassOnceRegistry
 from mailbot.model import MAIL_KINDS, Mail
 from mailbot.reading.names import split_title, turned_round
 
@@ -142,7 +143,7 @@ def _folded(fold_policy: policy.EmailPolicy, name: str, text: str) -> str | None
 
 # Refolding off: the msg-id headers we set raw must reach the wire as written, never as RFC 2047
 # encoded-words (which `email` makes of long Outlook ids, and which break threading).
-POLICY = _FoldOncePolicy(linesep="\r\n", refold_source="none")
+POLICY = _FoldOncePolicy(linesep="\r\n", refold_source="none", header_factory=ClassOnceRegistry())
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 # A lone surrogate cannot be encoded at all: one in a body would fail the reply for good.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")

@@ -38,6 +38,7 @@ PURE = (
     "mailbot.replies",
     "mailbot.replies.*",
     "mailbot.encoded_words",
+    "mailbot.header_registry",
     "mailbot.due",
     "mailbot.digest",
     "mailbot.timetable",

@@ -72,3 +72,10 @@ def test_sent_compare_finds_the_same_mail_from_the_same_install() -> None:
     mailbot = str(Path(sys.executable).with_name("mailbot"))
     out = run("sent_compare.py", "--against", mailbot, "--n", "20", timeout=120)
     assert "SAME: " in out and " with an .ics" in out
+
+
+def test_readings_compares_every_reading_and_decision_with_those_written(tmp_path: Path) -> None:
+    written = tmp_path / "readings.json"
+    run("readings.py", "--n", "20", "--decisions", "--write", str(written), timeout=120)
+    out = run("readings.py", "--n", "20", "--decisions", "--compare", str(written), timeout=120)
+    assert "fields compared: 0 differ" in out

@@ -23,6 +23,7 @@ from email_validator import (
     EmailNotValidError,
 )
 
+from mailbot.header_registry import ClassOnceRegistry
 from mailbot.parsing.addresses import Deliverable, validated
 from mailbot.parsing.charsets import decoded
 from mailbot.parsing.parsed import Sender
@@ -37,10 +38,48 @@ class _ReadOncePolicy(email.policy.EmailPolicy):
     def header_fetch_parse(self, name: str, value: str) -> Any:
         if hasattr(value, "name") or len(value) > _CACHED_HEADER_CHARS:
             return super().header_fetch_parse(name, value)
+        if name.lower() == "content-type":
+            unfolded = "".join(_LINE_ENDS.split(value))  # as the parent unfolds it
+            if _is_plain_content_type(unfolded):
+                return unfolded
         return _fetched(self, name, value)
 
 
 _CACHED_HEADER_CHARS: Final = 998  # RFC 5322's line limit: a longer value is not worth keeping
+
+# A Content-Type as nearly every client writes it: `type/subtype` and `name=token` or
+# `name="quoted"` parameters, ASCII, no RFC 2231 `*`/`%`/`'`, no encoded-word, no backslash,
+# no comment. Its header object is parsed only to be read back as text: everything that reads
+# a parsed message's Content-Type (the feed parser's `get_content_type`, `get_boundary`,
+# `get_param`, `get_filename`; `mime` reads the raw fields) takes `str()` of it and splits it
+# again, and for this form the unfolded value splits into the same type and parameters
+# (tests/test_content_type_as_written.py). Each multipart's is new (its boundary), so the
+# cache above never helped: parsing it was 12 % of a parse in a burst (benchmarks/README.md).
+_MEDIA_TYPE: Final = re.compile(
+    r"[A-Za-z0-9][A-Za-z0-9!#$&+.^_-]*/[A-Za-z0-9][A-Za-z0-9!#$&+.^_-]*"
+)
+_PARAMETER: Final = re.compile(
+    r'[ \t]*;[ \t]*([A-Za-z0-9][A-Za-z0-9._-]*)=(?:[A-Za-z0-9!#$&+.^_`|~-]+|"[ !#-\[\]-~]*")'
+)
+
+
+def _is_plain_content_type(value: str) -> bool:
+    """`type/subtype` and distinct `name=token` or `name="quoted"` parameters, nothing else
+    (a trailing ";" or a parameter named twice reads otherwise: the policy drops them)."""
+    media = _MEDIA_TYPE.match(value)
+    if media is None or "=?" in value:
+        return False
+    names: set[str] = set()
+    end = media.end()
+    while (parameter := _PARAMETER.match(value, end)) is not None:
+        if parameter[1].lower() in names:
+            return False
+        names.add(parameter[1].lower())
+        end = parameter.end()
+    return not value[end:].strip(" \t")
+
+
+_LINE_ENDS: Final = re.compile(r"\n|\r")  # email.policy's linesep_splitter
 
 
 @functools.lru_cache(maxsize=256)
@@ -48,7 +87,9 @@ def _fetched(policy: email.policy.EmailPolicy, name: str, value: str) -> Any:
     return email.policy.EmailPolicy.header_fetch_parse(policy, name, value)
 
 
-POLICY: Final = cast("email.policy.EmailPolicy[EmailMessage]", _ReadOncePolicy())
+POLICY: Final = cast(
+    "email.policy.EmailPolicy[EmailMessage]", _ReadOncePolicy(header_factory=ClassOnceRegistry())
+)
 
 RAW_MESSAGE_ID: Final = re.compile(r"^message-id[ \t]*:\s*(<[^<>\s]+>)", re.IGNORECASE | re.M)
 
@@ -154,6 +195,7 @@ def first_msg_id(value: str | None) -> str | None:
     return f"<{bare.group()}>" if bare else None
 
 
+@functools.lru_cache(maxsize=256)  # a burst of registrations shares a few subjects
 def _decoded_header(name: str, raw: str) -> str:
     """Encoded-words decoded by the policy, falling back to the legacy decoder if it raises."""
     try:

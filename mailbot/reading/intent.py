@@ -156,6 +156,7 @@ def sender_counted(lines: Sequence[str]) -> str | None:
     return next((unit for unit in units(lines) if sender_counted_in(unit)), None)
 
 
+@functools.lru_cache(maxsize=1024)  # asked of each unit two or three times a mail
 def sender_counted_in(unit: str) -> bool:
     """One sentence counts the writer in, and is no question about something else ("Får jag
     och min kollega parkera i garaget?" counts no one)."""

@@ -135,7 +135,11 @@ def split_keys(line: str) -> list[str]:
     if key_line(line) is None:
         return [line]
     cuts = [0]
-    for match in _INLINE_KEY.finditer(line, line.index(":") + 1):  # after the first key
+    after = line.index(":") + 1
+    # A second key needs a colon of its own after the first: most key lines have none, and
+    # the pattern is the costliest part of reading a key block.
+    inline = _INLINE_KEY.finditer(line, after) if ":" in line[after:] else ()
+    for match in inline:  # after the first key
         words = match[1].split()
         for start in range(len(words)):  # "Svensson E-post:": the key is the last word(s)
             candidate = " ".join(words[start:])

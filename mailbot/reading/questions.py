@@ -43,6 +43,7 @@ INTERROGATIVE: Final = re.compile(
 NEGATION: Final = re.compile(r"\b(?:inte|ej|aldrig|not|never|can't|cannot|won't)\b", _I)
 
 
+@functools.lru_cache(maxsize=1024)  # asked of each unit by several readers of one mail
 def is_question(unit: str) -> bool:
     """A sentence that asks: it ends in "?", or it says the writer wonders ("Jag undrar om
     …", "I wonder whether …")."""
