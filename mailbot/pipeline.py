@@ -136,7 +136,8 @@ def _keep(store: Store, config: Config, item: Incoming) -> Handled | _Kept:
     """Store the raw bytes first (§12); "already" when the message was decided before."""
     raw = item.raw
     size = len(raw) if item.size is None else item.size
-    key = parsing.message_key(raw, quick_message_id(raw))
+    found_id = quick_message_id(raw)
+    key = parsing.message_key(raw, found_id)
     stored = store.messages.find_message(key)
     if stored is not None and stored.state != "received":
         return Handled(key, "already", message=stored.id)
@@ -149,7 +150,7 @@ def _keep(store: Store, config: Config, item: Incoming) -> Handled | _Kept:
             raw,
             item.received_at,
             size=size,
-            message_id=quick_message_id(raw),
+            message_id=quick_message_id(raw) if headers_only else found_id,
             headers_only=headers_only,
             source=item.source,
         )

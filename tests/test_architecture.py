@@ -86,7 +86,7 @@ LAZY_IMPORTS: dict[str, set[str]] = {
     "mailbot.store.outbox": {"mailbot.model"},
     # `tempfile` (and `shutil`, `random`) only when a database is made, not at every `status`
     "mailbot.store.database": {"tempfile"},
-    "mailbot.replies": {"babel.dates", "icalendar"},
+    "mailbot.replies": {"babel.dates", "icalendar", "icalendar.parser", "icalendar.prop"},
     # `idna` only for a domain not all in ASCII, `isodate` only for a duration of another form
     # than `P7D`/`PT12H` (each ~3-4 ms of `status`; test_idn and test_durations check that the
     # answers are the libraries' own)

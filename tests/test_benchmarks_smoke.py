@@ -66,6 +66,14 @@ def test_hostile_mime_times_each_hostile_message() -> None:
     assert "bad base64: " in out and " ms [" in out
 
 
+def test_sent_compare_finds_the_same_mail_from_the_same_install() -> None:
+    """Two runs of one install differ only in what the comparison normalises (Message-ID, Date,
+    boundaries, the .ics DTSTAMP): anything else left unnormalised would show here."""
+    mailbot = str(Path(sys.executable).with_name("mailbot"))
+    out = run("sent_compare.py", "--against", mailbot, "--n", "20", timeout=120)
+    assert "SAME: " in out and " with an .ics" in out
+
+
 def test_readings_compares_every_reading_and_decision_with_those_written(tmp_path: Path) -> None:
     written = tmp_path / "readings.json"
     run("readings.py", "--n", "20", "--decisions", "--write", str(written), timeout=120)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import email
+import email.headerregistry
 import email.policy
 from pathlib import Path
 
 import icalendar
 import jinja2
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mailbot import replies, template_files
 from mailbot.config import Config
@@ -168,3 +172,58 @@ def test_every_outcome_but_ignored_is_told_by_a_template_of_its_own_name() -> No
     assert set(told) <= set(replies.KINDS)
     assert "ignored" not in replies.KINDS
     assert len(set(replies.KINDS)) == len(replies.KINDS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    uid=st.text(min_size=1, max_size=120),
+    description=st.text(max_size=200),
+    stamp=st.datetimes(
+        min_value=dt.datetime(1970, 1, 2),
+        max_value=dt.datetime(2100, 1, 1),
+        timezones=st.just(dt.UTC),
+    ),
+)
+def test_a_participants_calendar_lines_are_what_a_whole_icalendar_event_writes(
+    uid: str, description: str, stamp: dt.datetime
+) -> None:
+    """Escaping, folding at 75 octets (inside a multi-byte character too) and the order."""
+    assert replies._own_lines(uid, stamp, description) == replies._own_lines_by_event(
+        uid, stamp, description
+    )
+
+
+_ATEXT = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+/^_`{|}~-"
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    names=st.lists(
+        st.one_of(
+            st.just(""),
+            st.text(alphabet=_ATEXT + " ", max_size=70),
+            st.sampled_from(["Anna Berg", "Per-Olof O'Neill", "Ann  Berg", " Ann", "Ann "]),
+        ),
+        min_size=1,
+        max_size=3,
+    ),
+    local=st.from_regex(
+        r"[a-zA-Z0-9!#$%&'*+/^_`{|}~-]{1,12}(\.[a-z0-9-]{1,8}){0,2}", fullmatch=True
+    ),
+)
+def test_a_plain_named_address_is_written_as_the_policy_would_fold_it(
+    names: list[str], local: str
+) -> None:
+    """The To and Cc fields skip the header registry's fold when it would change nothing."""
+    addresses = [
+        email.headerregistry.Address(display_name=name, username=local, domain="kommun.example.se")
+        for name in names
+    ]
+    try:
+        text = ", ".join(str(a) for a in addresses)
+    except Exception:
+        return
+    for field in ("To", "Cc"):
+        stored = replies.POLICY.header_store_parse(field, addresses)[1]
+        expected = replies.POLICY.header_factory(field, text).fold(policy=replies.POLICY)
+        assert replies.POLICY.fold(field, stored) == expected

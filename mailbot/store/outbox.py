@@ -233,7 +233,16 @@ class OutboxQueue:
             return self.conn.total_changes - before
 
     def mark_sent(self, item_id: int, at: dt.datetime, refused: Mapping[str, str]) -> None:
+        """Sent; `refused` (for good) are added to the row's earlier refusals. With none (nearly
+        every mail) the row's refusals stay as they are, without reading them first."""
         with self.transaction():
+            if not refused:
+                self.conn.execute(
+                    "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1,"
+                    " claimed_by = NULL, claimed_until = NULL WHERE id = ?",
+                    (iso(at), item_id),
+                )
+                return
             self.conn.execute(
                 "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1,"
                 " refused_json = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?",
