@@ -15,55 +15,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mailbot import parsing
 from mailbot.config import Config
-from mailbot.decide import Inbound, decide
-from mailbot.model import Decision
 from mailbot.state import MemoryState
 
-from support import ORGANISER, at, make_config, raw_mail
+from mail_decisions import ANNA, SENDER, mail, outcomes, registered, run, statuses
+from support import ORGANISER, make_config
 
-ON_TIME = at("2022-09-01 10:00")
-SENDER = "karin.lind@huddinge.se"
-ANNA = "anna.berg@huddinge.se"
 CHANGES = {"confirmed", "waitlisted", "promoted", "substituted", "cancelled"}
 
 
 @pytest.fixture
 def config(tmp_path: Path) -> Config:
     return make_config(tmp_path)
-
-
-def run(config: Config, state: MemoryState, raw: bytes) -> Decision:
-    decision = decide(Inbound(parsing.read(raw), ON_TIME), state, config, ON_TIME)
-    state.upsert(decision.registrations)
-    return decision
-
-
-def mail(body: str, subject: str = "Seminariet", sender: str = SENDER, n: int = 1) -> bytes:
-    return raw_mail(
-        sender, body, subject=subject, message_id=f"<c{n}@x>", display_name="Karin Lind"
-    )
-
-
-def outcomes(d: Decision) -> list[tuple[str, str | None]]:
-    return [(o.outcome, o.participant) for o in d.outcomes]
-
-
-def registered(config: Config) -> MemoryState:
-    """Karin Lind has registered herself and Anna Berg."""
-    state = MemoryState()
-    body = (
-        "Hej,\n\nVi anmäler oss till seminariet:\n\n"
-        f"Namn: Karin Lind\nE-post: {SENDER}\n\nNamn: Anna Berg\nE-post: {ANNA}\n"
-    )
-    d = run(config, state, mail(body, subject="Anmälan", n=0))
-    assert sorted(outcomes(d)) == [("confirmed", ANNA), ("confirmed", SENDER)]
-    return state
-
-
-def statuses(state: MemoryState) -> dict[str, str]:
-    return {r.email: r.status for r in state.registrations}
 
 
 @pytest.mark.parametrize(
