@@ -88,3 +88,4 @@ class Mail:
     to_name: str = BOT_NAME
     attachments: tuple[Attachment, ...] = field(default_factory=tuple)
     in_reply_to: str | None = None
+    headers: tuple[str, ...] = ()  # extra header lines as written (Auto-Submitted, X-MS-…), last

@@ -17,6 +17,7 @@ sys.path.insert(0, str(HERE))
 
 import cases_adversary  # noqa: E402
 import cases_attachments  # noqa: E402
+import cases_blind  # noqa: E402
 import cases_changes  # noqa: E402
 import cases_fresh  # noqa: E402
 import cases_keyblocks  # noqa: E402
@@ -42,6 +43,10 @@ def render(case: Case) -> bytes:
             return clients.outlook(case.mail, html_only=True)
         if variant == "plain-text":
             return clients.outlook(case.mail, typed=True)
+        if variant == "meeting-response":
+            return clients.outlook_meeting_response(case.mail, case.extra["ics"])
+        if variant == "read-receipt":
+            return clients.read_receipt(case.mail, case.extra["read_by"])
         return clients.outlook(case.mail, charset=variant or "windows-1252")
     if kind == "owa":
         return clients.owa(case.mail)
@@ -117,6 +122,7 @@ def all_cases() -> list[Case]:
         *cases_wording.CASES,
         *cases_fresh.CASES,
         *cases_adversary.CASES,
+        *cases_blind.CASES,
     ]
     names = [c.name for c in cases]
     dupes = {n for n in names if names.count(n) > 1}

@@ -269,6 +269,72 @@ def outlook(
     return assemble(headers, alt, mail.attachments, f"_004_{tag[:40].upper()}_")
 
 
+def outlook_meeting_response(mail: Mail, ics: str, method: str = "REPLY") -> bytes:
+    """Outlook's answer to a meeting request (Accepterat:/Accepted:/Avböjt:): a
+    multipart/alternative of text/plain, text/html and a `text/calendar; method=REPLY` part
+    (base64), with `Content-Class: urn:content-classes:calendarmessage`; no Auto-Submitted."""
+    lang = "SV" if mail.lang == "sv" else "EN-US"
+    charset = "utf-8"
+    body_html = (
+        OUTLOOK_HEAD.format(charset=charset, lang=lang)
+        + "\n".join(_outlook_html_body(mail.body, mail.lang))
+        + "</div></body></html>"
+    )
+    plain = "\n".join(_outlook_plain_body(mail.body, mail.lang)) + "\n"
+    tag = _digest("meeting", mail.sender, mail.subject, mail.date)
+    headers = common_headers(
+        mail,
+        charset,
+        f"<{tag[:32].upper()}@{tag[32:36].upper()}PR09MB4455.eurprd09.prod.outlook.com>",
+    )
+    headers += [
+        "Thread-Topic: " + encode_header(mail.subject, charset),
+        f"Thread-Index: {base64.b64encode(bytes.fromhex(tag[:44])).decode()}",
+        "Content-Class: urn:content-classes:calendarmessage",
+        f"Content-Language: {'sv-SE' if mail.lang == 'sv' else 'en-US'}",
+        "X-MS-Has-Attach: ",
+        "MIME-Version: 1.0",
+    ]
+    cal = base64.encodebytes(ics.replace("\n", "\r\n").encode("utf-8")).replace(b"\n", b"\r\n")
+    cal_part = (
+        f'Content-Type: text/calendar; charset="utf-8"; method={method}\r\n'
+        "Content-Transfer-Encoding: base64\r\n\r\n"
+    ).encode() + cal
+    alt = multipart(
+        "alternative",
+        f"_000_{tag[:40].upper()}_",
+        [qp_part("text/plain", charset, plain), qp_part("text/html", charset, body_html), cal_part],
+    )
+    return assemble(headers, alt, mail.attachments, f"_004_{tag[:40].upper()}_")
+
+
+def read_receipt(mail: Mail, original_recipient: str) -> bytes:
+    """An Outlook read receipt (RFC 8098 MDN): `multipart/report;
+    report-type=disposition-notification`, a human-readable part and a
+    `message/disposition-notification` part naming the read mail (`mail.in_reply_to`)."""
+    tag = _digest("mdn", mail.sender, mail.subject, mail.date)
+    headers = common_headers(
+        mail, "utf-8", f"<{tag[:32].upper()}@{tag[32:36].upper()}PR09MB4455.eurprd09.prod.outlook.com>"
+    )
+    headers += ["MIME-Version: 1.0", "Content-Language: sv-SE"]
+    text = "\n".join(_outlook_plain_body(mail.body, mail.lang, typed=True)) + "\n"
+    mdn = (
+        "Content-Type: message/disposition-notification\r\n\r\n"
+        "Reporting-UA: AM9PR09MB4455.eurprd09.prod.outlook.com; Microsoft Exchange Server\r\n"
+        f"Final-Recipient: rfc822;{original_recipient}\r\n"
+        f"Original-Message-ID: {mail.in_reply_to}\r\n"
+        "Disposition: automatic-action/MDN-sent-automatically; displayed\r\n"
+    ).encode()
+    boundary = f"_000_{tag[:40].upper()}_"
+    body = multipart("report", boundary, [qp_part("text/plain", "utf-8", text), mdn])
+    body = body.replace(
+        b"Content-Type: multipart/report;\r\n",
+        b"Content-Type: multipart/report; report-type=disposition-notification;\r\n",
+        1,
+    )
+    return assemble(headers, body, mail.attachments, f"_004_{tag[:40].upper()}_")
+
+
 # --------------------------------------------------------------------------- Outlook on the web
 
 

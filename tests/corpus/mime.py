@@ -40,7 +40,7 @@ def common_headers(mail: Mail, charset: str, message_id: str) -> list[str]:
     ]
     if mail.in_reply_to:
         headers += [f"In-Reply-To: {mail.in_reply_to}", f"References: {mail.in_reply_to}"]
-    return headers
+    return headers + list(mail.headers)
 
 
 def qp_part(ctype: str, charset: str, text: str) -> bytes:
