@@ -314,9 +314,7 @@ add(
             (
                 P("Hej,"),
                 P("Vi anmäler två deltagare från Järfälla kommun:"),
-                P(
-                    "Deltagare 1: Sofia Ahl\nE-post: sofia.ahl@jarfalla.se\nBefattning: Enhetschef"
-                ),
+                P("Deltagare 1: Sofia Ahl\nE-post: sofia.ahl@jarfalla.se\nBefattning: Enhetschef"),
                 P(
                     "Deltagare 2: Martin Kask\nE-post: martin.kask@jarfalla.se\nBefattning: Fältsekreterare"
                 ),
@@ -705,7 +703,13 @@ add(
             ("cancelled", _HAN5[3].email),
             ("promoted", _HAN5[4].email),
         ),
-        (_HAN5[0], _HAN5[1], st(_HAN5[2], "cancelled"), st(_HAN5[3], "cancelled"), st(_HAN5[4], "confirmed")),
+        (
+            _HAN5[0],
+            _HAN5[1],
+            st(_HAN5[2], "cancelled"),
+            st(_HAN5[3], "cancelled"),
+            st(_HAN5[4], "confirmed"),
+        ),
         setup=(HAN_FIVE,),
         received=received(31, 8, 16),
         note="two named cancellations free two seats; the one waiting is promoted",
@@ -798,7 +802,9 @@ add(
             date(24, 16, 30),
             (
                 P("Hej,"),
-                P("Jag vet inte om jag kan komma än, det beror på schemat. Kan jag återkomma nästa vecka?"),
+                P(
+                    "Jag vet inte om jag kan komma än, det beror på schemat. Kan jag återkomma nästa vecka?"
+                ),
                 mvh("Jonas"),
             ),
         ),
@@ -889,7 +895,10 @@ add(
 
 _ICS_DECLINE = (
     _ICS_ACCEPT.replace("PARTSTAT=ACCEPTED", "PARTSTAT=DECLINED")
-    .replace("CN=Lisa Berg:mailto:lisa.berg@huddinge.se", "CN=Emma Johansson:mailto:emma.johansson@kriminalvarden.se")
+    .replace(
+        "CN=Lisa Berg:mailto:lisa.berg@huddinge.se",
+        "CN=Emma Johansson:mailto:emma.johansson@kriminalvarden.se",
+    )
     .replace("Accepterat:", "Avböjt:")
     .replace("COMMENT;LANGUAGE=sv-SE:\\n", "COMMENT;LANGUAGE=sv-SE:Jag kan tyvärr inte komma.\\n")
 )
@@ -1085,7 +1094,9 @@ add(
             (
                 P("Hello Therese,"),
                 P("We would like to register the following officers:"),
-                P("Lina Park – lina.park@tullverket.se\nTomas Berglund – tomas.berglund@tullverket.se"),
+                P(
+                    "Lina Park – lina.park@tullverket.se\nTomas Berglund – tomas.berglund@tullverket.se"
+                ),
                 P("Best regards,\nSam Okafor\nSwedish Customs"),
             ),
             lang="en",
@@ -1207,7 +1218,13 @@ add(
                     dt.datetime(2022, 8, 25, 9, 0),
                     "anmalan@lansstyrelsen.example",
                     "Anmälan seminarium",
-                    (P("Hej!"), P("Namn: Amina Yusuf\nE-post: amina.yusuf@botkyrka.se\nBefattning: Fältsekreterare"), P("/Amina")),
+                    (
+                        P("Hej!"),
+                        P(
+                            "Namn: Amina Yusuf\nE-post: amina.yusuf@botkyrka.se\nBefattning: Fältsekreterare"
+                        ),
+                        P("/Amina"),
+                    ),
                     forward=True,
                 ),
             ),

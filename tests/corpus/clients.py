@@ -314,7 +314,9 @@ def read_receipt(mail: Mail, original_recipient: str) -> bytes:
     `message/disposition-notification` part naming the read mail (`mail.in_reply_to`)."""
     tag = _digest("mdn", mail.sender, mail.subject, mail.date)
     headers = common_headers(
-        mail, "utf-8", f"<{tag[:32].upper()}@{tag[32:36].upper()}PR09MB4455.eurprd09.prod.outlook.com>"
+        mail,
+        "utf-8",
+        f"<{tag[:32].upper()}@{tag[32:36].upper()}PR09MB4455.eurprd09.prod.outlook.com>",
     )
     headers += ["MIME-Version: 1.0", "Content-Language: sv-SE"]
     text = "\n".join(_outlook_plain_body(mail.body, mail.lang, typed=True)) + "\n"
