@@ -141,6 +141,31 @@ def test_a_report_of_our_own_mail_about_no_participant_is_no_backscatter(config:
     assert rules_of(d) == [("ignored", "delivery-report")] and d.bouncing == ()
 
 
+def test_a_read_receipt_of_one_of_the_bots_replies_marks_no_one_as_bouncing_and_tells_no_one(
+    config: Config,
+) -> None:
+    """§10: only a delivery report of a failure marks an address; a read receipt ("Läst:")
+    proves the confirmation arrived. It names the participant as its Final-Recipient and
+    returns no headers, which for a bounce would be enough to mark her."""
+    for returned in (None, OURS):
+        report = BounceReport(
+            returned, ("asa@huddinge.se",), None, report_type="disposition-notification"
+        )
+        d = _report(_with_booking(config), config, report)
+        assert rules_of(d) == [("ignored", "read-receipt")]
+        assert d.bouncing == () and d.mails == ()
+
+
+def test_a_read_receipt_of_mail_the_bot_did_not_send_is_ignored_as_a_read_receipt(
+    config: Config,
+) -> None:
+    report = BounceReport(
+        "<someone-else@spamhost.example>", ("asa@huddinge.se",), None, True, "disposition-notification"
+    )
+    d = _report(_with_booking(config), config, report)
+    assert rules_of(d) == [("ignored", "read-receipt")] and d.bouncing == () and d.mails == ()
+
+
 # --------------------------------------------------------------------------- §4 not invited
 
 

@@ -751,6 +751,47 @@ def test_exchange_report_with_returned_headers_only_names_the_message() -> None:
     assert found.report.action == "failed"
 
 
+def _read_receipt(content_type: str) -> bytes:
+    return (
+        "From: Lisa Berg <lisa.berg@huddinge.se>\r\n"
+        "Subject: =?utf-8?q?L=C3=A4st=3A_Bekr=C3=A4ftelse?=\r\n"
+        "Message-ID: <mdn-1@huddinge.se>\r\n"
+        f"Content-Type: {content_type}; boundary=\"b\"\r\n\r\n"
+        "--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nDitt meddelande lästes.\r\n"
+        "--b\r\nContent-Type: message/disposition-notification\r\n\r\n"
+        "Final-Recipient: rfc822;lisa.berg@huddinge.se\r\n"
+        "Original-Message-ID: <mailbot-reply-0001@lansstyrelsen.example>\r\n"
+        "Disposition: automatic-action/MDN-sent-automatically; displayed\r\n"
+        "--b--\r\n"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    [
+        "multipart/report; report-type=disposition-notification",
+        'multipart/report; report-type="Disposition-Notification"',
+        "multipart/report",  # the type left out: its status part still says it
+    ],
+)
+def test_a_read_receipt_is_read_as_a_read_receipt_not_as_a_delivery_failure(
+    content_type: str,
+) -> None:
+    found = read(_read_receipt(content_type))
+
+    assert found.report is not None
+    assert found.report.read_receipt
+    assert found.report.action is None
+
+
+def test_a_delivery_status_notification_is_no_read_receipt() -> None:
+    found = parse("bounce-dsn-of-confirmation.eml")
+
+    assert found.report is not None
+    assert found.report.report_type == "delivery-status"
+    assert not found.report.read_receipt
+
+
 def test_ordinary_mail_has_no_report() -> None:
     assert parse("register-one-plain.eml").report is None
 

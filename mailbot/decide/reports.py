@@ -1,10 +1,13 @@
 """Delivery reports: a bounce of one of our own mails marks that participant as bouncing (§10).
 
-Rules of this file: a report is never answered. Only a `failed` report about mail the bot sent,
+Rules of this file: a report is never answered. Only a `failed` delivery report (a delivery
+status notification, or a non-standard bounce that does not say its type) about mail the bot sent,
 to a participant we know, changes anything; whoever registered them (else the organiser) hears
 of it once, and a second report, or a forged flood of them (they need no authentication), mails
 nobody again. A report about anyone else's mail is backscatter (spam sent in our name, or with a
-participant's address forged): it is ignored and marks no one.
+participant's address forged): it is ignored and marks no one. A read receipt (`report-type=
+disposition-notification`, "Läst:", "Read:") is a report too, but it says the mail arrived and was
+opened: it is ignored, marks no one and tells no one, whoever's mail it is about.
 """
 
 from __future__ import annotations
@@ -38,8 +41,8 @@ def _about(ctx: Context) -> tuple[str, ...]:
 def backscatter(ctx: Context) -> str | None:
     """Why a delivery report is about mail the bot did not send, or None when it is about ours."""
     report = ctx.email.report
-    if report is None:
-        return None
+    if report is None or report.read_receipt:
+        return None  # a read receipt is ignored as one (`delivery_report`), ours or not
     if report.returns_headers or report.original_message_id:
         mid = report.original_message_id
         if mid and ctx.state.own_message(mid) is not None:
@@ -54,6 +57,11 @@ def delivery_report(ctx: Context) -> Decision:
     """A report about our own mail (the `backscatter` rule has let only those through)."""
     report = ctx.email.report
     assert report is not None
+    if report.read_receipt:
+        reason = "a read receipt (disposition notification): the mail arrived, nothing bounced"
+        return Decision(
+            outcomes=(Outcome("ignored", "read-receipt", None, reason),), language=ctx.language
+        )
     about = _about(ctx)
     if not about or (report.action or "failed").lower() != "failed":
         reason = f"delivery report (action {report.action or 'unknown'}) about no known participant"

@@ -39,7 +39,7 @@ _INVISIBLE: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060
 _CONTENT_TYPE: Final = re.compile(r"\s*([^\s/;\"]+)\s*/\s*([^\s/;\"]+)")
 _CONTENT_TYPE_PARAMS: Final = {
     name: re.compile(rf";\s*{name}\*?\s*=\s*(?:\"([^\"]*)\"|([^;\s]*))", re.IGNORECASE)
-    for name in ("charset", "format", "delsp")
+    for name in ("charset", "format", "delsp", "report-type")
 }
 
 
@@ -131,7 +131,8 @@ def _content_type(part: Message) -> str:
 
 
 def _param(part: Message, name: str) -> str:
-    """A Content-Type parameter (charset, format, delsp), lower-case, quotes removed."""
+    """A Content-Type parameter (charset, format, delsp, report-type), lower-case, quotes
+    removed."""
     match = _CONTENT_TYPE_PARAMS[name].search(_mime_header(part, "content-type"))
     if match is None:
         return ""
@@ -202,12 +203,9 @@ def _quoted(content: str, depth: int) -> str:
     return ">" * depth + " " + content if depth else content
 
 
+_DISPOSITION: Final = "message/disposition-notification"  # a read receipt's status part
 _STATUS_PARTS: Final = frozenset(
-    {
-        "message/delivery-status",
-        "message/global-delivery-status",
-        "message/disposition-notification",
-    }
+    {"message/delivery-status", "message/global-delivery-status", _DISPOSITION}
 )
 _RETURNED_MESSAGE: Final = frozenset({"message/rfc822", "message/global"})
 _RETURNED_HEADERS: Final = frozenset(
@@ -226,8 +224,11 @@ def bounce_report(msg: EmailMessage) -> BounceReport | None:
     recipients: list[str] = []
     actions: list[str] = []
     returned = False
+    report_type = _param(msg, "report-type")
     for part in _leaf_parts(msg):
         content_type = _content_type(part)
+        if content_type == _DISPOSITION and not report_type:
+            report_type = "disposition-notification"  # a read receipt that does not say so
         if content_type in _STATUS_PARTS:
             for name, value in _status_fields(part):
                 if name == "final-recipient":
@@ -239,7 +240,7 @@ def bounce_report(msg: EmailMessage) -> BounceReport | None:
             original = _returned_message_id(part)
     action = "failed" if "failed" in actions else next(iter(actions), None)
     found = tuple(dict.fromkeys(r for r in recipients if r))
-    return BounceReport(original, found, action, returns_headers=returned)
+    return BounceReport(original, found, action, returns_headers=returned, report_type=report_type)
 
 
 def _status_fields(part: EmailMessage) -> Iterator[tuple[str, str]]:

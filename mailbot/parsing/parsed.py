@@ -134,6 +134,14 @@ class BounceReport:
     final_recipients: tuple[str, ...]
     action: str | None  # failed | delayed | delivered | …
     returns_headers: bool = False  # holds the returned message or its headers (§10)
+    # The report's `report-type` (RFC 6522): "delivery-status", "disposition-notification" (a
+    # read receipt, RFC 8098), or "" when the report does not say (a non-standard bounce).
+    report_type: str = ""
+
+    @property
+    def read_receipt(self) -> bool:
+        """A read receipt proves the mail arrived: it is never a bounce (§10)."""
+        return self.report_type == "disposition-notification"
 
 
 @dataclass(frozen=True)
