@@ -187,3 +187,100 @@ def test_an_attached_list_within_the_limits_is_booked_as_an_attachment(config: C
     raw = _with_attachment("Hej,\n\nAnmäler enligt bifogad lista.\n", "lista.xlsx", _xlsx(2))
     d = run(config, state, raw)
     assert [(o.outcome, o.rule) for o in d.outcomes] == [("confirmed", "register/attachment")] * 2
+
+
+# --------------------------------------------------------------------------- §3 a list that cannot be read
+
+_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+_DOCX = b"PK\x03\x04\x14\x00\x06\x00\x08\x00word/document.xml" + b"\x00" * 32
+_JPG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 32 + b"\xff\xd9"
+_VCF = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Karin Lind\r\nEMAIL:karin.lind@huddinge.se\r\nEND:VCARD\r\n"
+_FILES = {
+    "pdf": ("application", "pdf", _PDF),
+    "docx": ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document", _DOCX),
+    "jpg": ("image", "jpeg", _JPG),
+    "png": ("image", "png", _JPG),
+    "vcf": ("text", "vcard", _VCF),
+}
+
+
+def _with_file(body: str, name: str, subject: str = "Anmälan") -> bytes:
+    maintype, subtype, data = _FILES[name.rsplit(".", 1)[1]]
+    msg = EmailMessage()
+    msg["From"] = f"Karin Lind <{SENDER}>"
+    msg["To"] = BOT
+    msg["Subject"] = subject
+    msg["Message-ID"] = "<file@huddinge.se>"
+    msg.set_content(body)
+    if maintype == "text":
+        msg.add_attachment(data.decode(), subtype=subtype, filename=name)
+    else:
+        msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
+    return msg.as_bytes()
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("Hej!\n\nBifogar anmälan för våra deltagare.\n\nMvh Karin\n", "Deltagare.docx"),
+        ("Hej,\n\nSe bifogad anmälningsblankett med våra tre deltagare.\n", "Blankett.pdf"),
+        ("Här är listan på de som kommer från oss\n\nSkickat från min iPhone\n", "IMG_4512.jpg"),
+        ("Hi,\n\nPlease find attached the list of our participants.\n", "participants.pdf"),
+        ("Hej!\n\nDeltagarna från oss finns i bilagan.\n", "namn.pdf"),
+    ],
+)
+def test_a_mail_whose_list_of_participants_is_an_unreadable_file_asks_and_books_no_one(
+    config: Config, body: str, name: str
+) -> None:
+    """§3: it holds an attached list from which no participant could be read: needs-info, the
+    reply says the file was not read, the organiser hears why, and the sender is not booked."""
+    state = MemoryState()
+    d = run(config, state, _with_file(body, name))
+    assert {o.outcome for o in d.outcomes} == {"needs-info"}
+    assert booked(state) == set()
+    kinds = {(m.kind, m.to) for m in d.mails}
+    assert ("needs-info", (SENDER,)) in kinds and ("alert-attachment", (ORGANISER,)) in kinds
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("Hej!\n\nJag anmäler mig till seminariet. Bifogar agendan från vår förvaltning.\n", "Agenda.pdf"),
+        ("Hej,\n\nJag vill gärna delta på seminariet.\n\nMvh Karin\n", "image001.png"),
+        ("Anmäler mig härmed till seminariet den 14 september.\n", "Karin Lind.vcf"),
+        ("Jag anmäler mig. Se bifogad fil.\n", "Resa.pdf"),
+    ],
+)
+def test_a_sender_who_registers_themself_beside_a_file_that_is_no_list_is_booked(
+    config: Config, body: str, name: str
+) -> None:
+    """The agenda, a signature logo, a vCard: the text does not call them the list."""
+    d = run(config, MemoryState(), _with_file(body, name))
+    assert outcomes(d) == [("confirmed", "register/sender", SENDER)]
+
+
+def test_a_person_written_in_the_text_is_booked_and_the_unreadable_list_of_the_rest_asked_about(
+    config: Config,
+) -> None:
+    state = MemoryState()
+    body = (
+        "Hej,\n\nJag anmäler Lisa Berg (lisa.berg@huddinge.se) och bifogar listan med "
+        "övriga deltagare.\n"
+    )
+    d = run(config, state, _with_file(body, "Deltagare.docx"))
+    assert booked(state) == {"lisa.berg@huddinge.se"}
+    assert "needs-info" in {o.outcome for o in d.outcomes}
+
+
+def test_here_is_the_list_above_people_written_in_the_text_reads_them_and_asks_nothing(
+    config: Config,
+) -> None:
+    """ "Här är listan" with the list in the text: the logo beside it is no list."""
+    state = MemoryState()
+    body = (
+        "Här är listan på de som kommer från oss:\n\n"
+        "Lisa Berg; lisa.berg@huddinge.se\nOmar Ali; omar.ali@huddinge.se\n"
+    )
+    d = run(config, state, _with_file(body, "image001.png"))
+    assert booked(state) == {"lisa.berg@huddinge.se", "omar.ali@huddinge.se"}
+    assert "needs-info" not in {o.outcome for o in d.outcomes}

@@ -177,6 +177,54 @@ def is_to_be_read(filename: str | None, content_type: str, text: str) -> bool:
     return not is_for_information(filename or "", text)
 
 
+# A sentence that names an attached file, or hands something over as the mail's content ("Här är
+# listan", "Please find …"); and the words for a list of people or a registration.
+_NAMES_A_FILE: Final = re.compile(
+    r"\b(?:bifoga|bilag[ad]|attach|enclos)\w*|\bi (?:filen|dokumentet|bilden|fotot)\b"
+    r"|\bse (?:filen|dokumentet|bilden|fotot|blanketten)\b",
+    re.IGNORECASE,
+)
+_HANDS_OVER: Final = re.compile(
+    r"\bhär (?:är|kommer|har (?:du|ni)|får (?:du|ni)|skickar jag)\b|\bhere (?:is|are)\b"
+    r"|\bhere['’]s\b|\bplease find\b|\bskickar (?:över )?(?:vår|min|listan|anmälan)",
+    re.IGNORECASE,
+)
+_LIST_OF_PEOPLE: Final = re.compile(
+    r"\bdeltagar\w*|\bdeltagare(?:n|na)?\b|\banmälan\b|\banmälningar(?:na)?\b"
+    r"|\banmälnings(?:blankett|lista|formulär)\w*|\blist(?:a|an|or|orna)\b"
+    r"|\bnamn(?:en|lista\w*)?\b|\bpersoner(?:na)?\b|\bkolleg(?:a|an|or|orna|er|erna)\b"
+    r"|\bmedarbetar(?:e|na)\b|\bde som (?:kommer|deltar|ska|vill|åker|går)\b"
+    r"|\bparticipants?\b|\battendees?\b|\bnames\b|\blist\b|\bregistrations?\b"
+    r"|\bcolleagues\b|\b(?:registration|sign-?up) (?:form|sheet)\b",
+    re.IGNORECASE,
+)
+
+
+def points_to_attached_list(text: str, *, people_read: bool) -> bool:
+    """Whether the author's text (subject and own lines) says the participants are in an
+    attached file: "Bifogar anmälan för våra deltagare", "Se bifogad anmälningsblankett med våra
+    tre deltagare", "Please find attached the list of participants"; and, when the text itself
+    names no one, a list handed over with no word for a file ("Här är listan på de som kommer
+    från oss" above a photo). SPEC §3: such a mail, when its file cannot be read, is a question,
+    never a self-registration of its sender. "Bifogar programmet", "Se bifogad fil" and an
+    attachment "för kännedom" point to no list."""
+    for sentence in _SENTENCE_END.split(text):
+        if _FOR_INFORMATION.search(sentence) or not _LIST_OF_PEOPLE.search(sentence):
+            continue
+        if _NAMES_A_FILE.search(sentence):
+            return True
+        if not people_read and _HANDS_OVER.search(sentence):
+            return True
+    return False
+
+
+def unread_list(filename: str | None, content_type: str) -> Refused:
+    """Why a file that the text calls the list of participants was not read (not a
+    spreadsheet: a Word file, a PDF, a photo of a list)."""
+    what = (filename or "").strip() or content_type.split(";")[0].strip() or "the attachment"
+    return Refused(what, "only .xlsx and .csv lists are read")
+
+
 # --------------------------------------------------------------------------------------------
 # CSV
 # --------------------------------------------------------------------------------------------

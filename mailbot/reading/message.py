@@ -115,8 +115,10 @@ def read_text(
     author = list(parts.author)
     own_tables = _own_tables(body, author)
     text = "\n".join([subject, *author])
-    sheets, refused = _sheets(files, text)
+    sheets, refused, not_read = _sheets(files, text)
     people = _people(subject, author, own_tables, sheets)
+    if not_read and not (sheets or refused):
+        refused = _list_not_read(not_read, text, people)
     if cut is not None:
         why = f"the text is too long: only its first {len(lines)} lines were read"
         people = replace(people, unread=(*people.unread, Unread("prose", cut, why)))
@@ -281,11 +283,17 @@ def _own_tables(body: Rendered, author: list[str]) -> list[tuple[tuple[str, ...]
 
 def _sheets(
     files: Sequence[File], text: str
-) -> tuple[list[tuple[tuple[str, ...], ...]], tuple[attachments.Refused, ...]]:
+) -> tuple[list[tuple[tuple[str, ...], ...]], tuple[attachments.Refused, ...], tuple[File, ...]]:
+    """The attached spreadsheets' rows, the spreadsheets refused, and the other files (a PDF,
+    a Word file, a photo) that no reader reads, unless the text calls them for information."""
     sheets: list[tuple[tuple[str, ...], ...]] = []
     refused: list[attachments.Refused] = []
+    others: list[File] = []
     for file in files[:MAX_ATTACHMENTS]:
         if not attachments.is_to_be_read(file.filename, file.content_type, text):
+            if attachments.spreadsheet_kind(file.filename, file.content_type) is None:
+                if not attachments.is_for_information(file.filename, text):
+                    others.append(file)
             continue
         read = attachments.read_spreadsheet(
             file.filename, file.data, content_type=file.content_type
@@ -294,7 +302,20 @@ def _sheets(
             refused.append(read)
         else:
             sheets.extend(sheet.rows for sheet in read)
-    return sheets, tuple(refused)
+    return sheets, tuple(refused), tuple(others)
+
+
+def _list_not_read(
+    files: Sequence[File], text: str, people: People
+) -> tuple[attachments.Refused, ...]:
+    """SPEC §3: "Bifogar anmälan för våra deltagare" over a Word file, a PDF or a photo holds an
+    attached list that cannot be read: a question (the reply says so and how to write the
+    people), never a self-registration of the sender. A file the text does not call the list
+    (the agenda, a logo, a vCard beside "Jag anmäler mig") is no one's list."""
+    read_any = bool(people.people or people.unread)
+    if not attachments.points_to_attached_list(text, people_read=read_any):
+        return ()
+    return tuple(attachments.unread_list(f.filename, f.content_type) for f in files)
 
 
 def _forwarded(forwarded: Forwarded | None) -> ForwardedPart | None:

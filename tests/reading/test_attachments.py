@@ -13,6 +13,7 @@ from functools import partial
 from typing import TypeVar
 
 import openpyxl
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spreadsheet_files import (
@@ -30,6 +31,7 @@ from mailbot.reading.attachments import (
     Sheet,
     is_for_information,
     is_to_be_read,
+    points_to_attached_list,
     read_spreadsheet,
     spreadsheet_kind,
 )
@@ -259,3 +261,41 @@ def test_a_damaged_xlsx_gives_sheets_or_a_reason(position: int, byte: int) -> No
     good[position % len(good)] = byte
     result = read_spreadsheet("d.xlsx", bytes(good))
     assert isinstance(result, (tuple, Refused))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anmälan seminarium\nBifogar anmälan för våra deltagare.",
+        "Anmälan\nSe bifogad anmälningsblankett med våra tre deltagare.",
+        "Anmälan\nHär är listan på de som kommer från oss",
+        "Registration\nPlease find attached the list of our participants.",
+        "Anmälan\nNamnen finns i den bifogade filen.",
+        "Bifogad deltagarlista\n",
+    ],
+)
+def test_a_text_that_calls_an_attached_file_its_list_of_participants_points_to_it(
+    text: str,
+) -> None:
+    assert points_to_attached_list(text, people_read=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anmälan\nJag anmäler mig. Bifogar programmet.",
+        "VB: Protokoll\nSe bifogad fil.",
+        "Anmälan\nJag anmäler mig. Deltagarlistan från i fjol bifogas för kännedom.",
+        "Anmälan\nJag kommer gärna. Bifogar mitt visitkort.",
+        "Här är agendan\n",
+    ],
+)
+def test_a_text_that_attaches_something_else_points_to_no_list(text: str) -> None:
+    assert not points_to_attached_list(text, people_read=False)
+
+
+def test_here_is_the_list_points_to_a_file_only_when_the_text_itself_names_no_one() -> None:
+    """ "Här är listan:" above people written in the text hands over those lines, not a file;
+    with the word for a file it points to the file whatever the text names."""
+    assert not points_to_attached_list("Här är listan på våra deltagare:", people_read=True)
+    assert points_to_attached_list("Övriga deltagare står i bifogad lista.", people_read=True)
