@@ -194,7 +194,9 @@ def test_an_attached_list_within_the_limits_is_booked_as_an_attachment(config: C
 _PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 _DOCX = b"PK\x03\x04\x14\x00\x06\x00\x08\x00word/document.xml" + b"\x00" * 32
 _JPG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 32 + b"\xff\xd9"
-_VCF = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Karin Lind\r\nEMAIL:karin.lind@huddinge.se\r\nEND:VCARD\r\n"
+_VCF = (
+    b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Karin Lind\r\nEMAIL:karin.lind@huddinge.se\r\nEND:VCARD\r\n"
+)
 _FILES = {
     "pdf": ("application", "pdf", _PDF),
     "docx": ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document", _DOCX),
@@ -245,7 +247,10 @@ def test_a_mail_whose_list_of_participants_is_an_unreadable_file_asks_and_books_
 @pytest.mark.parametrize(
     ("body", "name"),
     [
-        ("Hej!\n\nJag anmäler mig till seminariet. Bifogar agendan från vår förvaltning.\n", "Agenda.pdf"),
+        (
+            "Hej!\n\nJag anmäler mig till seminariet. Bifogar agendan från vår förvaltning.\n",
+            "Agenda.pdf",
+        ),
         ("Hej,\n\nJag vill gärna delta på seminariet.\n\nMvh Karin\n", "image001.png"),
         ("Anmäler mig härmed till seminariet den 14 september.\n", "Karin Lind.vcf"),
         ("Jag anmäler mig. Se bifogad fil.\n", "Resa.pdf"),

@@ -160,7 +160,11 @@ def test_a_read_receipt_of_mail_the_bot_did_not_send_is_ignored_as_a_read_receip
     config: Config,
 ) -> None:
     report = BounceReport(
-        "<someone-else@spamhost.example>", ("asa@huddinge.se",), None, True, "disposition-notification"
+        "<someone-else@spamhost.example>",
+        ("asa@huddinge.se",),
+        None,
+        True,
+        "disposition-notification",
     )
     d = _report(_with_booking(config), config, report)
     assert rules_of(d) == [("ignored", "read-receipt")] and d.bouncing == () and d.mails == ()

@@ -756,7 +756,7 @@ def _read_receipt(content_type: str) -> bytes:
         "From: Lisa Berg <lisa.berg@huddinge.se>\r\n"
         "Subject: =?utf-8?q?L=C3=A4st=3A_Bekr=C3=A4ftelse?=\r\n"
         "Message-ID: <mdn-1@huddinge.se>\r\n"
-        f"Content-Type: {content_type}; boundary=\"b\"\r\n\r\n"
+        f'Content-Type: {content_type}; boundary="b"\r\n\r\n'
         "--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nDitt meddelande lästes.\r\n"
         "--b\r\nContent-Type: message/disposition-notification\r\n\r\n"
         "Final-Recipient: rfc822;lisa.berg@huddinge.se\r\n"

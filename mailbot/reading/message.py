@@ -291,9 +291,9 @@ def _sheets(
     others: list[File] = []
     for file in files[:MAX_ATTACHMENTS]:
         if not attachments.is_to_be_read(file.filename, file.content_type, text):
-            if attachments.spreadsheet_kind(file.filename, file.content_type) is None:
-                if not attachments.is_for_information(file.filename, text):
-                    others.append(file)
+            kind = attachments.spreadsheet_kind(file.filename, file.content_type)
+            if kind is None and not attachments.is_for_information(file.filename, text):
+                others.append(file)
             continue
         read = attachments.read_spreadsheet(
             file.filename, file.data, content_type=file.content_type
