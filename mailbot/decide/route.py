@@ -24,7 +24,7 @@ from mailbot.decide.context import Builder, Context, Inbound, organiser_mail, pr
 from mailbot.decide.register import register, reject_not_invited
 from mailbot.decide.who import Who, who
 from mailbot.parsing.parsed import Email, Sender
-from mailbot.reading.message import organisations_written
+from mailbot.reading.message import AUTO_REPLY_SUBJECT, organisations_written
 from mailbot.state import Case, OpenCase
 
 REPLY_SUBJECT = re.compile(r"^\s*(re|sv|aw|vs|ant|antw)\s*:", re.IGNORECASE)
@@ -91,12 +91,14 @@ def _said(email: Email) -> Iterator[str]:
 
 
 def is_reply(ctx: Context) -> bool:
-    """§10: it answers one of the bot's mails, or its subject says it is a reply."""
+    """§10: it answers one of the bot's mails, or its subject says it is a reply (an
+    auto-reply's "Autosvar:", "Automatic reply:" too: it answers a mail, whatever it lacks)."""
     email = ctx.email
     answers_us = any(
         ctx.state.own_message(mid) is not None for mid in (*email.in_reply_to, *email.references)
     )
-    return answers_us or bool(REPLY_SUBJECT.match(email.subject))
+    subject = email.subject
+    return answers_us or bool(REPLY_SUBJECT.match(subject) or AUTO_REPLY_SUBJECT.match(subject))
 
 
 def _act(b: Builder, resolution: actors.Resolution, plan: Who) -> None:

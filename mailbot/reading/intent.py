@@ -151,6 +151,8 @@ def sender_counted_in(unit: str) -> bool:
     counted = _SENDER_COUNTED.search(unit)
     if not counted or _NOT_COMING.search(unit) or _CANCEL.search(unit):
         return False
+    if registering.undecided(unit, counted.start()):
+        return False  # "Jag vet inte om jag vill delta än"
     return not registering.plain_question(unit)
 
 

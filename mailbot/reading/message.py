@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
-from mailbot.reading import attachments, intent, registering, tables
+from mailbot.reading import attachments, doubts, intent, registering, swaps, tables
 from mailbot.reading.choose import Chosen, choose
 from mailbot.reading.date_requests import DateRequest, date_requests
 from mailbot.reading.found import OTHERS_UNNAMED, Found, Unread
@@ -232,7 +232,12 @@ def _people(
     # A sentence that asks about something else names no participant ("Kan Anna Berg,
     # anna.berg@…, vara moderator?"): the organiser answers it (`registering`).
     read.extend(r for r in separated_lines(author) if not registering.plain_question(r.line))
-    read.extend(r for r in prose(author) if not registering.plain_question(r.line))
+    registers = intent.signs_of_registering(_subject_said(subject), author)
+    read.extend(
+        r
+        for r in prose(author)
+        if not registering.plain_question(r.line) and registered_in_prose(r, registers)
+    )
     read = doubted_asked(read, intent.doubted(author))
     for rows in sheets:
         read.extend(tables.table(rows, source="attachment"))
@@ -252,9 +257,64 @@ def _people(
         names_people=bool(read) or bool(own_tables) or bool(sheets),
         sender_counted=intent.sender_counted(author),
         sender_excluded=intent.sender_excluded(author),
-        registering=intent.signs_of_registering(subject, author),
+        registering=registers,
         we_come=we,
     )
+
+
+# Words after which a person in a sentence is registered or swapped, not merely mentioned.
+_REGISTERED: Final = re.compile(
+    r"\b(?:anmäl\w*|registrer\w*|register\w*|sign(?:ing)? up|enrol\w*|i stället|istället"
+    r"|instead|ersätt(?:er|s|a|ande)\b|replac\w*|i (?:mitt|hennes|hans) ställe|tar (?:min|hennes"
+    r"|hans) plats|in (?:my|her|his) place|takes? (?:my|her|his) place"
+    # the person comes: "Från oss kommer Elin Sjögren (…)", "Per Nord deltar också"
+    r"|(?:kommer|komma|deltar|delta|deltaga|närvarar|medverkar)\b(?!\s+(?:att|ihåg|överens"
+    r"|tillbaka)\b)|(?:attends?|attending|coming|joins?|joining)\b)",
+    re.IGNORECASE,
+)
+# A role a person in a sentence is given that is no seat: whom to contact, a deputy, who is in
+# charge ("Vid brådskande ärenden kontakta min kollega Per Nord, per.nord@…").
+_OTHER_ROLE: Final = re.compile(
+    r"\b(?:kontakta\w*|kontaktperson\w*|kontakt\b|contact\w*|vid frågor|frågor\b|questions\b"
+    r"|frånvar\w*|in my absence|while I(?:'m| am) away|brådskande|urgent\w*|ersättare\w*"
+    r"|deputy|ansvarig\w*|in charge|responsible|nås\b|reach\b|vänd (?:dig|er) till|hänvisa\w*"
+    r"|refer\w*|ring\b|call\b|assistent\w*|assistant)",
+    re.IGNORECASE,
+)
+
+
+def registered_in_prose(read: Found | Unread, text_registers: bool) -> bool:
+    """SPEC §3: a person written in a sentence is a participant only when the text registers
+    them: the sentence registers (or swaps) someone, or the mail as a whole is a registration,
+    and the sentence does not give the person another role ("kontakta min kollega Per Nord",
+    "vid frågor: …"). An out-of-office that names a colleague for urgent matters, a thank-you
+    whose closing names a deputy, register no one."""
+    line = read.line
+    at = min((line.find(w) for w in (read.name, read.email) if w and w in line), default=-1)
+    at = len(line) if at < 0 else at
+    role = None
+    for role in _OTHER_ROLE.finditer(line, 0, at):
+        pass
+    if role is not None and not _REGISTERED.search(line, role.end(), at):
+        return False
+    if text_registers or registering.sign_in(line) or _REGISTERED.search(line):
+        return True
+    return swaps.is_substitution(line) or doubts.SPLIT_SWAP.search(line) is not None
+
+
+# An auto-reply's subject ("Autosvar: …", "Automatic reply: …", "Frånvaromeddelande"): the rest
+# is the subject of the mail it answers (often the invitation's, "anmälan" and all), not a
+# word of its writer's.
+AUTO_REPLY_SUBJECT: Final = re.compile(
+    r"^\s*(?:autosvar|automatiskt svar|automatic reply|auto[- ]?reply|autoresponse|out of (?:the )?"
+    r"office(?: reply| autoreply| notification)?|frånvaro(?:meddelande|besked)?|frånvarande"
+    r"|abwesenheitsnotiz|automatische antwort|réponse automatique|absence)\s*(?::|$)",
+    re.IGNORECASE,
+)
+
+
+def _subject_said(subject: str) -> str:
+    return "" if AUTO_REPLY_SUBJECT.match(subject) else subject
 
 
 # `Bcc: x@y.se`, `Kontakt: x@y.se` alone on a line: data under a key no reader knows, no person.

@@ -104,7 +104,23 @@ _OTHER_SENSE: Final = re.compile(
     r"|saken|till polisen|till socialtjänsten|hos polisen)\b"
     r"|\b(?:ert|ditt|era|dina|ert aktiva)\s+deltagande\b|\btack för (?:\w+\s+)?deltagande"
     r"|\bregistration (?:form|link|page|number|deadline|fee)\b"
-    r"|\bregistered (?:office|trademark|charity|company|in)\b",
+    r"|\bregistered (?:office|trademark|charity|company|in)\b"
+    # an existing registration being corrected: "Rättelse anmälan", "Liten rättelse till vår
+    # anmälan: Jonas efternamn stavas …", "fel i min anmälan" (the organiser makes it)
+    r"|\b(?:rättelse|rättning|korrigering|fel|felaktigheter|felstavning|stavfel)\w*\s+"
+    r"(?:(?:till|av|i|på|om|angående|gällande|vår|min|er|den|tidigare)\s+){0,3}"
+    r"(?:anmälan|anmälningen|registreringen)\b"
+    r"|\bcorrection\s+(?:to|of|in)\s+(?:(?:my|our|the)\s+)?registration\b",
+    _I,
+)
+# The writer does not know yet whether they come: "Jag vet inte om jag kan komma än", "Jag är
+# osäker på om jag kan delta", "I'm not sure if I can attend". Not "Jag undrar om jag kan
+# anmäla mig", which is Swedish politeness for a request.
+_UNDECIDED: Final = re.compile(
+    r"\b(?:vet (?:inte|ej)(?: \w+)? (?:om|ifall|huruvida)|osäker (?:på )?(?:om|ifall|huruvida)"
+    r"|inte (?:säker|klart|bestämt) (?:på )?(?:om|ifall|huruvida)|oklart (?:om|ifall|huruvida)"
+    r"|(?:not|un)\s?sure (?:yet )?(?:if|whether)|(?:don't|don’t|do not) (?:yet )?know (?:yet )?"
+    r"(?:if|whether)|undecided (?:if|whether|about))\b",
     _I,
 )
 
@@ -136,9 +152,15 @@ def states_registering(unit: str) -> bool:
         return True
     for match in _WRITER_COMES.finditer(unit):
         between = next((g for g in match.groups() if g), "")
+        if undecided(unit, match.start()):
+            continue  # "Jag vet inte om jag kan komma än"
         if not NEGATION.search(between) and not _SOMEONE_ELSE.search(between):
             return True
-    words = [m for m in _WORDS.finditer(unit) if not _negated(unit, m.start())]
+    words = [
+        m
+        for m in _WORDS.finditer(unit)
+        if not _negated(unit, m.start()) and not undecided(unit, m.start())
+    ]
     if not words:
         return False
     other = [m.span() for m in _OTHER_SENSE.finditer(unit)]
@@ -153,6 +175,13 @@ def _negated(unit: str, at: int) -> bool:
     registered", "har inte möjlighet att delta" say no one comes."""
     start = max((m.end() for m in _CLAUSE.finditer(unit, 0, at)), default=0)
     return NEGATION.search(unit, start, at) is not None
+
+
+def undecided(unit: str, at: int) -> bool:
+    """The writer says they do not know yet, earlier in the clause of the word at `at`
+    ("Jag vet inte om jag kan komma", "I'm not sure if I can attend"): no sign, no count."""
+    start = max((m.end() for m in _CLAUSE.finditer(unit, 0, at)), default=0)
+    return _UNDECIDED.search(unit, start, at) is not None
 
 
 def plain_question(unit: str) -> bool:

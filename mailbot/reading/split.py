@@ -326,6 +326,21 @@ _POSTSCRIPT: Final = re.compile(r"p\.?\s?s\.?(?:\s|:|$)", re.IGNORECASE)
 _ADDRESS: Final = re.compile(r"[^\s<>()]+@[^\s<>()]+\.[^\s<>()]+")
 _SIGNATURE_LINE_CHARS: Final = 70
 _SIGNATURE_WINDOW: Final = 10
+# A signature line that names someone else in a role, not as a participant: "Kontaktperson vid
+# frånvaro: Per Nord, per.nord@…", "Ersättare: …", "Assistent: …", "Växel: …".
+_ROLE_LINE: Final = re.compile(
+    r"\s*(?:kontaktperson|kontakt|vid frånvaro|ersättare|assistent|växel|sekreterare"
+    r"|(?:närmaste )?chef|contact(?: person)?|deputy|assistant|in my absence|switchboard)"
+    r"[^:@]{0,30}:",
+    re.IGNORECASE,
+)
+# A phone line: what a closing block holds and a list of participants does not.
+_PHONE_LINE: Final = re.compile(
+    r"\s*(?:(?:tel|telefon|tfn|mobil|mob|mobile|phone|direkt|växel|cell)\b[^\d+]{0,12}"
+    r"|)\+?\(?\d[\d ()-]{6,}\d\s*$",
+    re.IGNORECASE,
+)
+_SENTENCE_END_LINE: Final = re.compile(r".*[.!?]\s*$")
 
 
 def _closing(
@@ -410,10 +425,19 @@ def _closing_block(
         if (is_name or _SHORT_CLOSING.fullmatch(line)) and _only_own_details(
             lines[index + 1 :], sender_address
         ):
-            if is_name and index > 0 and lines[index - 1]:
+            if is_name and index > 0 and lines[index - 1] and not _closes(lines, index):
                 continue  # a name inside a paragraph or list, not a closing block
             return index
     return len(lines)
+
+
+def _closes(lines: Sequence[str], index: int) -> bool:
+    """The sender's name right under the last sentence, with no blank line (Outlook's
+    signature put straight under the text), starts the closing block when the block holds a
+    phone line: a list of participants has none."""
+    return bool(_SENTENCE_END_LINE.fullmatch(lines[index - 1])) and any(
+        _PHONE_LINE.match(line) for line in lines[index + 1 :]
+    )
 
 
 def _name_forms(sender_name: str | None) -> frozenset[str]:
@@ -432,6 +456,6 @@ def _only_own_details(lines: Sequence[str], sender_address: str | None) -> bool:
         if len(line) > _SIGNATURE_LINE_CHARS or _is_quoted(line):
             return False
         addresses = [address.lower().strip(".,;") for address in _ADDRESS.findall(line)]
-        if any(address != own for address in addresses):
+        if any(address != own for address in addresses) and not _ROLE_LINE.match(line):
             return False
     return True
