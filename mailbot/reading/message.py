@@ -292,10 +292,8 @@ def registered_in_prose(read: Found | Unread, text_registers: bool) -> bool:
     line = read.line
     at = min((line.find(w) for w in (read.name, read.email) if w and w in line), default=-1)
     at = len(line) if at < 0 else at
-    role = None
-    for role in _OTHER_ROLE.finditer(line, 0, at):
-        pass
-    if role is not None and not _REGISTERED.search(line, role.end(), at):
+    role = max((m.end() for m in _OTHER_ROLE.finditer(line, 0, at)), default=None)
+    if role is not None and not _REGISTERED.search(line, role, at):
         return False
     if text_registers or registering.sign_in(line) or _REGISTERED.search(line):
         return True
