@@ -105,6 +105,42 @@ def test_a_registering_word_in_another_sense_is_no_sign(statement: str) -> None:
     assert not signs_of_registering("", [statement])
 
 
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Jag vet inte om jag kan komma än, det beror på schemat.",
+        "Jag vet inte än om jag kommer.",
+        "Jag är osäker på om jag kan delta.",
+        "Det är inte bestämt om vi kommer.",
+        "I'm not sure if I can attend yet.",
+        "I don't know yet whether I can come.",
+    ],
+)
+def test_a_writer_who_does_not_know_yet_whether_they_come_shows_no_sign(statement: str) -> None:
+    assert not states_registering(statement)
+    assert not signs_of_registering("Seminariet i september", [statement])
+    assert sender_counted([statement]) is None
+
+
+def test_a_writer_who_wonders_whether_they_may_register_still_asks_to() -> None:
+    """ "Jag undrar om jag kan anmäla mig" is Swedish politeness for a request."""
+    assert signs_of_registering("", ["Jag undrar om jag kan anmäla mig till seminariet."])
+
+
+@pytest.mark.parametrize(
+    ("subject", "statement"),
+    [
+        ("Rättelse anmälan", "Liten rättelse till vår anmälan: Jonas efternamn stavas Lärkå."),
+        ("Seminariet", "Det blev ett fel i min anmälan, Anna heter Berg i efternamn."),
+        ("Correction", "A correction to our registration: Per's surname is Lund."),
+    ],
+)
+def test_a_correction_of_an_existing_registration_is_no_sign_of_registering(
+    subject: str, statement: str
+) -> None:
+    assert not signs_of_registering(subject, [statement])
+
+
 def test_a_registering_subject_over_a_question_about_something_else_is_its_title() -> None:
     """ "Anmälan" over "Finns det parkering?" is a question for the organiser."""
     assert not signs_of_registering("Anmälan", ["Hej!", "", "Finns det parkering vid lokalen?"])

@@ -75,6 +75,37 @@ def test_a_closing_block_is_no_signature_when_it_names_other_peoples_addresses()
     assert result.author == tuple(lines)
 
 
+def test_a_signature_straight_under_the_text_with_a_phone_and_a_contact_person_is_the_signature() -> (
+    None
+):
+    """Outlook puts the signature right under the last sentence; its "Kontaktperson vid
+    frånvaro:" line names someone else's address, and that person is no participant."""
+    lines = [
+        "Tack för bekräftelsen! Vi ses den 14:e.",
+        "Anna Lindqvist",
+        "Samordnare, Socialtjänsten",
+        "Huddinge kommun",
+        "Kontaktperson vid frånvaro: Per Nord, per.nord@huddinge.se",
+        "Tel: 08-535 300 00",
+    ]
+    result = split(lines, sender_name="Anna Lindqvist", sender_address="anna.lindqvist@huddinge.se")
+    assert result.author == ("Tack för bekräftelsen! Vi ses den 14:e.",)
+    assert result.signature == tuple(lines[1:])
+
+
+def test_the_senders_name_under_a_sentence_with_no_phone_below_stays_the_authors() -> None:
+    """No phone line: it may be the writer listing themself with a colleague."""
+    lines = ["Vi kommer båda två.", "Eva Ek", "Per Nord, per.nord@lund.se"]
+    result = split(lines, sender_name="Eva Ek", sender_address="eva.ek@lund.se")
+    assert result.author == tuple(lines)
+
+
+def test_a_closing_block_that_lists_a_colleague_without_a_role_is_still_no_signature() -> None:
+    lines = ["Vi anmäler:", "", "Eva Ek", "Per Nord, per.nord@lund.se", "Tel: 08-123 456 78"]
+    result = split(lines, sender_name="Eva Ek", sender_address="eva.ek@lund.se")
+    assert result.author == tuple(lines)
+
+
 def test_a_thank_you_that_goes_on_to_say_who_comes_is_not_a_signature() -> None:
     lines = ["Tack, jag kommer gärna med Per Ek per.ek@lund.se"]
     assert split(lines).author == tuple(lines)
