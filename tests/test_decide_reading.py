@@ -289,3 +289,67 @@ def test_here_is_the_list_above_people_written_in_the_text_reads_them_and_asks_n
     d = run(config, state, _with_file(body, "image001.png"))
     assert booked(state) == {"lisa.berg@huddinge.se", "omar.ali@huddinge.se"}
     assert "needs-info" not in {o.outcome for o in d.outcomes}
+
+
+# --------------------------------------------------------------------------- §3, §10 mail that registers no one
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Autosvar: Inbjudan till seminarium – anmälan senast 1 september",
+        "Automatic reply: Invitation – registration by 1 September",
+        "Frånvaromeddelande",
+    ],
+)
+def test_an_out_of_office_without_auto_submitted_books_neither_its_sender_nor_the_colleague(
+    config: Config, subject: str
+) -> None:
+    """An old system's out-of-office (no Auto-Submitted, no In-Reply-To) in answer to the
+    invitation: the organiser reads it; the colleague named for urgent matters is no one's
+    registration, and the invitation's "anmälan" in the subject is not the writer's."""
+    state = MemoryState()
+    body = (
+        "Hej!\n\nJag är på semester till och med den 28 augusti och läser inte min e-post. "
+        "Vid brådskande ärenden kontakta min kollega Per Nord, per.nord@huddinge.se, "
+        "08-535 300 00.\n\nMed vänlig hälsning\nKarin Lind\n"
+    )
+    d = run(config, state, mail(body, subject))
+    assert [o.outcome for o in d.outcomes] == ["forwarded"]
+    assert booked(state) == set()
+
+
+def test_a_thank_you_whose_signature_names_a_contact_person_books_no_one(config: Config) -> None:
+    state = MemoryState()
+    body = (
+        "Tack för informationen! Vi ses den 14:e.\nKarin Lind\nSamordnare, Socialtjänsten\n"
+        "Huddinge kommun\nKontaktperson vid frånvaro: Per Nord, per.nord@huddinge.se\n"
+        "Tel: 08-535 300 00\n"
+    )
+    d = run(config, state, mail(body, "SV: Inbjudan"))
+    assert [o.outcome for o in d.outcomes] == ["forwarded"]
+    assert booked(state) == set()
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        (
+            "Seminariet i september",
+            "Hej,\n\nJag vet inte om jag kan komma än, det beror på schemat. "
+            "Kan jag återkomma nästa vecka?\n\nMvh Karin\n",
+        ),
+        (
+            "Rättelse anmälan",
+            "Hej!\n\nLiten rättelse till vår anmälan: Jonas efternamn stavas Lärkå, inte Lärka. "
+            "Adressen är densamma.\n\nMvh Karin\n",
+        ),
+    ],
+)
+def test_an_undecided_writer_or_a_correction_goes_to_the_organiser_and_books_no_one(
+    config: Config, subject: str, body: str
+) -> None:
+    state = MemoryState()
+    d = run(config, state, mail(body, subject))
+    assert [o.outcome for o in d.outcomes] == ["forwarded"]
+    assert booked(state) == set()
