@@ -272,12 +272,14 @@ _REGISTERED: Final = re.compile(
     r"|tillbaka)\b)|(?:attends?|attending|coming|joins?|joining)\b)",
     re.IGNORECASE,
 )
-# A role a person in a sentence is given that is no seat: whom to contact, a deputy, who is in
-# charge ("Vid brådskande ärenden kontakta min kollega Per Nord, per.nord@…").
+# A role a person in a sentence is given that is no seat: whom to contact or call, in the
+# writer's absence or with questions ("Vid brådskande ärenden kontakta min kollega Per Nord, …").
+# Titles (ansvarig, assistent, ersättare) are no such role: "Jag anmäler vår ansvarige Per …".
 _OTHER_ROLE: Final = re.compile(
     r"\b(?:kontakta\w*|kontaktperson\w*|kontakt\b|contact\w*|vid frågor|frågor\b|questions\b"
-    r"|frånvar\w*|in my absence|while I(?:'m| am) away|brådskande"
-    r"|urgent\w*|nås\b|reach\b|vänd (?:dig|er) till|hänvisa\w*|refer\w*|ring\b|call\b)",
+    r"|frånvar\w*|in my absence|while I(?:'m| am) away|brådskande|urgent\w*|nås\b|reach\b"
+    r"|vänd (?:dig|er) till|hänvisa\w*|refer\w*|ring (?:till )?(?:min|mig|oss|vår|henne|honom)\b"
+    r"|call (?:me|my|our|her|him)\b)",
     re.IGNORECASE,
 )
 

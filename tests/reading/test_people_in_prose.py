@@ -62,6 +62,11 @@ def test_a_person_named_in_a_sentence_that_registers_no_one_is_not_read_as_a_par
         ("Seminariet", "Jag vill anmäla min kollega Per Nord, per.nord@huddinge.se."),
         ("Seminariet", "Jag kan inte, Per Nord (per.nord@huddinge.se) går i stället."),
         ("Seminariet", "Jag har en fråga men anmäler härmed Per Nord (per.nord@huddinge.se)."),
+        (
+            "Anmälan",
+            "Jag anmäler Lisa Ring (lisa.ring@huddinge.se) och Per Nord (per.nord@huddinge.se).",
+        ),
+        ("Anmälan", "Jag anmäler vår ansvarige samordnare Per Nord, per.nord@huddinge.se."),
     ],
 )
 def test_a_person_the_text_registers_in_a_sentence_is_still_read(subject: str, text: str) -> None:
