@@ -189,6 +189,12 @@ _HANDS_OVER: Final = re.compile(
     r"|\bhere['’]s\b|\bplease find\b|\bskickar (?:över )?(?:vår|min|listan|anmälan)",
     re.IGNORECASE,
 )
+# The people are in the mail's own text: "Bifogar programmet med våra deltagare nedan".
+_IN_THE_TEXT: Final = re.compile(
+    r"\b(?:nedan|nedanstående|härunder|below|i (?:mejlet|mailet|mailen|texten)|in (?:this|the) "
+    r"(?:mail|e-?mail|message))\b",
+    re.IGNORECASE,
+)
 _LIST_OF_PEOPLE: Final = re.compile(
     r"\bdeltagar\w*|\bdeltagare(?:n|na)?\b|\banmälan\b|\banmälningar(?:na)?\b"
     r"|\banmälnings(?:blankett|lista|formulär)\w*|\blist(?:a|an|or|orna)\b"
@@ -206,16 +212,52 @@ def points_to_attached_list(text: str, *, people_read: bool) -> bool:
     tre deltagare", "Please find attached the list of participants"; and, when the text itself
     names no one, a list handed over with no word for a file ("Här är listan på de som kommer
     från oss" above a photo). SPEC §3: such a mail, when its file cannot be read, is a question,
-    never a self-registration of its sender. "Bifogar programmet", "Se bifogad fil" and an
-    attachment "för kännedom" point to no list."""
+    never a self-registration of its sender. "Bifogar programmet", "Se bifogad fil", an
+    attachment "för kännedom", and "Bifogar programmet med våra deltagare nedan" (the people
+    are in the text) point to no list."""
     for sentence in _SENTENCE_END.split(text):
-        if _FOR_INFORMATION.search(sentence) or not _LIST_OF_PEOPLE.search(sentence):
+        if _FOR_INFORMATION.search(sentence) or _IN_THE_TEXT.search(sentence):
             continue
-        if _NAMES_A_FILE.search(sentence):
+        if not _LIST_OF_PEOPLE.search(sentence):
+            continue
+        if any(not _attaches_other(sentence, m) for m in _NAMES_A_FILE.finditer(sentence)):
             return True
         if not people_read and _HANDS_OVER.search(sentence):
             return True
     return False
+
+
+# What is attached when it is no list: "Anmälan med program bifogat", "Bifogar agendan".
+_DOCUMENT: Final = re.compile(
+    r"(?:program|agenda|inbjudan|protokoll|presentation|rapport|underlag|faktura|visitkort"
+    r"|logga|logo|cv|schema|karta|vägbeskrivning|minnesanteckning|invitation|minutes|report"
+    r"|slides|invoice|map)\w*",
+    re.IGNORECASE,
+)
+# Words between a file word and what is attached: articles, possessives, "här", "härmed".
+_FILLER: Final = re.compile(
+    r"en|ett|den|det|de|vår|våra|vårt|min|mina|mitt|er|era|ert|här|härmed|också|även|jag|vi|nu"
+    r"|gärna|med|i|the|a|an|our|my|here|also|please|find",
+    re.IGNORECASE,
+)
+_AND: Final = re.compile(r"\s(?:och|samt|and|&)\s+(?:\w+\s+){0,2}?(\w+)", re.IGNORECASE)
+
+
+def _next_word(words: list[str]) -> str:
+    return next((w for w in words if not _FILLER.fullmatch(w)), "")
+
+
+def _attaches_other(sentence: str, file_word: re.Match[str]) -> bool:
+    """The word attached is a document that is no list ("Anmälan med program bifogat",
+    "Bifogar programmet") and no list is attached beside it ("… agendan och listan")."""
+    after = re.findall(r"[\w-]+", sentence[file_word.end() :])[:4]
+    before = re.findall(r"[\w-]+", sentence[: file_word.start()])[-3:][::-1]
+    near = [w for w in (_next_word(after), _next_word(before)) if w]
+    if not any(_DOCUMENT.fullmatch(w) and not _LIST_OF_PEOPLE.fullmatch(w) for w in near):
+        return False
+    if any(_LIST_OF_PEOPLE.fullmatch(w) for w in near):
+        return False
+    return not any(_LIST_OF_PEOPLE.fullmatch(m[1]) for m in _AND.finditer(sentence))
 
 
 def unread_list(filename: str | None, content_type: str) -> Refused:

@@ -272,6 +272,8 @@ def test_a_damaged_xlsx_gives_sheets_or_a_reason(position: int, byte: int) -> No
         "Registration\nPlease find attached the list of our participants.",
         "Anmälan\nNamnen finns i den bifogade filen.",
         "Bifogad deltagarlista\n",
+        "Anmälan\nBifogar agendan och listan med våra deltagare.",
+        "Anmälan\nBifogar en bild på listan över deltagarna.",
     ],
 )
 def test_a_text_that_calls_an_attached_file_its_list_of_participants_points_to_it(
@@ -288,6 +290,8 @@ def test_a_text_that_calls_an_attached_file_its_list_of_participants_points_to_i
         "Anmälan\nJag anmäler mig. Deltagarlistan från i fjol bifogas för kännedom.",
         "Anmälan\nJag kommer gärna. Bifogar mitt visitkort.",
         "Här är agendan\n",
+        "Anmälan med program bifogat\nBifogar programmet med våra deltagare nedan.",
+        "Registration\nI attach the agenda; our participants are listed below.",
     ],
 )
 def test_a_text_that_attaches_something_else_points_to_no_list(text: str) -> None:
