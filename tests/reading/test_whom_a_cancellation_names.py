@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mailbot.reading import intent
 from mailbot.reading.intent import cancellations, doubted
 from mailbot.reading.names import PRONOUNS, is_name_word, looks_like_name, names_in
 
@@ -159,3 +160,21 @@ def test_a_first_name_alone_in_a_question_identifies_no_one_so_the_organiser_rea
 )
 def test_taking_someone_off_cc_or_a_mailing_list_is_no_cancellation(sentence: str) -> None:
     assert cancellations("", [sentence]) == ()
+
+
+_PIECES = [
+    "Hej,", "Jag", "har blivit sjuk", "och", "kommer", "inte", "ej", "imorgon", "på seminariet",
+    "att", "min kollega", "Lisa Berg", "kan", "komma", "ta bort mig", "rapporten", "tyvärr",
+    "hinner", "delta", "avboka", "eftersom", "hej", "ändå", "om", "det", "visar sig", ".", ",",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_the_quick_cancel_phrase_search_finds_what_the_whole_pattern_finds(
+    pieces: list[str],
+) -> None:
+    # intent._cancel_phrase runs the costlier patterns only on sentences with "inte"/"ej";
+    # it must find the same phrase, at the same place, as the one pattern of all phrases.
+    text = " ".join(pieces)
+    quick, whole = intent._cancel_phrase(text), intent._CANCEL.search(text)
+    assert (quick and quick.span()) == (whole and whole.span())
