@@ -259,7 +259,7 @@ _OWN_ABSENCE: Final = (
 # närvara". Only after "att"/"eftersom": "de som inte kan komma" is no one in particular, and
 # "om X inte kan komma" is a case that may come (`doubts`).
 _SUBORDINATE: Final = (
-    r"\b(?:att|eftersom)\s+(?P<who>(?:[\w-]+\s+){1,4}?)(?:(?:tyvärr|dessvärre|alltså)\s+)?"
+    r"\b(?:att|eftersom)\s+(?P<who>(?:(?!(?:att|eftersom)\s)[\w-]+\s+){1,6}?)(?:(?:tyvärr|dessvärre|alltså)\s+)?"
     r"(?:inte|ej)\s+(?:längre\s+)?(?:kan\s+|kommer\s+(?:att\s+)?(?:kunna\s+)?"
     r"|har\s+möjlighet\s+att\s+|hinner\s+)(?:komma|delta|deltaga|närvara|medverka|vara\s+med)\b"
 )
@@ -389,25 +389,37 @@ def _cancellation(text: str, *, in_subject: bool, below: Sequence[str] = ()) -> 
         # "I will not be attending myself, but please register: Helena Björk <…>": the writer
         # says they do not come; the people in the same sentence are the ones registered.
         return Cancellation(line=text, of_sender=True, in_subject=in_subject)
-    # "… att min kollega inte kan komma": the subordinate clause's subject is whom it is about,
-    # whoever the main clause names ("Jag vill meddela …" is no cancellation of the writer).
-    clause = _SUBORDINATE_IN.search(text)
-    about = without_phrase if clause is None else clause["who"]
-    names = [*names_in(without_phrase), *names_in(about if clause else "")]
-    names.extend(m["name"] for m in _FIRST_NAME_OFF.finditer(text) if is_name_word(m["name"]))
+    names, of_writer, unnamed = _whom(text, without_phrase)
     written = addresses(text)
     for item in below:
         names.extend(names_in(_ITEM_MARK.sub("", item)))
         written.extend(addresses(item))
-    of_writer = _of_writer(text, without_phrase) if clause is None else _FIRST_PERSON.search(about)
     return Cancellation(
         line="\n".join([text, *below]),
         names=tuple(dict.fromkeys(names)),
         addresses=tuple(dict.fromkeys(written)),
-        of_sender=not below and bool(of_writer),
+        of_sender=not below and of_writer,
         in_subject=in_subject,
-        of_other=not (names or written) and _OTHER_PERSON.search(about) is not None,
+        of_other=not (names or written) and unnamed,
     )
+
+
+def _whom(text: str, without_phrase: str) -> tuple[list[str], bool, bool]:
+    """Whom a cancelling sentence is about: the names written with it, whether it speaks of the
+    writer, and whether of someone it does not name ("min kollega", "hon", "någon").
+
+    In subordinate order ("Jag vill meddela att min kollega inte kan komma") the clause's
+    subject is whom it is about, whoever the main clause names: "Jag vill meddela …" is no
+    cancellation of the writer, and "Tråkigt att ni inte kan komma" is about someone not
+    named. A lone word left of the main clause ("Synd , .") is then no given name."""
+    off = [m["name"] for m in _FIRST_NAME_OFF.finditer(text) if is_name_word(m["name"])]
+    clause = _SUBORDINATE_IN.search(text)
+    if clause is None:
+        names = [*names_in(without_phrase), *off]
+        return names, _of_writer(text, without_phrase), bool(_OTHER_PERSON.search(without_phrase))
+    whole = [n for n in names_in(without_phrase) if " " in n]
+    of_writer = _FIRST_PERSON.search(clause["who"]) is not None
+    return [*whole, *names_in(clause["who"]), *off], of_writer, not of_writer
 
 
 def _of_writer(text: str, without_phrase: str) -> bool:

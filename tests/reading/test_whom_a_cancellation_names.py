@@ -115,6 +115,21 @@ def test_att_someone_inte_kan_komma_is_a_cancellation_of_that_someone_not_the_wr
     assert not found.of_sender
 
 
+def test_att_two_named_colleagues_inte_kan_komma_names_both() -> None:
+    (found,) = cancellations("", ["Jag vill meddela att Lisa Berg och Per Ek inte kan komma."])
+    assert found.names == ("Lisa Berg", "Per Ek")
+    assert not found.of_sender
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Tråkigt att höra att ni inte kan komma.", "Synd att de inte kan delta."]
+)
+def test_att_someone_neither_named_nor_the_writer_inte_kan_komma_asks_whom(sentence: str) -> None:
+    (found,) = cancellations("", [sentence])
+    assert found.of_other
+    assert not found.of_sender
+
+
 def test_att_jag_inte_kan_komma_is_the_writers_own() -> None:
     (found,) = cancellations("", ["Jag vill meddela att jag tyvärr inte kan komma."])
     assert found.of_sender
