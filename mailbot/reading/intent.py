@@ -259,7 +259,8 @@ _OWN_ABSENCE: Final = (
 # närvara". Only after "att"/"eftersom": "de som inte kan komma" is no one in particular, and
 # "om X inte kan komma" is a case that may come (`doubts`).
 _SUBORDINATE: Final = (
-    r"\b(?:att|eftersom)\s+(?P<who>(?:(?!(?:att|eftersom)\s)[\w-]+\s+){1,6}?)(?:(?:tyvärr|dessvärre|alltså)\s+)?"
+    r"\b(?:att|eftersom)\s+(?P<who>(?:(?!(?:att|eftersom)\s)[\w-]+\s+){1,6}?)"
+    r"(?:(?:tyvärr|dessvärre|alltså)\s+)?"
     r"(?:inte|ej)\s+(?:längre\s+)?(?:kan\s+|kommer\s+(?:att\s+)?(?:kunna\s+)?"
     r"|har\s+möjlighet\s+att\s+|hinner\s+)(?:komma|delta|deltaga|närvara|medverka|vara\s+med)\b"
 )
