@@ -23,6 +23,7 @@ from mailbot.reading.names import (
     is_name_word,
     looks_like_name,
     matches_address,
+    names_in,
     turned_round,
 )
 from mailbot.reading.tables import tab_runs
@@ -38,8 +39,9 @@ _AFTER_NAME: Final = re.compile(r"[>)\]]?\s*\(([^()@]+)\)")
 _TOGETHER: Final = re.compile(r"[\s,;/]*(?:(?:och|and|samt|&)[\s,;/]*)?", re.IGNORECASE)
 # Words after which a name is someone being registered.
 _CUE: Final = re.compile(
-    r"\b(?=[acekimrs])(?:kollega\w*|kolleg(?:or|er)\w*|medarbetare\w*|anmäl\w*|registrer\w*|colleague\w*|"
-    r"register\w*|sign(?:ing)? up|enrol\w*|i stället|istället|instead|ersätt\w*|replac\w*)\b",
+    r"\b(?=[acejikmrs])(?:kollega\w*|kolleg(?:or|er)\w*|medarbetare\w*|anmäl\w*|registrer\w*|colleague\w*|"
+    r"register\w*|sign(?:ing)? up|enrol\w*|i stället|istället|instead|ersätt\w*|replac\w*"
+    r"|(?:jag|mig(?: själv)?|myself|me|I) (?:och|samt|and)(?= ))\b",
     re.IGNORECASE,
 )
 # A sentence that gives the writer's own contact address ("Frågor? Mejla mig på …").
@@ -85,11 +87,13 @@ def prose(lines: Sequence[str]) -> list[Found | Unread]:
     alone in a sentence about registering), Unread for what cannot be paired. Lines the other
     readers read are left to them."""
     read: list[Found | Unread] = []
+    previous = ""
     for sentence in sentences(_left_over(lines)):
         located = locate(sentence)
         names = _cue_names(sentence)
-        read.extend(_with_addresses(sentence, located, names))
+        read.extend(_with_addresses(sentence, located, names, previous))
         read.extend(_without_addresses(sentence, located, names))
+        previous = sentence
     return read
 
 
@@ -112,7 +116,7 @@ def _spelled_name(names: list[tuple[int, str]], address: str) -> str | None:
 
 
 def _with_addresses(
-    sentence: str, located: Sequence[Located], names: list[tuple[int, str]]
+    sentence: str, located: Sequence[Located], names: list[tuple[int, str]], previous: str = ""
 ) -> list[Found | Unread]:
     read: list[Found | Unread] = []
     boundary = 0
@@ -125,6 +129,7 @@ def _with_addresses(
             name = _name_before(sentence[boundary : found.start], found.address)
             name = name or _name_after(sentence[group[-1].end :])
             name = name or _spelled_name(names, found.address)
+            name = name or _owner(sentence[: found.start], found.address, previous)
             contact = _SELF_CONTACT.search(sentence)
             if name is not None or (_CUE.search(sentence) and not contact):
                 name = None if name is None else turned_round(name, found.address)
@@ -156,6 +161,29 @@ def _name_before(text: str, address: str) -> str | None:
     return None
 
 
+# "Hans adress är …", "hennes mejl:", "his email is …": the address of someone named before.
+_POSSESSIVE: Final = re.compile(
+    r"\b(?:hans|hennes|hens|his|her)\s+(?:e-?post\w*|mejl\w*|mail\w*|e-?mail(?:\s+address)?"
+    r"|adress\w*|address)\s*(?:är|is|blir|:)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _owner(head: str, address: str, previous: str) -> str | None:
+    """Whose address "Hans adress är per@…" gives: the one person named before the pronoun
+    in the sentence, else in the sentence before ("Per Sundin kommer istället för mig. Hans
+    adress är …"); of several, the one the address spells. Else no one (it is asked about)."""
+    pronoun = _POSSESSIVE.search(head)
+    if pronoun is None:
+        return None
+    before = head[: pronoun.start()]
+    written = names_in(before) or names_in(previous)
+    if len(written) == 1:
+        return written[0]
+    spelled = [n for n in written if matches_address(n, address)]
+    return spelled[0] if len(spelled) == 1 else None
+
+
 def _name_after(text: str) -> str | None:
     """`kalle@lund.se (Kalle Karlsson)` → Kalle Karlsson."""
     match = _AFTER_NAME.match(text)
@@ -166,8 +194,9 @@ def _name_after(text: str) -> str | None:
 
 def _cue_names(sentence: str) -> list[tuple[int, str]]:
     """(end, name) of each name written after a word of registering, and of the names chained
-    to it with "och", "," ("min kollega Lisa Berg och Omar Ali")."""
-    names: list[tuple[int, str]] = []
+    to it with "och", "," ("min kollega Lisa Berg och Omar Ali"); and of those written beside
+    the writer ("jag och Kim Sjöberg", "Kim Sjöberg och jag"): people said to come."""
+    names = _before_writer(sentence)
     done = 0  # a chain of names is followed once, not again from each cue inside it
     for cue in _CUE.finditer(sentence):
         if cue.start() < done:
@@ -181,6 +210,38 @@ def _cue_names(sentence: str) -> list[tuple[int, str]]:
                 break
             position = done = chained.end()
     return names
+
+
+# "Kim Sjöberg och jag", "Anna Berg, Per Lund samt undertecknad", "Ali Rezaei and I"
+_AND_WRITER: Final = re.compile(
+    r"(?:,\s*|\s+)(?:och|samt|and|&)\s+(?:jag|mig|undertecknad|I|me|myself)\b", re.IGNORECASE
+)
+_CHAIN_BEFORE: Final = re.compile(r"(?:,|\s(?:och|samt|and|&))\s*$", re.IGNORECASE)
+
+
+def _before_writer(sentence: str) -> list[tuple[int, str]]:
+    """(end, name) of the names written in a row that ends with the writer."""
+    names: list[tuple[int, str]] = []
+    for writer in _AND_WRITER.finditer(sentence):
+        end = writer.start()
+        while (name := _name_ending(sentence[:end])) is not None:
+            names.insert(0, (end, name))
+            chained = _CHAIN_BEFORE.search(sentence, 0, end - len(name))
+            if chained is None:
+                break
+            end = chained.start()
+    return names
+
+
+def _name_ending(text: str) -> str | None:
+    """The longest name (two to five words) that ends `text`."""
+    words = text.split()[-5:]
+    if not text[-1:].strip():
+        return None
+    for size in range(len(words), 1, -1):
+        if looks_like_name(candidate := " ".join(words[-size:])):
+            return candidate
+    return None
 
 
 def _without_addresses(
