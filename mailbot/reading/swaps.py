@@ -87,10 +87,10 @@ def substitution(text: str, writer: str | None = None, before: str = "") -> Subs
     start of the sentence, in `before`, the sentence before it) and "för mig", "instead of me"
     for the `writer`; a pronoun that could mean two people says no one."""
     if match := _NEW_FOR_OLD.search(text):
-        written, after = text[: match.start()], text[match.end() :]
-        new = _trailing(written)
-        old = _leading(after) or _object(after, written, before, new, writer)
-        return Substitution(text, old, new or _subject(written, before, old))
+        head, tail = text[: match.start()], text[match.end() :]
+        new = _trailing(head)
+        old = _leading(tail) or _object(tail, head, before, new, writer)
+        return Substitution(text, old, new or _subject(head, before, old))
     if match := _OLD_BY_NEW.search(text):
         new = _leading(text[match.end() :])
         old = _trailing(text[: match.start()]) or _subject(text[: match.start()], before, new)
