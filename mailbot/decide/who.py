@@ -35,6 +35,8 @@ class Who:
     # (the address a question is about, if any; why): one needs-info outcome each
     ask_reasons: list[tuple[str | None, str]] = field(default_factory=list)
     sender_without_name: bool = False
+    # newcomers of a swap that could not be made (whom they replace is asked): not booked
+    unsettled: set[str] = field(default_factory=set)
 
     @property
     def empty(self) -> bool:
@@ -210,12 +212,16 @@ def _answered_participants(ctx: Context) -> tuple[str, ...]:
 
 
 def _swap(plan: Who, swap: Swap, email: Email, registrations: _Registered) -> None:
+    """One person instead of another. When whom the newcomer replaces is asked about, the
+    newcomer is not booked either: a seat of their own is not what the writer asked for."""
+    new = None if swap.new is None else _new_person(swap.new, email)
     if swap.old is None or swap.new is None:
         plan.ask("substitute-unclear", "a substitution that does not say whom", line=swap.line)
+        plan.unsettled.update({new.email_key} if new is not None and new.email_key else set())
         return
     old = _target(plan, swap.old, swap.line, registrations)
-    new = _new_person(swap.new, email)
     if old is None:
+        plan.unsettled.update({new.email_key} if new is not None and new.email_key else set())
         return
     if new is None:
         reason = f"the substitute {swap.new.name or ''} has no address"
@@ -243,7 +249,7 @@ def _participants(plan: Who, ctx: Context) -> None:
     config = ctx.config
     skip = {config.organiser.address.casefold(), config.bot.address.casefold(), *plan.cancel}
     skip |= {s.replaces.casefold() for s in plan.swaps if s.replaces}
-    skip |= {s.email_key for s in plan.swaps if s.email_key}
+    skip |= {s.email_key for s in plan.swaps if s.email_key} | plan.unsettled
     for p in ctx.email.participants:
         if p.replaces:
             continue

@@ -41,7 +41,7 @@ _TOGETHER: Final = re.compile(r"[\s,;/]*(?:(?:och|and|samt|&)[\s,;/]*)?", re.IGN
 _CUE: Final = re.compile(
     r"\b(?=[acejikmrs])(?:kollega\w*|kolleg(?:or|er)\w*|medarbetare\w*|anmäl\w*|registrer\w*|colleague\w*|"
     r"register\w*|sign(?:ing)? up|enrol\w*|i stället|istället|instead|ersätt\w*|replac\w*"
-    r"|(?:jag|mig(?: själv)?|myself|me|I) (?:och|samt|and)(?= ))\b",
+    r"|(?:jag|mig(?: själv)?|myself|me|I) (?:och|samt|and)(?= )|(?:jag|mig|myself)(?=, ))\b",
     re.IGNORECASE,
 )
 # A sentence that gives the writer's own contact address ("Frågor? Mejla mig på …").
