@@ -29,6 +29,8 @@ def config(tmp_path: Path) -> Config:
     [
         "Hej!\n\nAnna Berg har fått förhinder, hon ersätts av Per Nord (per.nord@huddinge.se).\n",
         "Hej!\n\nAnna Berg är sjuk. Hon ersätts av Per Nord, per.nord@huddinge.se\n",
+        "Hej!\n\nAnna Berg har fått förhinder. Hon ersätts av Per Nord, per.nord@huddinge.se\n",
+        "Hej!\n\nAnna Berg kan inte komma. Per Nord (per.nord@huddinge.se) ersätter henne.\n",
         "Hi,\n\nAnna Berg is ill, she is replaced by Per Nord <per.nord@huddinge.se>.\n",
         "Hej,\n\nAnna Berg kan inte komma, Per Nord kommer i stället för henne. "
         "Hans adress är per.nord@huddinge.se.\n",

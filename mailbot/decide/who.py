@@ -104,7 +104,21 @@ def _paired(email: Email) -> tuple[list[Swap], list[Cancel]]:
             old = Mention(c.names[0] if c.names else None, c.addresses[0] if c.addresses else None)
             s = Swap(s.line, old, s.new)
         swaps.append(s)
-    return swaps, cancels
+    return swaps, [c for c in cancels if not _said_of_replaced(c, swaps)]
+
+
+def _said_of_replaced(cancel: Cancel, swaps: list[Swap]) -> bool:
+    """ "Lisa Berg kan inte komma. Karin ersätter henne.": the first sentence says why Lisa is
+    replaced; it is the substitution's other half, not a cancellation of its own."""
+    olds = [s.old for s in swaps if s.old is not None and s.new is not None]
+    names = {" ".join(o.name.split()).casefold() for o in olds if o.name}
+    written = {o.address.casefold() for o in olds if o.address}
+    said = [" ".join(n.split()).casefold() for n in cancel.names]
+    return (
+        bool(said or cancel.addresses)
+        and all(n in names for n in said)
+        and all(a.casefold() in written for a in cancel.addresses)
+    )
 
 
 class _Registered:

@@ -265,14 +265,13 @@ def names_in(text: str) -> tuple[str, ...]:
 def one_named(
     text: str, before: str = "", *, besides: str | None = None
 ) -> tuple[str, str | None] | None:
-    """The one person `text` names (other than `besides`), or, when it names no one at all,
-    the one `before` names: whom a pronoun after `text` stands for ("Lisa Berg har fått
-    förhinder, hon …"). With the address written there that spells the name, if one does.
-    None when two people could be meant."""
+    """The one person `text` names (other than `besides`), or, when it names no one else, the
+    one `before` names: whom a pronoun after `text` stands for ("Lisa Berg har fått förhinder,
+    hon …"; "Lisa Berg kan inte. Karin ersätter henne."). With the address written there that
+    spells the name, if one does. None when two people could be meant."""
     for where in (text, before):
-        written = names_in(where)
-        names = [n for n in written if n != besides]
-        if len(names) > 1 or (written and not names):
+        names = [n for n in names_in(where) if n != besides]
+        if len(names) > 1:
             return None
         if names:
             spelled = [f.address for f in locate(where) if matches_address(names[0], f.address)]

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Final
 
+from mailbot.reading import registering
 from mailbot.reading.addresses import Located, locate
 from mailbot.reading.found import Found, Unread
 from mailbot.reading.keys import awaits_value, key_line
@@ -39,9 +40,8 @@ _AFTER_NAME: Final = re.compile(r"[>)\]]?\s*\(([^()@]+)\)")
 _TOGETHER: Final = re.compile(r"[\s,;/]*(?:(?:och|and|samt|&)[\s,;/]*)?", re.IGNORECASE)
 # Words after which a name is someone being registered.
 _CUE: Final = re.compile(
-    r"\b(?=[acejikmrs])(?:kollega\w*|kolleg(?:or|er)\w*|medarbetare\w*|anmäl\w*|registrer\w*|colleague\w*|"
-    r"register\w*|sign(?:ing)? up|enrol\w*|i stället|istället|instead|ersätt\w*|replac\w*"
-    r"|(?:jag|mig(?: själv)?|myself|me|I) (?:och|samt|and)(?= )|(?:jag|mig|myself)(?=, ))\b",
+    r"\b(?=[acekimrs])(?:kollega\w*|kolleg(?:or|er)\w*|medarbetare\w*|anmäl\w*|registrer\w*|colleague\w*|"
+    r"register\w*|sign(?:ing)? up|enrol\w*|i stället|istället|instead|ersätt\w*|replac\w*)\b",
     re.IGNORECASE,
 )
 # A sentence that gives the writer's own contact address ("Frågor? Mejla mig på …").
@@ -196,27 +196,57 @@ def _cue_names(sentence: str) -> list[tuple[int, str]]:
     """(end, name) of each name written after a word of registering, and of the names chained
     to it with "och", "," ("min kollega Lisa Berg och Omar Ali"); and of those written beside
     the writer ("jag och Kim Sjöberg", "Kim Sjöberg och jag"): people said to come."""
-    names = _before_writer(sentence)
+    names = _beside_writer(sentence)
     done = 0  # a chain of names is followed once, not again from each cue inside it
     for cue in _CUE.finditer(sentence):
-        if cue.start() < done:
-            continue
-        position = done = cue.end()
-        while (name := _next_name(sentence, position)) is not None:
-            _, end, text = name
-            names.append((end, text))
-            chained = _CHAIN.match(sentence, end)
-            if chained is None:
-                break
-            position = done = chained.end()
+        if cue.start() >= done:
+            chain = _chain_after(sentence, cue.end())
+            names.extend(chain)
+            done = chain[-1][0] if chain else cue.end()
     return names
 
 
-# "Kim Sjöberg och jag", "Anna Berg, Per Lund samt undertecknad", "Ali Rezaei and I"
+def _chain_after(sentence: str, position: int) -> list[tuple[int, str]]:
+    """(end, name) of the name within three words after `position` and those chained to it."""
+    names: list[tuple[int, str]] = []
+    while (name := _next_name(sentence, position)) is not None:
+        _, end, text = name
+        names.append((end, text))
+        chained = _CHAIN.match(sentence, end)
+        if chained is None:
+            break
+        position = chained.end()
+    return names
+
+
+# "jag och Kim Sjöberg", "jag, Kim och Ola"; "Kim Sjöberg och jag", "Anna Berg, Per Lund samt
+# undertecknad", "Ali Rezaei and I"
+_WRITER_AND: Final = re.compile(
+    r"\b(?:jag|mig(?: själv)?|myself|me|I)(?:\s+(?:och|samt|and)\b|(?=,\s))", re.IGNORECASE
+)
 _AND_WRITER: Final = re.compile(
     r"(?:,\s*|\s+)(?:och|samt|and|&)\s+(?:jag|mig|undertecknad|I|me|myself)\b", re.IGNORECASE
 )
+_WE_ARE: Final = re.compile(
+    r"\b(?:vi (?:är|blir|kommer (?:att )?vara) (?:två|tre|fyra|fem|\d+)"
+    r"|we(?: are|'re|’re| will be|'ll be|’ll be) (?:two|three|four|five|\d+)"
+    r"|the (?:two|three) of us)\b",
+    re.IGNORECASE,
+)
 _CHAIN_BEFORE: Final = re.compile(r"(?:,|\s(?:och|samt|and|&))\s*$", re.IGNORECASE)
+
+
+def _beside_writer(sentence: str) -> list[tuple[int, str]]:
+    """(end, name) of the names written in a row with the writer, in a sentence about coming
+    or registering ("Vi blir två: jag och Kim Sjöberg"; not "Anna och jag pratade om det")."""
+    if not (_WRITER_AND.search(sentence) or _AND_WRITER.search(sentence)):
+        return []
+    if not (registering.sign_in(sentence) or _WE_ARE.search(sentence)):
+        return []
+    names = _before_writer(sentence)
+    for writer in _WRITER_AND.finditer(sentence):
+        names.extend(_chain_after(sentence, writer.end()))
+    return names
 
 
 def _before_writer(sentence: str) -> list[tuple[int, str]]:

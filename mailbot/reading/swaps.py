@@ -90,7 +90,9 @@ def substitution(text: str, writer: str | None = None, before: str = "") -> Subs
         head, tail = text[: match.start()], text[match.end() :]
         new = _trailing(head)
         old = _leading(tail) or _object(tail, head, before, new, writer)
-        return Substitution(text, old, new or _subject(head, before, old))
+        if new is None and not _OBJECT_PRONOUN.match(tail):  # "han ersätter henne": whom?
+            new = _subject(head, before, old)
+        return Substitution(text, old, new)
     if match := _OLD_BY_NEW.search(text):
         new = _leading(text[match.end() :])
         old = _trailing(text[: match.start()]) or _subject(text[: match.start()], before, new)

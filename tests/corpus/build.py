@@ -19,6 +19,7 @@ import cases_adversary  # noqa: E402
 import cases_attachments  # noqa: E402
 import cases_blind  # noqa: E402
 import cases_changes  # noqa: E402
+import cases_fixB  # noqa: E402
 import cases_fresh  # noqa: E402
 import cases_keyblocks  # noqa: E402
 import cases_keys  # noqa: E402
@@ -123,6 +124,7 @@ def all_cases() -> list[Case]:
         *cases_fresh.CASES,
         *cases_adversary.CASES,
         *cases_blind.CASES,
+        *cases_fixB.CASES,
     ]
     names = [c.name for c in cases]
     dupes = {n for n in names if names.count(n) > 1}

@@ -64,3 +64,16 @@ def test_a_name_beside_the_writer_with_no_address_is_asked_about(
 def test_a_name_beside_the_writer_with_its_address_is_read_once() -> None:
     (found,) = prose(["Anna Berg (anna.berg@lund.se) och jag kommer."])
     assert (found.name, found.email) == ("Anna Berg", "anna.berg@lund.se")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Berg och jag pratade om seminariet i går.",
+        "Jag och Kim Sjöberg har läst inbjudan med stort intresse.",
+    ],
+)
+def test_a_name_beside_the_writer_in_a_sentence_not_about_coming_is_no_participant(
+    text: str,
+) -> None:
+    assert prose([text]) == []
