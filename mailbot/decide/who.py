@@ -37,6 +37,8 @@ class Who:
     sender_without_name: bool = False
     # newcomers of a swap that could not be made (whom they replace is asked): not booked
     unsettled: set[str] = field(default_factory=set)
+    # names read without an address that are the actor's registered people ("Mats är vegan")
+    known: list[str] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -67,6 +69,9 @@ def who(ctx: Context, actor: Actor | None, *, fresh: bool) -> Who:
         written = {a.casefold() for a in addresses(unclear.line)}
         if written and written <= acted_on:
             continue  # "Avboka lisa.berg@…": the address was the cancellation's, not a person
+        if unclear.why == "no address" and _registered_as(unclear.name, registrations):
+            plan.known.append(unclear.name or "")
+            continue  # "Glömde skriva att Mats Hellström är vegan": booked already, not asked
         plan.ask(
             "unread", f"could not read: {unclear.line[:80]!r} ({unclear.why})",
             line=unclear.line, why=unclear.why, name=unclear.name, email=unclear.email,
@@ -146,6 +151,14 @@ class _Registered:
             for r in self._ctx.state.registrations_by(self._actor.name)
             if r.seminar in seminars and r.is_active
         ]
+
+
+def _registered_as(name: str | None, registrations: _Registered) -> bool:
+    """A whole name (two words or more) that is exactly one of the actor's registrations: a
+    person written about, not one to be asked for an address."""
+    if not name or len(name.split()) < 2:
+        return False
+    return len({r.email_key for r in _by_name(name, registrations())}) == 1
 
 
 def _by_name(name: str, registrations: list[Registration]) -> list[Registration]:

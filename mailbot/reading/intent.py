@@ -107,6 +107,8 @@ def without_plain_questions(lines: Sequence[str]) -> tuple[str, ...]:
 
 _SENDER_COUNTED: Final = re.compile(
     r"^\W*jag själv\W*$"
+    # "Jag kommer!" alone, "I'm coming!": the whole sentence is the answer
+    r"|^\W*(?:jag kommer|I(?:'m|’m| am) coming|I(?:'ll|’ll| will) come)\s*[.!]*\s*$"
     r"|\b(?=[acijmrs])(?:mig själv\b|jag och\b|jag kommer (?:gärna|också|med|själv)\b"
     r"|jag (?:vill )?(?:gärna )?(?:delta|deltar|komma)\b|anmäl(?:er|a|s)? (?:härmed )?mig\b"
     r"|myself\b|I(?: will| would like to|'d like to|’d like to| want to| shall| hope to)"

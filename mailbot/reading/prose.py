@@ -29,7 +29,8 @@ from mailbot.reading.names import (
 )
 from mailbot.reading.tables import tab_runs
 
-_SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])")
+# "a@x.se resp. b@x.se" is one sentence: "resp." is an abbreviation, not its end.
+_SENTENCE_END: Final = re.compile(r"(?<=[.!?])(?<!\bresp\.)\s+(?=[^\W\d_])", re.IGNORECASE)
 # What may stand between a name and its address: brackets, dashes, and a word for "address".
 _BETWEEN: Final = re.compile(
     r"(?:[\s(<\[:,;–—\-]|\b(?:på|med|e-?post(?:adress)?|mejl|mail(?:adress)?|e-?mail|at|"
@@ -118,6 +119,9 @@ def _spelled_name(names: list[tuple[int, str]], address: str) -> str | None:
 def _with_addresses(
     sentence: str, located: Sequence[Located], names: list[tuple[int, str]], previous: str = ""
 ) -> list[Found | Unread]:
+    respective = _respective(sentence, located, previous)
+    if respective:
+        return list(respective)
     read: list[Found | Unread] = []
     boundary = 0
     for group in _groups(sentence, located):
@@ -138,6 +142,34 @@ def _with_addresses(
                 read.append(Unread("prose", sentence, "an address without a name"))
         boundary = group[-1].end
     return read
+
+
+# "Deras mejladresser är a@… resp. b@…", "Their addresses are a@… and b@… respectively"
+_THEIR: Final = re.compile(
+    r"\b(?:deras|their)\s+(?:e-?post\w*|mejl\w*|mail\w*|e-?mail\w*|adress\w*|address\w*)"
+    r"(?:\s+(?:adress\w*|address\w*))?(?:\s+(?:är|are|blir))?\s*:?\s*$",
+    re.IGNORECASE,
+)
+_RESPECTIVELY: Final = re.compile(r"\b(?:resp\.|respektive|respectively)", re.IGNORECASE)
+
+
+def _respective(sentence: str, located: Sequence[Located], previous: str) -> tuple[Found, ...]:
+    """Addresses given in order to the names written before them: "Från oss kommer Kerstin
+    Wallin och Ahmed Farah. Deras mejladresser är kerstin.wallin@… resp. ahmed.farah@…".
+    Only where "resp."/"respektive" says the order pairs them, and as many names as
+    addresses; else nothing (and each address is read, or asked about, on its own)."""
+    if len(located) < 2 or not _RESPECTIVELY.search(sentence, located[0].end):
+        return ()
+    their = _THEIR.search(sentence, 0, located[0].start)
+    if their is None:
+        return ()
+    names = names_in(sentence[: their.start()]) or names_in(previous)
+    if len(names) != len(located):
+        return ()
+    return tuple(
+        Found("prose", sentence, name=name, email=found.address)
+        for name, found in zip(names, located, strict=True)
+    )
 
 
 def _name_before(text: str, address: str) -> str | None:

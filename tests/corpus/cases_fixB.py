@@ -9,15 +9,33 @@ ideas in other words, that must keep working, and the near misses that must not 
 - D, a seat asked for only if there is one: "i mån av plats" with the actor full asks and books
   no one; "annars gärna väntelistan" is waitlisted; "if there is still room" with seats free
   books.
+- The asked ones: "Jag kommer." / "I'm coming!" alone over the quoted invitation books the
+  writer; "their addresses are … respectively" pairs in order, three names for two addresses
+  asks; a note about a booked person goes to the organiser, one about someone not booked asks.
 """
 
 from __future__ import annotations
 
-from body import Mail, P
+from body import Blank, Mail, P
 from cases_blind import _HAN5
 from cases_wording import EMMA, MATS
-from expect import ANNA, HAN, HAN_FIVE, HUD, HUD_TWO, KV, KV_TWO, LISA, NAC, Case, b, booked, st
-from pieces import STATE_DISCLAIMER, date, mvh, received
+from expect import (
+    ANNA,
+    HAN,
+    HAN_FIVE,
+    HUD,
+    HUD_TWO,
+    JAR,
+    KV,
+    KV_TWO,
+    LISA,
+    NAC,
+    Case,
+    b,
+    booked,
+    st,
+)
+from pieces import INVITATION_SUBJECT, STATE_DISCLAIMER, date, invitation, mvh, received
 
 CASES: list[Case] = []
 
@@ -364,5 +382,147 @@ add(
         booked(_ahmed),
         (_ahmed,),
         note="Nacka has free seats: the condition holds, booked",
+    )
+)
+
+# --------------------------------------------------------------------------- the asked ones
+
+_jar = b("Sofia Lind", "jarfalla.se", JAR)
+add(
+    Case(
+        "fixB-reply-jag-kommer-alone-over-invitation-jarfalla",
+        "iphone",
+        Mail(
+            "Sofia Lind",
+            "sofia.lind@jarfalla.se",
+            "SV: " + INVITATION_SUBJECT,
+            date(22, 7, 40),
+            (P("Jag kommer."), Blank(), P("Skickat från min iPhone"), invitation(_jar.email)),
+        ),
+        "sender",
+        booked(_jar),
+        (_jar,),
+        note="the whole answer to the invitation is 'Jag kommer.': the writer comes (§10)",
+    )
+)
+
+_jar_en = b("Oskar Berg", "jarfalla.se", JAR)
+add(
+    Case(
+        "fixB-reply-im-coming-over-invitation-jarfalla",
+        "gmail",
+        Mail(
+            "Oskar Berg",
+            "oskar.berg@jarfalla.se",
+            "Re: " + INVITATION_SUBJECT,
+            date(22, 8, 5),
+            (P("I'm coming!"), P("Oskar"), invitation(_jar_en.email)),
+        ),
+        "sender",
+        booked(_jar_en),
+        (_jar_en,),
+    )
+)
+
+_resp = [b("Kerstin Wallin", "nacka.se", NAC), b("Ahmed Farah", "nacka.se", NAC)]
+add(
+    Case(
+        "fixB-prose-their-addresses-respectively-nacka",
+        "outlook",
+        Mail(
+            "Lars Dahl",
+            "lars.dahl@nacka.se",
+            "Registration for the seminar",
+            date(25, 14, 0),
+            (
+                P("Hello,"),
+                P(
+                    "Kerstin Wallin and Ahmed Farah will attend; their email addresses are "
+                    "kerstin.wallin@nacka.se and ahmed.farah@nacka.se respectively."
+                ),
+                P("Best regards,\nLars Dahl"),
+            ),
+            lang="en",
+        ),
+        "prose",
+        booked(*_resp),
+        tuple(_resp),
+        note="'respectively' pairs the addresses with the names in order",
+    )
+)
+
+add(
+    Case(
+        "fixB-prose-three-names-two-addresses-resp-asked-nacka",
+        "gmail",
+        Mail(
+            "Lars Dahl",
+            "lars.dahl@nacka.se",
+            "Seminarium öppna drogscener",
+            date(25, 14, 30),
+            (
+                P("Hej,"),
+                P(
+                    "Från oss kommer Kerstin Wallin, Ahmed Farah och Eva Ek. Deras adresser är "
+                    "kw@nacka.se resp. af@nacka.se."
+                ),
+                P("Hälsningar\nLars Dahl"),
+            ),
+        ),
+        "prose",
+        (("needs-info", None), ("needs-info", None)),
+        (),
+        ask=True,
+        note="three names, two addresses: which two is a guess, so asked",
+    )
+)
+
+add(
+    Case(
+        "fixB-note-about-a-booked-person-kriminalvarden",
+        "outlook",
+        Mail(
+            "Camilla Strand",
+            "camilla.strand@kriminalvarden.se",
+            "Angående vår anmälan",
+            date(27, 10, 0),
+            (
+                P("Hej,"),
+                P("Till vår anmälan: Emma Johansson är vegetarian och kommer med rullstol."),
+                mvh("Camilla"),
+                STATE_DISCLAIMER,
+            ),
+        ),
+        "none",
+        (("forwarded", None),),
+        (EMMA, MATS),
+        setup=(KV_TWO,),
+        received=received(27, 10, 1),
+        note="about Emma, who is booked: for the organiser",
+    )
+)
+
+add(
+    Case(
+        "fixB-note-about-someone-not-booked-asked-kriminalvarden",
+        "thunderbird",
+        Mail(
+            "Camilla Strand",
+            "camilla.strand@kriminalvarden.se",
+            "Anmälan",
+            date(27, 10, 30),
+            (
+                P("Hej,"),
+                P("Glömde anmäla Sara Öberg, hon är vegan."),
+                P("Hälsningar\nCamilla"),
+            ),
+        ),
+        "none",
+        (("needs-info", None),),
+        (EMMA, MATS),
+        ask=True,
+        setup=(KV_TWO,),
+        received=received(27, 10, 31),
+        note="Sara is not booked and has no address: asked for it",
     )
 )

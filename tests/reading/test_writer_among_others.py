@@ -21,9 +21,14 @@ from mailbot.reading.prose import prose
         "Anna Berg och jag kommer gärna.",
         "Deltar gör Anna Berg, Per Lund samt undertecknad.",
         "Anna Berg (anna.berg@lund.se) and I will attend.",
+        "Jag kommer!",
+        "Jag kommer.",
+        "I'm coming!",
     ],
 )
-def test_the_writer_last_in_a_row_of_people_is_counted(text: str) -> None:
+def test_the_writer_last_in_a_row_of_people_or_coming_in_a_whole_sentence_is_counted(
+    text: str,
+) -> None:
     assert sender_counted([text]) == text
 
 
@@ -35,6 +40,8 @@ def test_the_writer_last_in_a_row_of_people_is_counted(text: str) -> None:
         "Skicka fakturan till Anna och mig.",
         "Anna Berg och jag kan tyvärr inte komma.",
         "Kan Anna Berg och jag parkera i garaget?",
+        "Jag kommer inte.",
+        "Jag kommer att höra av mig.",
     ],
 )
 def test_the_writer_beside_others_in_a_sentence_not_about_coming_is_not_counted(

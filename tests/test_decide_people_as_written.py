@@ -1,7 +1,8 @@
-"""Swaps and rows of people written as staff write them (SPEC §3, §5): a pronoun for the one
-named before it, "istället för mig" for the writer, "Hans adress är …" for the one just named,
-"samt jag själv" and "jag och Kim" counting the writer. Real mail bytes through `parsing.read`
-and `decide`; Karin Lind of Huddinge has booked herself and Anna Berg.
+"""Swaps, rows of people and notes written as staff write them (SPEC §3, §5, §10): a pronoun for
+the one named before it, "istället för mig" for the writer, "Hans adress är …" for the one just
+named, "samt jag själv" and "jag och Kim" counting the writer, a note about a person who is
+booked already going to the organiser. Real mail bytes through `parsing.read` and `decide`;
+Karin Lind of Huddinge has booked herself and Anna Berg.
 """
 
 from __future__ import annotations
@@ -110,3 +111,21 @@ def test_jag_och_a_colleague_without_address_books_the_writer_and_asks_for_the_c
     ]
     asked = [p for m in d.mails for p in m.context.get("problems") or ()]
     assert [p["name"] for p in asked] == ["Kim Sjöberg"]
+
+
+def test_a_note_about_a_registered_person_goes_to_the_organiser_without_a_question(
+    config: Config,
+) -> None:
+    state = registered(config)
+    body = "Hej,\n\nGlömde skriva i anmälan att Anna Berg är vegan.\n\nHälsningar\nKarin\n"
+    d = run(config, state, mail(body, subject="Specialkost"))
+    assert outcomes(d) == [("forwarded", None)]
+    assert [m.kind for m in d.mails] == ["forward-to-organiser"]
+
+
+def test_a_note_about_someone_not_registered_asks_for_the_address(config: Config) -> None:
+    state = registered(config)
+    body = "Hej,\n\nGlömde skriva i anmälan att Per Nord också kommer.\n\nHälsningar\nKarin\n"
+    d = run(config, state, mail(body, subject="Anmälan"))
+    assert ("needs-info", None) in outcomes(d)
+    assert not {o for o, _ in outcomes(d)} & BOOKED
