@@ -257,7 +257,13 @@ _WRITER_AND: Final = re.compile(
     r"\b(?:jag|mig(?: själv)?|myself|me|I)(?:\s+(?:och|samt|and)\b|(?=,\s))", re.IGNORECASE
 )
 _AND_WRITER: Final = re.compile(
-    r"(?:,\s*|\s+)(?:och|samt|and|&)\s+(?:jag|mig|undertecknad|I|me|myself)\b", re.IGNORECASE
+    r"(?:,\s*|\s+)(?:och|samt|and)\s+(?:jag|mig|undertecknad|I|me|myself)\b", re.IGNORECASE
+)
+# Either of the two, as one search (`(?=…)` lists the first letters, as in `intent`).
+_BESIDE: Final = re.compile(
+    r"\b(?=[ojmsai])(?:(?:och|samt|and)\s+(?:jag|mig|undertecknad|I|me|myself)\b"
+    r"|(?:jag|mig(?: själv)?|myself|me|I)(?:\s+(?:och|samt|and)\b|(?=,\s)))",
+    re.IGNORECASE,
 )
 _WE_ARE: Final = re.compile(
     r"\b(?:vi (?:är|blir|kommer (?:att )?vara) (?:två|tre|fyra|fem|\d+)"
@@ -271,7 +277,7 @@ _CHAIN_BEFORE: Final = re.compile(r"(?:,|\s(?:och|samt|and|&))\s*$", re.IGNORECA
 def _beside_writer(sentence: str) -> list[tuple[int, str]]:
     """(end, name) of the names written in a row with the writer, in a sentence about coming
     or registering ("Vi blir två: jag och Kim Sjöberg"; not "Anna och jag pratade om det")."""
-    if not (_WRITER_AND.search(sentence) or _AND_WRITER.search(sentence)):
+    if _BESIDE.search(sentence) is None:  # one cheap search for most sentences
         return []
     if not (registering.sign_in(sentence) or _WE_ARE.search(sentence)):
         return []

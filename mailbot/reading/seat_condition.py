@@ -40,6 +40,8 @@ def seat_condition(lines: Sequence[str]) -> str | None:
     """The sentence that asks for a seat only if there is one, unless the text accepts the
     waitlist; not a question about something else ("Vad händer om det finns plats kvar?")."""
     found = units(lines)
+    if _ONLY_IF_SEAT.search("\n".join(found)) is None:
+        return None  # most mails: one search over the text, not two a sentence
     if any(_WAITLIST.search(u) and not _REFUSED.search(u) for u in found):
         return None  # "… annars gärna på väntelistan": §5's waitlist is what they ask for
     return next(
