@@ -130,7 +130,11 @@ _EDGE: Final = " \t,;:()<>[]\"'–—-."
 # ("…, hon ersätts av Karin"), and as the object of "ersätter", "instead of" ("Per ersätter
 # henne"); the writer's own ("istället för mig", "instead of me").
 _SUBJECT_PRONOUN: Final = re.compile(r"(?:^|[\s,;:–—-])(?:hon|han|hen|she|he)\s*$", _I)
-_OBJECT_PRONOUN: Final = re.compile(r"^[\s,;:–—-]*(?:henne|honom|hen|her|him)\b", _I)
+# English "her" only where it is no possessive ("replaces her colleague Anna" is not about her).
+_OBJECT_PRONOUN: Final = re.compile(
+    r"^[\s,;:–—-]*(?:henne|honom|hen|him|her(?=\s*(?:$|[.,;:!?)]|(?:at|on|for|in|from)\b)))\b",
+    _I,
+)
 _WRITER_PRONOUN: Final = re.compile(r"^[\s,;:–—-]*(?:mig|mej|me|myself)\b", _I)
 _LEAD_WORDS: Final = re.compile(r"^(?:min kollega|my colleague|kollegan|colleague)\s+", _I)
 

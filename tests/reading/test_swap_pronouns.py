@@ -127,3 +127,12 @@ def test_hans_adress_after_two_names_that_it_does_not_spell_is_asked_about() -> 
     (unread,) = prose(["Anna Berg och Per Sundin kommer. Hans adress är kontoret@lund.se."])
     assert isinstance(unread, Unread)
     assert unread.why == "an address without a name" and unread.name is None
+
+
+def test_her_as_a_possessive_is_no_pronoun_for_the_one_replaced() -> None:
+    old, new = swap(
+        "Anna Berg is away this week.",
+        "John Smith (john@example.org) replaces her colleague Lisa Berg.",
+    )
+    assert old != Mention("Anna Berg")
+    assert new == Mention("John Smith", "john@example.org")
