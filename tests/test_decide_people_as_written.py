@@ -129,3 +129,12 @@ def test_a_note_about_someone_not_registered_asks_for_the_address(config: Config
     d = run(config, state, mail(body, subject="Anmälan"))
     assert ("needs-info", None) in outcomes(d)
     assert not {o for o, _ in outcomes(d)} & BOOKED
+
+
+def test_a_listed_name_without_an_address_is_asked_about_even_when_it_is_registered(
+    config: Config,
+) -> None:
+    state = registered(config)
+    d = run(config, state, mail("Hej,\n\nVi anmäler:\n\n- Anna Berg\n- Per Nord\n", n=3))
+    asked = [p for m in d.mails for p in m.context.get("problems") or ()]
+    assert sorted(p["name"] for p in asked) == ["Anna Berg", "Per Nord"]

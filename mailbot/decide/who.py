@@ -17,7 +17,7 @@ from typing import Any
 
 from mailbot.config import Actor
 from mailbot.decide.context import Context, problem
-from mailbot.parsing.parsed import Cancel, Email, Mention, ParticipantBlock, Swap
+from mailbot.parsing.parsed import Cancel, Email, Mention, ParticipantBlock, Swap, Unclear
 from mailbot.reading.addresses import addresses
 from mailbot.reading.found import OTHERS_UNNAMED
 from mailbot.reading.names import turned_round
@@ -69,7 +69,7 @@ def who(ctx: Context, actor: Actor | None, *, fresh: bool) -> Who:
         written = {a.casefold() for a in addresses(unclear.line)}
         if written and written <= acted_on:
             continue  # "Avboka lisa.berg@…": the address was the cancellation's, not a person
-        if unclear.why == "no address" and _registered_as(unclear.name, registrations):
+        if _written_about(unclear) and _registered_as(unclear.name, registrations):
             plan.known.append(unclear.name or "")
             continue  # "Glömde skriva att Mats Hellström är vegan": booked already, not asked
         plan.ask(
@@ -151,6 +151,12 @@ class _Registered:
             for r in self._ctx.state.registrations_by(self._actor.name)
             if r.seminar in seminars and r.is_active
         ]
+
+
+def _written_about(unclear: Unclear) -> bool:
+    """A name in a sentence, read without an address: perhaps someone written about. (A name
+    in a list or a table is someone put forward to register, and is asked about.)"""
+    return unclear.source == "prose" and unclear.why == "no address"
 
 
 def _registered_as(name: str | None, registrations: _Registered) -> bool:
