@@ -29,7 +29,7 @@ from typing import Final
 from mailbot.reading import doubts, questions, registering, swaps
 from mailbot.reading.addresses import addresses
 from mailbot.reading.lists import is_item
-from mailbot.reading.names import names_in
+from mailbot.reading.names import is_name_word, names_in
 from mailbot.reading.prose import sentences
 
 # Re-exported: callers name the values of a substitution as `intent.Mention`/`Substitution`.
@@ -157,7 +157,7 @@ def sender_counted_in(unit: str) -> bool:
     """One sentence counts the writer in, and is no question about something else ("Får jag
     och min kollega parkera i garaget?" counts no one)."""
     counted = _SENDER_COUNTED.search(unit)
-    if not counted or _NOT_COMING.search(unit) or _CANCEL.search(unit):
+    if not counted or _NOT_COMING.search(unit) or _cancel_phrase(unit):
         return False
     return not registering.plain_question(unit)
 
@@ -187,7 +187,7 @@ def we_come(lines: Sequence[str]) -> str | None:
     writer is one of them, and the others are people it does not name. Not said in a question
     about something else, nor negated ("Vi kan tyvärr inte komma")."""
     for unit in units(lines):
-        if _WE.search(unit) is None or _WE_COME.search(unit) is None or _CANCEL.search(unit):
+        if _WE.search(unit) is None or _WE_COME.search(unit) is None or _cancel_phrase(unit):
             continue
         if not registering.plain_question(unit) and not questions.NEGATION.search(unit):
             return unit
@@ -213,9 +213,11 @@ _CANCEL_VERB: Final = (
     # "ta bort mig / min anmälan / Anna Berg", "remove me / my registration", "take me off"
     r"|(?:ta|tar|plocka|plockar) bort(?= (?:(?:mig|oss|anmälan\w*)\b|(?:min|mitt|mina|vår|våra"
     r"|hans|hennes|hens|dennes|deras) (?:anmälan|registrering|plats|namn|deltagande)\b"
-    r"|(?-i:[A-ZÅÄÖ][a-zåäöéü]+ [A-ZÅÄÖ][a-zåäöéü]+)))"
+    r"|(?-i:[A-ZÅÄÖ][a-zåäöéü]+ [A-ZÅÄÖ][a-zåäöéü]+)|(?-i:[A-ZÅÄÖ][a-zåäöéü]+) (?:från|ur) "
+    r"(?:(?:deltagar|anmälnings|gäst)?listan|seminariet|anmälan)\b))"
     r"|remov(?:e|ing)(?= (?:(?:me|us)\b|(?:my|our|his|her|their) (?:registration|name|booking"
-    r"|place|seat|participation)\b|(?-i:[A-Z][a-zåäöéü]+ [A-Z])))"
+    r"|place|seat|participation)\b|(?-i:[A-Z][a-zåäöéü]+ [A-Z])|(?-i:[A-Z][a-zåäöéü]+) from the "
+    r"(?:participant |attendee |guest )?list\b))"
     r"|(?:take|strike|cross) (?:me|us) off\b"
     r"|(?:drar|dra|drog|dragit) tillbaka (?:\w+ )?anmälan\b|återkalla\w* (?:\w+ )?anmälan\b)"
 )
@@ -240,8 +242,70 @@ _NOT_ATTENDING: Final = (
     r"|(?:am|'m|’m|are|'re|’re) (?:\w+ )?not (?:\w+ )?(?:attending|coming|joining"
     r"|participating|able to (?:attend|come|join|make it|participate))\b)"
 )
-_CANCEL: Final = re.compile(_CANCEL_VERB + "|" + _NOT_ATTENDING, _I)
-_NOT_ATTENDING_ONLY: Final = re.compile(_NOT_ATTENDING, _I)
+# The writer's own "kommer inte" about the seminar, with the writer as the subject: "jag"
+# heading a clause joined by "och" ("Jag har blivit sjuk och kommer inte imorgon"), or dropped
+# as Swedish drops it at the head of a sentence ("Har blivit sjuk och kommer inte imorgon",
+# "Kommer tyvärr inte imorgon"). "X kommer inte idag" alone is said of reports and parcels
+# too ("Rapporten kommer inte idag"), so no other subject may stand between: not a noun, not
+# a pronoun, not a clause opened by "att", "som", "om" ("Jag tror att materialet är försenat
+# och kommer inte idag").
+_OWN_CLAUSE: Final = (
+    r"(?:(?!\b(?:att|som|där|när|om|ifall|eftersom|men|den|det|han|hon|hen|de|vi|ni|du)\b)"
+    r"[^.!?;:])*?"
+)
+_OWN_ABSENCE: Final = (
+    r"(?:^\W*(?:(?:hej|hejsan|hallå)\b[^,!.?:]{0,30}[,!.:]\s*)?(?:(?:tyvärr|dessvärre|så|men"
+    r"|nej)\W+)?(?:(?:har|hade|är|var|blev|ligger|sitter|måste|fick|behöver)\b"
+    + _OWN_CLAUSE
+    + r"\boch\s+)?|\bjag\b"
+    + _OWN_CLAUSE
+    + r"\boch\s+)kommer (?:\w+ )?inte (?=(?:i ?morgon|idag|i dag|på (?:\w+dag|seminariet)|dit"
+    r"|ändå)\b)"
+)
+# Subordinate word order, the subject before "inte": "Jag vill meddela att min kollega inte
+# kan komma", "… att Lisa Berg tyvärr inte kan delta", "eftersom jag inte kommer att kunna
+# närvara". Only after "att"/"eftersom": "de som inte kan komma" is no one in particular, and
+# "om X inte kan komma" is a case that may come (`doubts`).
+_SUBORDINATE: Final = (
+    r"\b(?:att|eftersom)\s+(?P<who>(?:(?!(?:att|eftersom)\s)[\w-]+\s+){1,6}?)"
+    r"(?:(?:tyvärr|dessvärre|alltså)\s+)?"
+    r"(?:inte|ej)\s+(?:längre\s+)?(?:kan\s+|kommer\s+(?:att\s+)?(?:kunna\s+)?"
+    r"|har\s+möjlighet\s+att\s+|hinner\s+)(?:komma|delta|deltaga|närvara|medverka|vara\s+med)\b"
+)
+_CANCEL: Final = re.compile(
+    _CANCEL_VERB + "|" + _NOT_ATTENDING + "|" + _OWN_ABSENCE + "|" + _SUBORDINATE, _I
+)
+_CANCEL_WORDS: Final = re.compile(_CANCEL_VERB + "|" + _NOT_ATTENDING, _I)
+_OWN_OR_SUBORDINATE: Final = re.compile(_OWN_ABSENCE + "|" + _SUBORDINATE, _I)
+
+
+def _cancel_phrase(text: str) -> re.Match[str] | None:
+    """The first cancelling phrase of `text`, as `_CANCEL.search` finds it. Why not that: it
+    runs on every sentence of every mail, and the writer's own "kommer inte" and the
+    subordinate "inte kan komma" cost as much again at every place in a sentence; both hold
+    "inte" or "ej", so their pattern runs only on the sentences that do."""
+    found = _CANCEL_WORDS.search(text)
+    lowered = text.lower()
+    if "inte" not in lowered and " ej" not in lowered:  # not "hej"
+        return found
+    own = _OWN_OR_SUBORDINATE.search(text)
+    return own if own is not None and (found is None or own.start() < found.start()) else found
+
+
+_NOT_ATTENDING_ONLY: Final = re.compile(
+    _NOT_ATTENDING + "|" + _OWN_ABSENCE + "|" + _SUBORDINATE, _I
+)
+_OWN_ABSENCE_IN: Final = re.compile(_OWN_ABSENCE, _I)
+_SUBORDINATE_IN: Final = re.compile(_SUBORDINATE, _I)
+# "Ta bort Anna från listan", "Stryk Anna från deltagarlistan", "Remove Anna from the list": a
+# given name alone, taken off the seminar's list (not cc, not a mailing list): matched among
+# the actor's registrations by the decision, as "Anna kan inte" is.
+_FIRST_NAME_OFF: Final = re.compile(
+    r"\b(?:(?:ta|tar|plocka|plockar) bort|stryk(?:a|er)?|remov(?:e|ing)) (?P<name>(?-i:[A-ZÅÄÖ]"
+    r"[a-zåäöéü]+)) (?=(?:från|ur|from|off) (?:the )?(?:participant |attendee |guest )?"
+    r"(?:(?:deltagar|anmälnings|gäst)?listan|seminariet|anmälan|list)\b)",
+    _I,
+)
 # A mailing list, not the seminar's list: "ta bort mig från er utskickslista", "unsubscribe me
 # from your newsletter" asks the organiser to stop mailing, and cancels no booking (README).
 _MAILING: Final = re.compile(
@@ -258,10 +322,12 @@ _FIRST_PERSON: Final = re.compile(
     r"\b(?:jag|mig|själv|I|me|my|myself|min (?:anmälan|plats|registrering)|mitt deltagande)\b", _I
 )
 # Someone the phrase does not name: "Min kollega kan inte komma", "Hon har fått förhinder",
-# "Vi kan inte komma" (who are "vi"?).
+# "Vi kan inte komma" (who are "vi"?), "Någon från vår enhet kan inte komma", "Someone from our
+# unit has to pull out", "En av oss kan inte".
 _OTHER_PERSON: Final = re.compile(
     r"\b(?:(?:min|mina|vår|våra|en|my|our|a) (?:\w+ )?(?:kolleg\w*|medarbetare|chef|colleagues?"
-    r"|manager)|kollegan|hon|han|hen|she|he|vi|we)\b",
+    r"|manager)|kollegan|hon|han|hen|she|he|vi|we|någon|några|nån|someone|somebody"
+    r"|(?:en|ett|ingen|två|one|none|two) (?:av|of) (?:oss|us|dem|them|mina|våra|my|our))\b",
     _I,
 )
 
@@ -291,12 +357,12 @@ def doubted(lines: Sequence[str]) -> tuple[str, ...]:
 
 def _doubted(unit: str) -> bool:
     """A negation, a condition, another event or the writer's coming speaks against acting."""
-    phrase = _CANCEL.search(unit) or swaps.SWAP_ASKED.search(unit) or doubts.SPLIT_SWAP.search(unit)
+    phrase = _cancel_phrase(unit) or swaps.SWAP_ASKED.search(unit) or doubts.SPLIT_SWAP.search(unit)
     return phrase is not None and doubts.doubt(unit, phrase) is not None
 
 
 def _cancels(text: str) -> bool:
-    if _CANCEL.search(text) is None or swaps.is_substitution(text):
+    if _cancel_phrase(text) is None or swaps.is_substitution(text):
         return False
     return not unsubscribes(text) or _NOT_ATTENDING_ONLY.search(text) is not None
 
@@ -306,7 +372,7 @@ def unsubscribes(text: str) -> bool:
     utskickslista", "unsubscribe me from your newsletter"): no cancellation of a seat, and
     no sign of registering ("I never registered for it")."""
     return _MAILING.search(text) is not None and (
-        _CANCEL.search(text) is not None or _OPT_OUT.search(text) is not None
+        _cancel_phrase(text) is not None or _OPT_OUT.search(text) is not None
     )
 
 
@@ -332,7 +398,7 @@ def _cancellation(text: str, *, in_subject: bool, below: Sequence[str] = ()) -> 
         # "I will not be attending myself, but please register: Helena Björk <…>": the writer
         # says they do not come; the people in the same sentence are the ones registered.
         return Cancellation(line=text, of_sender=True, in_subject=in_subject)
-    names = list(names_in(without_phrase))
+    names, of_writer, unnamed = _whom(text, without_phrase)
     written = addresses(text)
     for item in below:
         names.extend(names_in(_ITEM_MARK.sub("", item)))
@@ -341,15 +407,34 @@ def _cancellation(text: str, *, in_subject: bool, below: Sequence[str] = ()) -> 
         line="\n".join([text, *below]),
         names=tuple(dict.fromkeys(names)),
         addresses=tuple(dict.fromkeys(written)),
-        of_sender=not below and _of_writer(text, without_phrase),
+        of_sender=not below and of_writer,
         in_subject=in_subject,
-        of_other=not (names or written) and _OTHER_PERSON.search(without_phrase) is not None,
+        of_other=not (names or written) and unnamed,
     )
 
 
+def _whom(text: str, without_phrase: str) -> tuple[list[str], bool, bool]:
+    """Whom a cancelling sentence is about: the names written with it, whether it speaks of the
+    writer, and whether of someone it does not name ("min kollega", "hon", "någon").
+
+    In subordinate order ("Jag vill meddela att min kollega inte kan komma") the clause's
+    subject is whom it is about, whoever the main clause names: "Jag vill meddela …" is no
+    cancellation of the writer, and "Tråkigt att ni inte kan komma" is about someone not
+    named. A lone word left of the main clause ("Synd , .") is then no given name."""
+    off = [m["name"] for m in _FIRST_NAME_OFF.finditer(text) if is_name_word(m["name"])]
+    clause = _SUBORDINATE_IN.search(text)
+    if clause is None:
+        names = [*names_in(without_phrase), *off]
+        return names, _of_writer(text, without_phrase), bool(_OTHER_PERSON.search(without_phrase))
+    whole = [n for n in names_in(without_phrase) if " " in n]
+    of_writer = _FIRST_PERSON.search(clause["who"]) is not None
+    return [*whole, *names_in(clause["who"]), *off], of_writer, not of_writer
+
+
 def _of_writer(text: str, without_phrase: str) -> bool:
-    """The phrase speaks of the writer, beside it or inside it ("Tyvärr hinner jag inte")."""
-    if _FIRST_PERSON.search(without_phrase):
+    """The phrase speaks of the writer, beside it or inside it ("Tyvärr hinner jag inte"), or
+    with the writer as its dropped subject ("Har blivit sjuk och kommer inte imorgon")."""
+    if _FIRST_PERSON.search(without_phrase) or _OWN_ABSENCE_IN.search(text):
         return True
     return any(_FIRST_PERSON.search(m.group()) for m in _CANCEL.finditer(text))
 
@@ -417,7 +502,7 @@ _CHANGE_WORD: Final = re.compile(
 
 def _asks_about_changes(unit: str) -> bool:
     """A question about cancelling or swapping that asks for neither to be done."""
-    if not (_CANCEL.search(unit) or swaps.is_swap(unit) or _CHANGE_WORD.search(unit)):
+    if not (_cancel_phrase(unit) or swaps.is_swap(unit) or _CHANGE_WORD.search(unit)):
         return False
     cancels = _cancels(unit) and questions.meant(unit, _cancels, _CANCEL_ASKED)
     return not cancels and not (

@@ -36,6 +36,23 @@ _NOT_NAME_WORDS: Final = frozenset(
     själv själva myself ourselves
     """.split()  # noqa: SIM905 (a word list reads best as words)
 )
+# Words that stand where a person or a thing does without naming one: indefinite, interrogative
+# and demonstrative pronouns and quantifiers, Swedish and English. At the head of a sentence
+# they are capitalised and often followed by a verb ("Något har kommit emellan", "Someone has
+# to pull out"), which is how a lone given name is written too ("Lisa kan inte"); they are
+# never one, so a cancellation is not asked about a person called "Något". (Not the words that
+# are names too: Inga, Ena, Annan, Andra, Sig.)
+PRONOUNS: Final = frozenset(
+    """
+    något någon några nåt nån ingen inget ingenting allt alla allting varje varenda vardera
+    varannan båda bägge annat många få flera fler somliga vissa man en ett vem vems vad vilken
+    vilket vilka den det de dem dessa denna detta sådan sådant sådana själv hen mig dig oss er
+    something someone somebody somewhere anything anyone anybody nothing nobody noone none
+    everything everyone everybody each every either neither another other others several
+    many few most some any all both one ones who whom whose what which whatever whoever it
+    its they them their this that these those such
+    """.split()  # noqa: SIM905 (a word list reads best as words)
+)
 # Lower-case words that stand inside names (Anna von Platen, Per af Klercker, Ludwig van Dijk).
 PARTICLES: Final = frozenset(
     """
@@ -61,7 +78,8 @@ def is_name_word(word: str) -> bool:
         return True
     if not _NAME_WORD.fullmatch(word) or not word[0].isupper():
         return False
-    return word.casefold() not in _NOT_NAME_WORDS
+    folded = word.casefold()
+    return folded not in _NOT_NAME_WORDS and folded not in PRONOUNS
 
 
 def looks_like_name(text: str, *, min_words: int = 2, max_words: int = 5) -> bool:

@@ -21,6 +21,7 @@ import cases_blind  # noqa: E402
 import cases_changes  # noqa: E402
 import cases_fixB  # noqa: E402
 import cases_fresh  # noqa: E402
+import cases_gaps3  # noqa: E402
 import cases_keyblocks  # noqa: E402
 import cases_keys  # noqa: E402
 import cases_lines  # noqa: E402
@@ -123,6 +124,7 @@ def all_cases() -> list[Case]:
         *cases_wording.CASES,
         *cases_fresh.CASES,
         *cases_adversary.CASES,
+        *cases_gaps3.CASES,
         *cases_blind.CASES,
         *cases_fixB.CASES,
     ]
