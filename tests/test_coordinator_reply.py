@@ -119,6 +119,7 @@ def test_a_needs_info_reply_quotes_the_line_it_could_not_use_and_shows_how_to_wr
         "cancel-unclear",
         "attachment-refused",
         "no-participant-read",
+        "seat-condition",
     ],
 )
 @pytest.mark.parametrize("language", ["sv", "en"])

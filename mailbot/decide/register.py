@@ -60,6 +60,8 @@ def register(
         b.add("rejected-closed", "deadline-passed", None, reason)
         b.reply("rejected-closed", context={"seminar": own.id})
         return
+    if _seat_condition_unmet(b, actor, own, blocks):
+        return
     if sender_without_name:
         b.add("needs-info", "missing-name", None, "the sender registers, but their name is unknown")
         b.needs_info(problem("missing-name", email=b.sender))
@@ -75,6 +77,32 @@ def _all_booked(b: Builder, own: Seminar, blocks: Sequence[ParticipantBlock]) ->
         k is not None and (r := b.ctx.state.registration(own.id, k)) is not None and r.is_active
         for k in keys
     )
+
+
+def _seat_condition_unmet(
+    b: Builder, actor: Actor, own: Seminar, blocks: Sequence[ParticipantBlock]
+) -> bool:
+    """§3 and §5: a registration asked for only if there is a seat ("Anmäl mig om det finns
+    plats kvar, annars struntar vi i det") that the actor's free seats cannot hold in full is
+    asked about, and no one is booked: a waitlist place is what the writer declined, and
+    booking some of the people named but not others would guess which the writer wants. With
+    no waitlist kept, §5's "full" answer already books no one."""
+    condition = b.ctx.email.seat_condition
+    if condition is None or not own.waitlist:
+        return False
+    wanting = {
+        x.email_key
+        for x in blocks
+        if x.email_key and not x.email_error and x.seminar is None
+        and ((r := b.work.registration(own.id, x.email_key)) is None or not r.is_active)
+    }  # fmt: skip
+    free = max(b.seats(actor) - b.work.confirmed(actor.name, own.id), 0)
+    if len(wanting) <= free:
+        return False
+    reason = f"asked only if there is a seat; {actor.name} has {free} free for {len(wanting)}"
+    b.add("needs-info", "seat-condition", None, reason)
+    b.needs_info(problem("seat-condition", line=condition, free=free, wanted=len(wanting)))
+    return True
 
 
 def register_one(b: Builder, actor: Actor, block: ParticipantBlock, index: int) -> None:

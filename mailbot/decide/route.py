@@ -50,7 +50,7 @@ def answer(ctx: Context) -> Builder:
     elif plan.empty and (case := ambiguous.answered(ctx)) is not None:
         _answers_case(b, resolution, case)
     elif plan.empty:
-        _about_no_one(b, fresh=fresh)
+        _about_no_one(b, fresh=fresh, known=tuple(plan.known))
     elif resolution.status == "ambiguous" and (plan.book or plan.sender_without_name):
         ambiguous.open_case(b, resolution, plan.book, sender_unnamed=plan.sender_without_name)
     else:
@@ -131,14 +131,17 @@ def _not_invited(b: Builder) -> None:
         b.add("ignored", "not-a-registration", None, reason)
 
 
-def _about_no_one(b: Builder, *, fresh: bool) -> None:
-    """Nothing to act on: the organiser reads it (a question, a thank-you, a reply)."""
+def _about_no_one(b: Builder, *, fresh: bool, known: tuple[str, ...] = ()) -> None:
+    """Nothing to act on: the organiser reads it (a question, a thank-you, a reply, a note
+    about people who are booked already: `known`)."""
     email = b.ctx.email
-    if email.names_people:
+    if email.names_people and not known:
         b.add("needs-info", "no-participant-read", None, "names people, but none could be read")
         b.reply("needs-info", context={"problems": [problem("no-participant-read")]})
         return
-    if fresh and email.forward is None and not FORWARD_SUBJECT.match(email.subject):
+    if known:
+        rule, reason = "about-registered-people", f"about {', '.join(known)}, registered already"
+    elif fresh and email.forward is None and not FORWARD_SUBJECT.match(email.subject):
         rule, reason = "not-a-registration", "no participant and no sign of registering"
     else:
         rule, reason = "reply-to-conversation", "a reply or forward with nothing to act on"

@@ -17,7 +17,7 @@ from typing import Any
 
 from mailbot.config import Actor
 from mailbot.decide.context import Context, problem
-from mailbot.parsing.parsed import Cancel, Email, Mention, ParticipantBlock, Swap
+from mailbot.parsing.parsed import Cancel, Email, Mention, ParticipantBlock, Swap, Unclear
 from mailbot.reading.addresses import addresses
 from mailbot.reading.found import OTHERS_UNNAMED
 from mailbot.reading.names import turned_round
@@ -35,6 +35,10 @@ class Who:
     # (the address a question is about, if any; why): one needs-info outcome each
     ask_reasons: list[tuple[str | None, str]] = field(default_factory=list)
     sender_without_name: bool = False
+    # newcomers of a swap that could not be made (whom they replace is asked): not booked
+    unsettled: set[str] = field(default_factory=set)
+    # names read without an address that are the actor's registered people ("Mats är vegan")
+    known: list[str] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -65,6 +69,9 @@ def who(ctx: Context, actor: Actor | None, *, fresh: bool) -> Who:
         written = {a.casefold() for a in addresses(unclear.line)}
         if written and written <= acted_on:
             continue  # "Avboka lisa.berg@…": the address was the cancellation's, not a person
+        if _written_about(unclear) and _registered_as(unclear.name, registrations):
+            plan.known.append(unclear.name or "")
+            continue  # "Glömde skriva att Mats Hellström är vegan": booked already, not asked
         plan.ask(
             "unread", f"could not read: {unclear.line[:80]!r} ({unclear.why})",
             line=unclear.line, why=unclear.why, name=unclear.name, email=unclear.email,
@@ -102,7 +109,21 @@ def _paired(email: Email) -> tuple[list[Swap], list[Cancel]]:
             old = Mention(c.names[0] if c.names else None, c.addresses[0] if c.addresses else None)
             s = Swap(s.line, old, s.new)
         swaps.append(s)
-    return swaps, cancels
+    return swaps, [c for c in cancels if not _said_of_replaced(c, swaps)]
+
+
+def _said_of_replaced(cancel: Cancel, swaps: list[Swap]) -> bool:
+    """ "Lisa Berg kan inte komma. Karin ersätter henne.": the first sentence says why Lisa is
+    replaced; it is the substitution's other half, not a cancellation of its own."""
+    olds = [s.old for s in swaps if s.old is not None and s.new is not None]
+    names = {" ".join(o.name.split()).casefold() for o in olds if o.name}
+    written = {o.address.casefold() for o in olds if o.address}
+    said = [" ".join(n.split()).casefold() for n in cancel.names]
+    return (
+        bool(said or cancel.addresses)
+        and all(n in names for n in said)
+        and all(a.casefold() in written for a in cancel.addresses)
+    )
 
 
 class _Registered:
@@ -130,6 +151,20 @@ class _Registered:
             for r in self._ctx.state.registrations_by(self._actor.name)
             if r.seminar in seminars and r.is_active
         ]
+
+
+def _written_about(unclear: Unclear) -> bool:
+    """A name in a sentence, read without an address: perhaps someone written about. (A name
+    in a list or a table is someone put forward to register, and is asked about.)"""
+    return unclear.source == "prose" and unclear.why == "no address"
+
+
+def _registered_as(name: str | None, registrations: _Registered) -> bool:
+    """A whole name (two words or more) that is exactly one of the actor's registrations: a
+    person written about, not one to be asked for an address."""
+    if not name or len(name.split()) < 2:
+        return False
+    return len({r.email_key for r in _by_name(name, registrations())}) == 1
 
 
 def _by_name(name: str, registrations: list[Registration]) -> list[Registration]:
@@ -210,12 +245,16 @@ def _answered_participants(ctx: Context) -> tuple[str, ...]:
 
 
 def _swap(plan: Who, swap: Swap, email: Email, registrations: _Registered) -> None:
+    """One person instead of another. When whom the newcomer replaces is asked about, the
+    newcomer is not booked either: a seat of their own is not what the writer asked for."""
+    new = None if swap.new is None else _new_person(swap.new, email)
     if swap.old is None or swap.new is None:
         plan.ask("substitute-unclear", "a substitution that does not say whom", line=swap.line)
+        plan.unsettled.update({new.email_key} if new is not None and new.email_key else set())
         return
     old = _target(plan, swap.old, swap.line, registrations)
-    new = _new_person(swap.new, email)
     if old is None:
+        plan.unsettled.update({new.email_key} if new is not None and new.email_key else set())
         return
     if new is None:
         reason = f"the substitute {swap.new.name or ''} has no address"
@@ -243,7 +282,7 @@ def _participants(plan: Who, ctx: Context) -> None:
     config = ctx.config
     skip = {config.organiser.address.casefold(), config.bot.address.casefold(), *plan.cancel}
     skip |= {s.replaces.casefold() for s in plan.swaps if s.replaces}
-    skip |= {s.email_key for s in plan.swaps if s.email_key}
+    skip |= {s.email_key for s in plan.swaps if s.email_key} | plan.unsettled
     for p in ctx.email.participants:
         if p.replaces:
             continue

@@ -183,6 +183,7 @@ def _what_it_says(subject: str, text: Text, deliverable: Deliverable | None) -> 
         "dates": people.dates(text.date_requests),
         "organisations": organisations,
         "points_below": text.points_below,
+        "seat_condition": text.seat_condition,
         "forward": people.forward(text.forwarded, deliverable),
     }
 

@@ -182,6 +182,7 @@ class Email:
     organisations: tuple[str, ...] = ()  # written for a participant or as a key (§4.3)
     signature: tuple[str, ...] = ()  # the author's signature lines (§4.3 evidence)
     points_below: bool = False  # "se nedan", "enligt nedan": the forwarded part says who
+    seat_condition: str | None = None  # "Anmäl mig om det finns plats kvar": not waitlisted
     forward: Forward | None = None
     whole_text: str = ""  # the whole body as read, quotes included, for the organiser
     size: int = 0

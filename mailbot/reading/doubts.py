@@ -39,13 +39,15 @@ _NEGATED_VERB: Final = re.compile(
     _I,
 )
 # A case that may come: "Om jag inte hinner …", "Ifall hon är förhindrad", "If it turns out I
-# won't …", "In case I can't …", "Skulle jag inte kunna komma, …", "If so, …", "I så fall";
+# won't …", "In case I can't …", "Skulle jag inte kunna komma, …", "If so, …", "I så fall",
+# "If Lisa Berg cannot come, she …" (a sentence that opens with a condition on someone named);
 # not the "om" of an indirect question ("Jag undrar om ni kan stryka mig", "I wonder if …").
 _CONDITION: Final = re.compile(
     r"(?:(?<!undrar )(?<!undra )(?<!fråga )(?<!frågar )(?<!kolla )(?<!se )(?<!vet )"
     r"(?<!wonder )(?<!wondering )(?<!ask )(?<!asking )(?<!see )(?<!check )(?<!know )"
     r"\b(?:om|ifall|if|in case|in the event that)\s+(?:det\s+)?(?:jag|vi|hon|han|hen|min"
     r"|någon|det|i|we|she|he|my|it|something|anything|you|ni|du)\b|^\W*(?:skulle|should)\s"
+    r"|^\W*(?:om|ifall|if|in case)\s+(?-i:[A-ZÅÄÖ])"  # "Om Lisa Berg får förhinder, …"
     r"|\b(?:if so|in that case|i så fall|isåfall|om så är fallet|annars|otherwise)\b)",
     _I,
 )

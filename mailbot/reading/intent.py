@@ -107,6 +107,8 @@ def without_plain_questions(lines: Sequence[str]) -> tuple[str, ...]:
 
 _SENDER_COUNTED: Final = re.compile(
     r"^\W*jag själv\W*$"
+    # "Jag kommer!" alone, "I'm coming!": the whole sentence is the answer
+    r"|^\W*(?:jag kommer|I(?:'m|’m| am) coming|I(?:'ll|’ll| will) come)\s*[.!]*\s*$"
     r"|\b(?=[acijmrs])(?:mig själv\b|jag och\b|jag kommer (?:gärna|också|med|själv)\b"
     r"|jag (?:vill )?(?:gärna )?(?:delta|deltar|komma)\b|anmäl(?:er|a|s)? (?:härmed )?mig\b"
     r"|myself\b|I(?: will| would like to|'d like to|’d like to| want to| shall| hope to)"
@@ -114,7 +116,13 @@ _SENDER_COUNTED: Final = re.compile(
     r"|\s*[.!,]|$))"
     r"|(?:me|I) and my colleague|register me\b|sign me up\b|count me in\b|räkna med mig\b"
     r"|jag (?:skulle |vill )?(?:gärna |väldigt gärna )?(?:vilja )?vara med\b"
-    r"|I(?:'ll| will) be there\b)",
+    r"|I(?:'ll| will) be there\b)"
+    # the writer last in a row of people: "…, Bo Ek (…) samt jag själv.", "Anna och jag
+    # kommer", "samt undertecknad"
+    r"|\b(?=[ops])(?:och|samt|plus) (?:jag(?: själv)?(?=\s*[.!]?\s*$)|(?:jag|mig) själv\b"
+    r"|undertecknad\b|jag (?:kommer(?! att (?!delta|komma|närvara))|deltar|vill (?:gärna )?"
+    r"(?:komma|delta))\b)|\band I (?:will|would like to|'d like to|’d like to|shall|hope to)"
+    r" (?:attend|come|join|participate|be there)\b",
     _I,
 )
 _NOT_COMING: Final = re.compile(
@@ -451,14 +459,15 @@ def substitutions(
     found: list[swaps.Substitution] = []
     if swaps.is_swap(subject) and _subject_meant(subject, read):
         found.extend(s for s in [swaps.substitution(subject)] if s is not None)
-    for unit in read:
+    for index, unit in enumerate(read):
         if (
             swaps.is_swap(unit)
             and questions.meant(unit, swaps.is_swap, swaps.SWAP_ASKED)
             and not _doubted(unit)
         ):
             asked = _LEADING_MODAL.sub("", unit) if questions.is_question(unit) else unit
-            read_swap = swaps.substitution(asked, writer)
+            before = read[index - 1] if index else ""  # "Hon ersätts av …": whom "hon" is
+            read_swap = swaps.substitution(asked, writer, before)
             found.extend(replace(s, line=unit) for s in [read_swap] if s is not None)
     if any(s.old or s.new for s in found):
         # "Kan vi byta deltagare? Anna kan inte, Per går i stället": the named swap answers

@@ -36,6 +36,7 @@ from mailbot.reading.lines import separated_lines
 from mailbot.reading.lists import list_items
 from mailbot.reading.organisation import organisation_evidence
 from mailbot.reading.prose import prose
+from mailbot.reading.seat_condition import seat_condition
 from mailbot.reading.split import Forwarded, split
 
 MAX_ATTACHMENTS: Final = 10  # files looked at in one message; the rest are not read
@@ -93,6 +94,7 @@ class Text:
     opening: str | None = None  # the first sentence, with its greeting
     points_below: bool = False
     forwarded: ForwardedPart | None = None
+    seat_condition: str | None = None  # "Anmäl mig om det finns plats kvar" (no waitlist)
 
 
 def read_text(
@@ -146,6 +148,7 @@ def read_text(
         ),
         points_below=any(_BELOW.search(line) for line in author),
         forwarded=_forwarded(parts.forwarded),
+        seat_condition=seat_condition(phrases),
     )
 
 

@@ -280,6 +280,23 @@ def names_in(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def one_named(
+    text: str, before: str = "", *, besides: str | None = None
+) -> tuple[str, str | None] | None:
+    """The one person `text` names (other than `besides`), or, when it names no one else, the
+    one `before` names: whom a pronoun after `text` stands for ("Lisa Berg har fått förhinder,
+    hon …"; "Lisa Berg kan inte. Karin ersätter henne."). With the address written there that
+    spells the name, if one does. None when two people could be meant."""
+    for where in (text, before):
+        names = [n for n in names_in(where) if n != besides]
+        if len(names) > 1:
+            return None
+        if names:
+            spelled = [f.address for f in locate(where) if matches_address(names[0], f.address)]
+            return names[0], spelled[0] if len(spelled) == 1 else None
+    return None
+
+
 def _run_name(text: str, run: list[re.Match[str]]) -> str | None:
     while run and run[-1].group() in PARTICLES:
         run = run[:-1]

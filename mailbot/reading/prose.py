@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Final
 
+from mailbot.reading import registering
 from mailbot.reading.addresses import Located, locate
 from mailbot.reading.found import Found, Unread
 from mailbot.reading.keys import awaits_value, key_line
@@ -23,11 +24,13 @@ from mailbot.reading.names import (
     is_name_word,
     looks_like_name,
     matches_address,
+    names_in,
     turned_round,
 )
 from mailbot.reading.tables import tab_runs
 
-_SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])")
+# "a@x.se resp. b@x.se" is one sentence: "resp." is an abbreviation, not its end.
+_SENTENCE_END: Final = re.compile(r"(?<=[.!?])(?<!\bresp\.)\s+(?=[^\W\d_])", re.IGNORECASE)
 # What may stand between a name and its address: brackets, dashes, and a word for "address".
 _BETWEEN: Final = re.compile(
     r"(?:[\s(<\[:,;–—\-]|\b(?:på|med|e-?post(?:adress)?|mejl|mail(?:adress)?|e-?mail|at|"
@@ -85,11 +88,13 @@ def prose(lines: Sequence[str]) -> list[Found | Unread]:
     alone in a sentence about registering), Unread for what cannot be paired. Lines the other
     readers read are left to them."""
     read: list[Found | Unread] = []
+    previous = ""
     for sentence in sentences(_left_over(lines)):
         located = locate(sentence)
         names = _cue_names(sentence)
-        read.extend(_with_addresses(sentence, located, names))
+        read.extend(_with_addresses(sentence, located, names, previous))
         read.extend(_without_addresses(sentence, located, names))
+        previous = sentence
     return read
 
 
@@ -112,8 +117,11 @@ def _spelled_name(names: list[tuple[int, str]], address: str) -> str | None:
 
 
 def _with_addresses(
-    sentence: str, located: Sequence[Located], names: list[tuple[int, str]]
+    sentence: str, located: Sequence[Located], names: list[tuple[int, str]], previous: str = ""
 ) -> list[Found | Unread]:
+    respective = _respective(sentence, located, previous)
+    if respective:
+        return list(respective)
     read: list[Found | Unread] = []
     boundary = 0
     for group in _groups(sentence, located):
@@ -125,6 +133,7 @@ def _with_addresses(
             name = _name_before(sentence[boundary : found.start], found.address)
             name = name or _name_after(sentence[group[-1].end :])
             name = name or _spelled_name(names, found.address)
+            name = name or _owner(sentence[: found.start], found.address, previous)
             contact = _SELF_CONTACT.search(sentence)
             if name is not None or (_CUE.search(sentence) and not contact):
                 name = None if name is None else turned_round(name, found.address)
@@ -133,6 +142,34 @@ def _with_addresses(
                 read.append(Unread("prose", sentence, "an address without a name"))
         boundary = group[-1].end
     return read
+
+
+# "Deras mejladresser är a@… resp. b@…", "Their addresses are a@… and b@… respectively"
+_THEIR: Final = re.compile(
+    r"\b(?:deras|their)\s+(?:e-?post\w*|mejl\w*|mail\w*|e-?mail\w*|adress\w*|address\w*)"
+    r"(?:\s+(?:adress\w*|address\w*))?(?:\s+(?:är|are|blir))?\s*:?\s*$",
+    re.IGNORECASE,
+)
+_RESPECTIVELY: Final = re.compile(r"\b(?:resp\.|respektive|respectively)", re.IGNORECASE)
+
+
+def _respective(sentence: str, located: Sequence[Located], previous: str) -> tuple[Found, ...]:
+    """Addresses given in order to the names written before them: "Från oss kommer Kerstin
+    Wallin och Ahmed Farah. Deras mejladresser är kerstin.wallin@… resp. ahmed.farah@…".
+    Only where "resp."/"respektive" says the order pairs them, and as many names as
+    addresses; else nothing (and each address is read, or asked about, on its own)."""
+    if len(located) < 2 or not _RESPECTIVELY.search(sentence, located[0].end):
+        return ()
+    their = _THEIR.search(sentence, 0, located[0].start)
+    if their is None:
+        return ()
+    names = names_in(sentence[: their.start()]) or names_in(previous)
+    if len(names) != len(located):
+        return ()
+    return tuple(
+        Found("prose", sentence, name=name, email=found.address)
+        for name, found in zip(names, located, strict=True)
+    )
 
 
 def _name_before(text: str, address: str) -> str | None:
@@ -156,6 +193,29 @@ def _name_before(text: str, address: str) -> str | None:
     return None
 
 
+# "Hans adress är …", "hennes mejl:", "his email is …": the address of someone named before.
+_POSSESSIVE: Final = re.compile(
+    r"\b(?:hans|hennes|hens|his|her)\s+(?:e-?post\w*|mejl\w*|mail\w*|e-?mail(?:\s+address)?"
+    r"|adress\w*|address)\s*(?:är|is|blir|:)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _owner(head: str, address: str, previous: str) -> str | None:
+    """Whose address "Hans adress är per@…" gives: the one person named before the pronoun
+    in the sentence, else in the sentence before ("Per Sundin kommer istället för mig. Hans
+    adress är …"); of several, the one the address spells. Else no one (it is asked about)."""
+    pronoun = _POSSESSIVE.search(head)
+    if pronoun is None:
+        return None
+    before = head[: pronoun.start()]
+    written = names_in(before) or names_in(previous)
+    if len(written) == 1:
+        return written[0]
+    spelled = [n for n in written if matches_address(n, address)]
+    return spelled[0] if len(spelled) == 1 else None
+
+
 def _name_after(text: str) -> str | None:
     """`kalle@lund.se (Kalle Karlsson)` → Kalle Karlsson."""
     match = _AFTER_NAME.match(text)
@@ -166,21 +226,90 @@ def _name_after(text: str) -> str | None:
 
 def _cue_names(sentence: str) -> list[tuple[int, str]]:
     """(end, name) of each name written after a word of registering, and of the names chained
-    to it with "och", "," ("min kollega Lisa Berg och Omar Ali")."""
-    names: list[tuple[int, str]] = []
+    to it with "och", "," ("min kollega Lisa Berg och Omar Ali"); and of those written beside
+    the writer ("jag och Kim Sjöberg", "Kim Sjöberg och jag"): people said to come."""
+    names = _beside_writer(sentence)
     done = 0  # a chain of names is followed once, not again from each cue inside it
     for cue in _CUE.finditer(sentence):
-        if cue.start() < done:
-            continue
-        position = done = cue.end()
-        while (name := _next_name(sentence, position)) is not None:
-            _, end, text = name
-            names.append((end, text))
-            chained = _CHAIN.match(sentence, end)
+        if cue.start() >= done:
+            chain = _chain_after(sentence, cue.end())
+            names.extend(chain)
+            done = chain[-1][0] if chain else cue.end()
+    return names
+
+
+def _chain_after(sentence: str, position: int) -> list[tuple[int, str]]:
+    """(end, name) of the name within three words after `position` and those chained to it."""
+    names: list[tuple[int, str]] = []
+    while (name := _next_name(sentence, position)) is not None:
+        _, end, text = name
+        names.append((end, text))
+        chained = _CHAIN.match(sentence, end)
+        if chained is None:
+            break
+        position = chained.end()
+    return names
+
+
+# "jag och Kim Sjöberg", "jag, Kim och Ola"; "Kim Sjöberg och jag", "Anna Berg, Per Lund samt
+# undertecknad", "Ali Rezaei and I"
+_WRITER_AND: Final = re.compile(
+    r"\b(?:jag|mig(?: själv)?|myself|me|I)(?:\s+(?:och|samt|and)\b|(?=,\s))", re.IGNORECASE
+)
+_AND_WRITER: Final = re.compile(
+    r"(?:,\s*|\s+)(?:och|samt|and)\s+(?:jag|mig|undertecknad|I|me|myself)\b", re.IGNORECASE
+)
+# Either of the two, as one search (`(?=…)` lists the first letters, as in `intent`).
+_BESIDE: Final = re.compile(
+    r"\b(?=[ojmsai])(?:(?:och|samt|and)\s+(?:jag|mig|undertecknad|I|me|myself)\b"
+    r"|(?:jag|mig(?: själv)?|myself|me|I)(?:\s+(?:och|samt|and)\b|(?=,\s)))",
+    re.IGNORECASE,
+)
+_WE_ARE: Final = re.compile(
+    r"\b(?:vi (?:är|blir|kommer (?:att )?vara) (?:två|tre|fyra|fem|\d+)"
+    r"|we(?: are|'re|’re| will be|'ll be|’ll be) (?:two|three|four|five|\d+)"
+    r"|the (?:two|three) of us)\b",
+    re.IGNORECASE,
+)
+_CHAIN_BEFORE: Final = re.compile(r"(?:,|\s(?:och|samt|and|&))\s*$", re.IGNORECASE)
+
+
+def _beside_writer(sentence: str) -> list[tuple[int, str]]:
+    """(end, name) of the names written in a row with the writer, in a sentence about coming
+    or registering ("Vi blir två: jag och Kim Sjöberg"; not "Anna och jag pratade om det")."""
+    if _BESIDE.search(sentence) is None:  # one cheap search for most sentences
+        return []
+    if not (registering.sign_in(sentence) or _WE_ARE.search(sentence)):
+        return []
+    names = _before_writer(sentence)
+    for writer in _WRITER_AND.finditer(sentence):
+        names.extend(_chain_after(sentence, writer.end()))
+    return names
+
+
+def _before_writer(sentence: str) -> list[tuple[int, str]]:
+    """(end, name) of the names written in a row that ends with the writer."""
+    names: list[tuple[int, str]] = []
+    for writer in _AND_WRITER.finditer(sentence):
+        end = writer.start()
+        while (name := _name_ending(sentence[:end])) is not None:
+            names.insert(0, (end, name))
+            chained = _CHAIN_BEFORE.search(sentence, 0, end - len(name))
             if chained is None:
                 break
-            position = done = chained.end()
+            end = chained.start()
     return names
+
+
+def _name_ending(text: str) -> str | None:
+    """The longest name (two to five words) that ends `text`."""
+    words = text.split()[-5:]
+    if not text[-1:].strip():
+        return None
+    for size in range(len(words), 1, -1):
+        if looks_like_name(candidate := " ".join(words[-size:])):
+            return candidate
+    return None
 
 
 def _without_addresses(

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from mailbot.reading.addresses import locate
-from mailbot.reading.names import names_in
+from mailbot.reading.names import names_in, one_named
 
 _I: Final = re.IGNORECASE
 
@@ -81,18 +81,33 @@ def is_substitution(text: str) -> bool:
     return bool(_NEW_FOR_OLD.search(text) or _OLD_BY_NEW.search(text) or _GOES_INSTEAD.search(text))
 
 
-def substitution(text: str, writer: str | None = None) -> Substitution | None:
+def substitution(text: str, writer: str | None = None, before: str = "") -> Substitution | None:
+    """Who goes instead of whom in `text`, one sentence. A pronoun stands for the one person
+    named before it ("Lisa Berg har fått förhinder, hon ersätts av Karin", `_antecedent`; at the
+    start of the sentence, in `before`, the sentence before it) and "för mig", "instead of me"
+    for the `writer`; a pronoun that could mean two people says no one."""
     if match := _NEW_FOR_OLD.search(text):
-        return Substitution(text, _leading(text[match.end() :]), _trailing(text[: match.start()]))
+        head, tail = text[: match.start()], text[match.end() :]
+        new = _trailing(head)
+        old = _leading(tail) or _object(tail, head, before, new, writer)
+        if new is None and not _OBJECT_PRONOUN.match(tail):  # "han ersätter henne": whom?
+            new = _subject(head, before, old)
+        return Substitution(text, old, new)
     if match := _OLD_BY_NEW.search(text):
-        return Substitution(text, _trailing(text[: match.start()]), _leading(text[match.end() :]))
+        new = _leading(text[match.end() :])
+        old = _trailing(text[: match.start()]) or _subject(text[: match.start()], before, new)
+        return Substitution(text, old, new)
     if match := _GOES_INSTEAD.search(text):
         new = _trailing(text[: match.start()])
         after = _leading(text[match.end() :])
         if new is not None and new.address is None and after is not None and after.name is None:
             new = Mention(new.name, after.address)
         cannot = _CANNOT.search(text[: match.start()])
-        old = None if cannot is None else _trailing(text[: cannot.start()])
+        if cannot is not None:  # "Lisa kan inte", "hon kan inte": the one who is replaced
+            written = text[: cannot.start()]
+            old = _trailing(written) or _subject(written, before, new)
+        else:
+            old = None
         if match["mine"] or match["seat"]:  # "Sara Ek går i mitt ställe": the writer's seat
             old = None if writer is None else Mention(None, writer)
         return Substitution(text, old, new)
@@ -111,6 +126,16 @@ SWAP_ASKED: Final = re.compile(
 
 
 _EDGE: Final = " \t,;:()<>[]\"'–—-."
+# A pronoun for a person named before it: as the subject of "ersätts av", "kommer i stället"
+# ("…, hon ersätts av Karin"), and as the object of "ersätter", "instead of" ("Per ersätter
+# henne"); the writer's own ("istället för mig", "instead of me").
+_SUBJECT_PRONOUN: Final = re.compile(r"(?:^|[\s,;:–—-])(?:hon|han|hen|she|he)\s*$", _I)
+# English "her" only where it is no possessive ("replaces her colleague Anna" is not about her).
+_OBJECT_PRONOUN: Final = re.compile(
+    r"^[\s,;:–—-]*(?:henne|honom|hen|him|her(?=\s*(?:$|[.,;:!?)]|(?:at|on|for|in|from)\b)))\b",
+    _I,
+)
+_WRITER_PRONOUN: Final = re.compile(r"^[\s,;:–—-]*(?:mig|mej|me|myself)\b", _I)
 _LEAD_WORDS: Final = re.compile(r"^(?:min kollega|my colleague|kollegan|colleague)\s+", _I)
 
 
@@ -143,3 +168,31 @@ def _leading(text: str) -> Mention | None:
         found[0].address if found and not rest[: rest.find(found[0].address)].strip(_EDGE) else None
     )
     return Mention(names[0], address)
+
+
+def _subject(before_verb: str, before: str, other: Mention | None = None) -> Mention | None:
+    """The person a subject pronoun right before the verb stands for ("Lisa Berg har fått
+    förhinder, hon ersätts av …")."""
+    pronoun = _SUBJECT_PRONOUN.search(before_verb)
+    if pronoun is None:
+        return None
+    return _antecedent(before_verb[: pronoun.start()], before, other)
+
+
+def _object(
+    after_verb: str, before_verb: str, before: str, other: Mention | None, writer: str | None
+) -> Mention | None:
+    """The person an object pronoun right after the verb stands for: the writer for "mig",
+    "me"; for "henne", "him" the one person named before, other than the newcomer."""
+    if _WRITER_PRONOUN.match(after_verb):
+        return None if writer is None else Mention(None, writer)
+    if not _OBJECT_PRONOUN.match(after_verb):
+        return None
+    return _antecedent(before_verb, before, other)
+
+
+def _antecedent(text: str, before: str, other: Mention | None = None) -> Mention | None:
+    """The one person a pronoun stands for (`names.one_named`); None when two could be meant:
+    a pronoun is then asked about, never guessed."""
+    found = one_named(text, before, besides=None if other is None else other.name)
+    return None if found is None else Mention(*found)

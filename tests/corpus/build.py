@@ -20,6 +20,7 @@ import cases_attachments  # noqa: E402
 import cases_blind  # noqa: E402
 import cases_changes  # noqa: E402
 import cases_fixA  # noqa: E402
+import cases_fixB  # noqa: E402
 import cases_fresh  # noqa: E402
 import cases_gaps3  # noqa: E402
 import cases_keyblocks  # noqa: E402
@@ -127,6 +128,7 @@ def all_cases() -> list[Case]:
         *cases_gaps3.CASES,
         *cases_blind.CASES,
         *cases_fixA.CASES,
+        *cases_fixB.CASES,
     ]
     names = [c.name for c in cases]
     dupes = {n for n in names if names.count(n) > 1}
