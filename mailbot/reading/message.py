@@ -239,7 +239,7 @@ def _people(
     read.extend(
         r
         for r in prose(author)
-        if not registering.plain_question(r.line) and registered_in_prose(r, registers)
+        if not registering.plain_question(r.line) and registered_in_prose(r, registers, author)
     )
     read = doubted_asked(read, intent.doubted(author))
     for rows in sheets:
@@ -287,13 +287,23 @@ _OTHER_ROLE: Final = re.compile(
 )
 
 
-def registered_in_prose(read: Found | Unread, text_registers: bool) -> bool:
+def registered_in_prose(
+    read: Found | Unread, text_registers: bool, author: Sequence[str] = ()
+) -> bool:
     """SPEC §3: a person written in a sentence is a participant only when the text registers
     them: the sentence registers (or swaps) someone, or the mail as a whole is a registration,
     and the sentence does not give the person another role ("kontakta min kollega Per Nord",
     "vid frågor: …"). An out-of-office that names a colleague for urgent matters, a thank-you
-    whose closing names a deputy, register no one."""
-    line = read.line
+    whose closing names a deputy, register no one. When the address was read from a later
+    sentence ("… Per Nord kommer i stället för henne. Hans adress är …"), the lines of
+    `author` that write the name are asked too."""
+    lines = [read.line]
+    if read.name and read.name not in read.line:
+        lines.extend(line for line in author if read.name in line)
+    return any(_registers_in(read, line, text_registers) for line in lines)
+
+
+def _registers_in(read: Found | Unread, line: str, text_registers: bool) -> bool:
     at = min((line.find(w) for w in (read.name, read.email) if w and w in line), default=-1)
     at = len(line) if at < 0 else at
     role = max((m.end() for m in _OTHER_ROLE.finditer(line, 0, at)), default=None)

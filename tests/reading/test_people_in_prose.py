@@ -103,3 +103,22 @@ def test_the_registering_word_of_an_auto_replys_subject_is_not_its_writers() -> 
         sender_address="anna.lindqvist@huddinge.se",
     )
     assert not read.people.registering
+
+
+def test_an_address_given_in_the_next_sentence_belongs_to_the_newcomer_the_swap_names() -> None:
+    # "Hans adress är …" carries the address; the sentence that swaps Per in is the one before.
+    assert _read(
+        "Ändring deltagare",
+        "Anna Berg kan inte komma, Per Nord kommer i stället för henne. "
+        "Hans adress är per.nord@huddinge.se.",
+    ) == ["per.nord@huddinge.se"]
+
+
+def test_an_address_given_in_the_next_sentence_to_a_contact_person_books_no_one() -> None:
+    assert (
+        _read(
+            "Autosvar: Anmälan",
+            "Jag är ledig. Vid frågor kontakta min kollega Per Nord. Hans adress är per.nord@huddinge.se.",
+        )
+        == []
+    )
