@@ -14,6 +14,7 @@ only with the code (an upgrade restarts the service): they are never looked up o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -44,7 +45,7 @@ class ShippedLoader(jinja2.PackageLoader):
 
     def get_source(
         self, environment: jinja2.Environment, template: str
-    ) -> tuple[str, str | None, None]:
+    ) -> tuple[str, str, Callable[[], bool] | None]:
         if template in self._absent:
             raise jinja2.TemplateNotFound(template)
         try:
