@@ -8,12 +8,14 @@ there falls back to the shipped one (SPEC §13), so a config copied to a new fol
 templates folder at all, and an upgrade's new reply kinds work without copying anything.
 
 The environment keeps jinja2's `auto_reload`, so an edited template in the organiser's folder
-applies from the next reply on, without a restart. The shipped ones are package files, which change
-only with the code (an upgrade restarts the service): they are never looked up on disk again.
+applies without a restart: to the replies rendered from a second after it was saved at the latest
+(`RECHECK_S`). The shipped ones are package files, which change only with the code (an upgrade
+restarts the service): they are never looked up on disk again.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -57,12 +59,45 @@ class ShippedLoader(jinja2.PackageLoader):
         return source, filename, None
 
 
+# How long a template of the organiser's folder is taken as read before its file is looked at
+# again. jinja2 stats it at every `get_template`: four or five times a reply, thousands of
+# times a second in a burst, to notice an edit a person makes now and then.
+RECHECK_S = 1.0
+
+
+class SiteLoader(jinja2.FileSystemLoader):
+    """The organiser's folder: an edited template applies within `RECHECK_S` of its saving."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        return source, filename, _checked_at_most_every(RECHECK_S, uptodate)
+
+
+def _checked_at_most_every(seconds: float, uptodate: Callable[[], bool]) -> Callable[[], bool]:
+    """`uptodate` (the file's mtime compared), asked at most once in `seconds`."""
+    next_check = time.monotonic() + seconds
+
+    def checked() -> bool:
+        nonlocal next_check
+        now = time.monotonic()
+        if now < next_check:
+            return True
+        if not uptodate():
+            return False  # jinja2 loads it again, with a new check
+        next_check = now + seconds
+        return True
+
+    return checked
+
+
 @lru_cache(maxsize=8)
 def environment(directory: Path | None) -> jinja2.Environment:
     """One environment per directory, so compiled templates are kept between mails."""
     loaders: list[jinja2.BaseLoader] = []
     if directory is not None:
-        loaders.append(jinja2.FileSystemLoader(str(directory)))
+        loaders.append(SiteLoader(str(directory)))
     loaders.append(ShippedLoader(shipped.PACKAGE, shipped.TEMPLATES))
     return jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
