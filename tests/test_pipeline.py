@@ -11,7 +11,7 @@ from typing import NoReturn
 
 import pytest
 
-from mailbot import pipeline
+from mailbot import parsing, pipeline
 from mailbot.config import Config
 from mailbot.store import SCHEMA_VERSION, Store, StoreError
 
@@ -58,7 +58,7 @@ def test_a_batch_decides_new_and_interrupted_messages_once_and_the_rest_are_alre
     stored = registration("karin@huddinge.se", [("Bo", "bo@huddinge.se")], "<r2@huddinge.se>")
     new = registration("karin@huddinge.se", [("Cia", "cia@huddinge.se")], "<r3@huddinge.se>")
     pipeline.handle(store, config, done, NOW)
-    key = pipeline.parsing.message_key(stored, "<r2@huddinge.se>")
+    key = parsing.message_key(stored, "<r2@huddinge.se>")
     store.messages.save_raw(key, stored, NOW, size=len(stored))  # a crash before its decision
     items = [pipeline.Incoming(raw, NOW) for raw in (done, stored, new, new)]
 
