@@ -72,11 +72,13 @@ _COMING: Final = re.compile(
 _NEGATION: Final = re.compile(
     r"\b(?:inte|ej|aldrig|not|never|can't|cannot|won't|can’t|won’t)\b", _I
 )
-# A role or a copy, not a seat: "ta bort mig som kontaktperson", "remove me from cc".
+# A role or a copy, not a seat: "ta bort mig som kontaktperson", "remove me from cc", "Ta bort
+# Anna Lindqvist från cc" (whoever is taken off: the writer, a name, an address).
 _ROLE: Final = re.compile(
-    r"\b(?:ta|tar|plocka|plockar) bort (?:mig|oss) (?:som|ur|från) (?:\w+ )?(?:kontakt\w*"
+    r"\b(?:ta|tar|plocka|plockar) bort (?:[\w.@-]+ ){1,3}?(?:som|ur|från) (?:\w+ )?(?:kontakt\w*"
     r"|samordnare|cc|kopia\w*|sändlist\w*|mejltråd\w*)\b"
-    r"|\bremov\w* (?:me|us) (?:as|from) (?:the )?(?:contact\w*|coordinator|cc|copy|thread|loop)\b",
+    r"|\bremov\w* (?:[\w.@-]+ ){1,3}?(?:as|from) (?:the )?(?:contact\w*|coordinator|cc|copy"
+    r"|thread|loop)\b",
     _I,
 )
 

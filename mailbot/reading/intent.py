@@ -4,7 +4,9 @@ cancellation, a substitution, another seminar's date, an attachment for informat
 Why predicates and values, not a verdict: a phrase says what it says ("Återbud – Lisa Berg",
 "Anna kan inte, Per Persson går i stället"); whom it concerns among the actor's registrations,
 and what to do, is the decision's business. So each function returns the phrase's line and the
-names and addresses written with it, or nothing; none of them guesses.
+names and addresses written with it, or nothing; none of them guesses. What a swap sentence
+says (who instead of whom) is read by `swaps`, the names written with a phrase by
+`names.names_in`; this module decides which sentences of the mail mean what.
 
 Questions follow `registering`'s sentence rule: a cancelling or swapping phrase in a question
 is an intent only when the question asks for it to be done to the writer or someone identified
@@ -24,25 +26,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
-from mailbot.reading import doubts, questions, registering
-from mailbot.reading.addresses import addresses, locate
+from mailbot.reading import doubts, questions, registering, swaps
+from mailbot.reading.addresses import addresses
 from mailbot.reading.lists import is_item
-from mailbot.reading.names import PARTICLES, is_name_word, looks_like_name
+from mailbot.reading.names import is_name_word, names_in
 from mailbot.reading.prose import sentences
+
+# Re-exported: callers name the values of a substitution as `intent.Mention`/`Substitution`.
+from mailbot.reading.swaps import Mention as Mention
+from mailbot.reading.swaps import Substitution as Substitution
 
 _I: Final = re.IGNORECASE
 # Speed (the phrase patterns run on every sentence of every mail): a leading `\b` is written
 # once for all the words, and `(?=[…])` lists the words' first letters, so that at most places
 # in a sentence the search fails on one test instead of trying each word. Case-insensitive
 # classes fold exactly as the letters do (checked for every code point).
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A person as written with a phrase: a name, an address, or both."""
-
-    name: str | None = None
-    address: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,16 +53,6 @@ class Cancellation:
     of_sender: bool = False  # the phrase speaks of the writer ("jag", "mig", "I")
     in_subject: bool = False
     of_other: bool = False  # and of someone it does not name ("min kollega", "hon", "she")
-
-
-@dataclass(frozen=True)
-class Substitution:
-    """One person going instead of another; either side None when the text does not say
-    ("byte av deltagare" names no one)."""
-
-    line: str
-    old: Mention | None
-    new: Mention | None
 
 
 def units(lines: Sequence[str]) -> tuple[str, ...]:
@@ -161,7 +149,7 @@ def sender_counted_in(unit: str) -> bool:
     """One sentence counts the writer in, and is no question about something else ("Får jag
     och min kollega parkera i garaget?" counts no one)."""
     counted = _SENDER_COUNTED.search(unit)
-    if not counted or _NOT_COMING.search(unit) or _CANCEL.search(unit):
+    if not counted or _NOT_COMING.search(unit) or _cancel_phrase(unit):
         return False
     return not registering.plain_question(unit)
 
@@ -191,7 +179,7 @@ def we_come(lines: Sequence[str]) -> str | None:
     writer is one of them, and the others are people it does not name. Not said in a question
     about something else, nor negated ("Vi kan tyvärr inte komma")."""
     for unit in units(lines):
-        if _WE.search(unit) is None or _WE_COME.search(unit) is None or _CANCEL.search(unit):
+        if _WE.search(unit) is None or _WE_COME.search(unit) is None or _cancel_phrase(unit):
             continue
         if not registering.plain_question(unit) and not questions.NEGATION.search(unit):
             return unit
@@ -217,9 +205,11 @@ _CANCEL_VERB: Final = (
     # "ta bort mig / min anmälan / Anna Berg", "remove me / my registration", "take me off"
     r"|(?:ta|tar|plocka|plockar) bort(?= (?:(?:mig|oss|anmälan\w*)\b|(?:min|mitt|mina|vår|våra"
     r"|hans|hennes|hens|dennes|deras) (?:anmälan|registrering|plats|namn|deltagande)\b"
-    r"|(?-i:[A-ZÅÄÖ][a-zåäöéü]+ [A-ZÅÄÖ][a-zåäöéü]+)))"
+    r"|(?-i:[A-ZÅÄÖ][a-zåäöéü]+ [A-ZÅÄÖ][a-zåäöéü]+)|(?-i:[A-ZÅÄÖ][a-zåäöéü]+) (?:från|ur) "
+    r"(?:(?:deltagar|anmälnings|gäst)?listan|seminariet|anmälan)\b))"
     r"|remov(?:e|ing)(?= (?:(?:me|us)\b|(?:my|our|his|her|their) (?:registration|name|booking"
-    r"|place|seat|participation)\b|(?-i:[A-Z][a-zåäöéü]+ [A-Z])))"
+    r"|place|seat|participation)\b|(?-i:[A-Z][a-zåäöéü]+ [A-Z])|(?-i:[A-Z][a-zåäöéü]+) from the "
+    r"(?:participant |attendee |guest )?list\b))"
     r"|(?:take|strike|cross) (?:me|us) off\b"
     r"|(?:drar|dra|drog|dragit) tillbaka (?:\w+ )?anmälan\b|återkalla\w* (?:\w+ )?anmälan\b)"
 )
@@ -244,8 +234,70 @@ _NOT_ATTENDING: Final = (
     r"|(?:am|'m|’m|are|'re|’re) (?:\w+ )?not (?:\w+ )?(?:attending|coming|joining"
     r"|participating|able to (?:attend|come|join|make it|participate))\b)"
 )
-_CANCEL: Final = re.compile(_CANCEL_VERB + "|" + _NOT_ATTENDING, _I)
-_NOT_ATTENDING_ONLY: Final = re.compile(_NOT_ATTENDING, _I)
+# The writer's own "kommer inte" about the seminar, with the writer as the subject: "jag"
+# heading a clause joined by "och" ("Jag har blivit sjuk och kommer inte imorgon"), or dropped
+# as Swedish drops it at the head of a sentence ("Har blivit sjuk och kommer inte imorgon",
+# "Kommer tyvärr inte imorgon"). "X kommer inte idag" alone is said of reports and parcels
+# too ("Rapporten kommer inte idag"), so no other subject may stand between: not a noun, not
+# a pronoun, not a clause opened by "att", "som", "om" ("Jag tror att materialet är försenat
+# och kommer inte idag").
+_OWN_CLAUSE: Final = (
+    r"(?:(?!\b(?:att|som|där|när|om|ifall|eftersom|men|den|det|han|hon|hen|de|vi|ni|du)\b)"
+    r"[^.!?;:])*?"
+)
+_OWN_ABSENCE: Final = (
+    r"(?:^\W*(?:(?:hej|hejsan|hallå)\b[^,!.?:]{0,30}[,!.:]\s*)?(?:(?:tyvärr|dessvärre|så|men"
+    r"|nej)\W+)?(?:(?:har|hade|är|var|blev|ligger|sitter|måste|fick|behöver)\b"
+    + _OWN_CLAUSE
+    + r"\boch\s+)?|\bjag\b"
+    + _OWN_CLAUSE
+    + r"\boch\s+)kommer (?:\w+ )?inte (?=(?:i ?morgon|idag|i dag|på (?:\w+dag|seminariet)|dit"
+    r"|ändå)\b)"
+)
+# Subordinate word order, the subject before "inte": "Jag vill meddela att min kollega inte
+# kan komma", "… att Lisa Berg tyvärr inte kan delta", "eftersom jag inte kommer att kunna
+# närvara". Only after "att"/"eftersom": "de som inte kan komma" is no one in particular, and
+# "om X inte kan komma" is a case that may come (`doubts`).
+_SUBORDINATE: Final = (
+    r"\b(?:att|eftersom)\s+(?P<who>(?:(?!(?:att|eftersom)\s)[\w-]+\s+){1,6}?)"
+    r"(?:(?:tyvärr|dessvärre|alltså)\s+)?"
+    r"(?:inte|ej)\s+(?:längre\s+)?(?:kan\s+|kommer\s+(?:att\s+)?(?:kunna\s+)?"
+    r"|har\s+möjlighet\s+att\s+|hinner\s+)(?:komma|delta|deltaga|närvara|medverka|vara\s+med)\b"
+)
+_CANCEL: Final = re.compile(
+    _CANCEL_VERB + "|" + _NOT_ATTENDING + "|" + _OWN_ABSENCE + "|" + _SUBORDINATE, _I
+)
+_CANCEL_WORDS: Final = re.compile(_CANCEL_VERB + "|" + _NOT_ATTENDING, _I)
+_OWN_OR_SUBORDINATE: Final = re.compile(_OWN_ABSENCE + "|" + _SUBORDINATE, _I)
+
+
+def _cancel_phrase(text: str) -> re.Match[str] | None:
+    """The first cancelling phrase of `text`, as `_CANCEL.search` finds it. Why not that: it
+    runs on every sentence of every mail, and the writer's own "kommer inte" and the
+    subordinate "inte kan komma" cost as much again at every place in a sentence; both hold
+    "inte" or "ej", so their pattern runs only on the sentences that do."""
+    found = _CANCEL_WORDS.search(text)
+    lowered = text.lower()
+    if "inte" not in lowered and " ej" not in lowered:  # not "hej"
+        return found
+    own = _OWN_OR_SUBORDINATE.search(text)
+    return own if own is not None and (found is None or own.start() < found.start()) else found
+
+
+_NOT_ATTENDING_ONLY: Final = re.compile(
+    _NOT_ATTENDING + "|" + _OWN_ABSENCE + "|" + _SUBORDINATE, _I
+)
+_OWN_ABSENCE_IN: Final = re.compile(_OWN_ABSENCE, _I)
+_SUBORDINATE_IN: Final = re.compile(_SUBORDINATE, _I)
+# "Ta bort Anna från listan", "Stryk Anna från deltagarlistan", "Remove Anna from the list": a
+# given name alone, taken off the seminar's list (not cc, not a mailing list): matched among
+# the actor's registrations by the decision, as "Anna kan inte" is.
+_FIRST_NAME_OFF: Final = re.compile(
+    r"\b(?:(?:ta|tar|plocka|plockar) bort|stryk(?:a|er)?|remov(?:e|ing)) (?P<name>(?-i:[A-ZÅÄÖ]"
+    r"[a-zåäöéü]+)) (?=(?:från|ur|from|off) (?:the )?(?:participant |attendee |guest )?"
+    r"(?:(?:deltagar|anmälnings|gäst)?listan|seminariet|anmälan|list)\b)",
+    _I,
+)
 # A mailing list, not the seminar's list: "ta bort mig från er utskickslista", "unsubscribe me
 # from your newsletter" asks the organiser to stop mailing, and cancels no booking (README).
 _MAILING: Final = re.compile(
@@ -262,10 +314,12 @@ _FIRST_PERSON: Final = re.compile(
     r"\b(?:jag|mig|själv|I|me|my|myself|min (?:anmälan|plats|registrering)|mitt deltagande)\b", _I
 )
 # Someone the phrase does not name: "Min kollega kan inte komma", "Hon har fått förhinder",
-# "Vi kan inte komma" (who are "vi"?).
+# "Vi kan inte komma" (who are "vi"?), "Någon från vår enhet kan inte komma", "Someone from our
+# unit has to pull out", "En av oss kan inte".
 _OTHER_PERSON: Final = re.compile(
     r"\b(?:(?:min|mina|vår|våra|en|my|our|a) (?:\w+ )?(?:kolleg\w*|medarbetare|chef|colleagues?"
-    r"|manager)|kollegan|hon|han|hen|she|he|vi|we)\b",
+    r"|manager)|kollegan|hon|han|hen|she|he|vi|we|någon|några|nån|someone|somebody"
+    r"|(?:en|ett|ingen|två|one|none|two) (?:av|of) (?:oss|us|dem|them|mina|våra|my|our))\b",
     _I,
 )
 
@@ -295,12 +349,12 @@ def doubted(lines: Sequence[str]) -> tuple[str, ...]:
 
 def _doubted(unit: str) -> bool:
     """A negation, a condition, another event or the writer's coming speaks against acting."""
-    phrase = _CANCEL.search(unit) or _SWAP_ASKED.search(unit) or doubts.SPLIT_SWAP.search(unit)
+    phrase = _cancel_phrase(unit) or swaps.SWAP_ASKED.search(unit) or doubts.SPLIT_SWAP.search(unit)
     return phrase is not None and doubts.doubt(unit, phrase) is not None
 
 
 def _cancels(text: str) -> bool:
-    if _CANCEL.search(text) is None or _is_substitution(text):
+    if _cancel_phrase(text) is None or swaps.is_substitution(text):
         return False
     return not unsubscribes(text) or _NOT_ATTENDING_ONLY.search(text) is not None
 
@@ -310,7 +364,7 @@ def unsubscribes(text: str) -> bool:
     utskickslista", "unsubscribe me from your newsletter"): no cancellation of a seat, and
     no sign of registering ("I never registered for it")."""
     return _MAILING.search(text) is not None and (
-        _CANCEL.search(text) is not None or _OPT_OUT.search(text) is not None
+        _cancel_phrase(text) is not None or _OPT_OUT.search(text) is not None
     )
 
 
@@ -336,7 +390,7 @@ def _cancellation(text: str, *, in_subject: bool, below: Sequence[str] = ()) -> 
         # "I will not be attending myself, but please register: Helena Björk <…>": the writer
         # says they do not come; the people in the same sentence are the ones registered.
         return Cancellation(line=text, of_sender=True, in_subject=in_subject)
-    names = list(names_in(without_phrase))
+    names, of_writer, unnamed = _whom(text, without_phrase)
     written = addresses(text)
     for item in below:
         names.extend(names_in(_ITEM_MARK.sub("", item)))
@@ -345,126 +399,64 @@ def _cancellation(text: str, *, in_subject: bool, below: Sequence[str] = ()) -> 
         line="\n".join([text, *below]),
         names=tuple(dict.fromkeys(names)),
         addresses=tuple(dict.fromkeys(written)),
-        of_sender=not below and _of_writer(text, without_phrase),
+        of_sender=not below and of_writer,
         in_subject=in_subject,
-        of_other=not (names or written) and _OTHER_PERSON.search(without_phrase) is not None,
+        of_other=not (names or written) and unnamed,
     )
 
 
+def _whom(text: str, without_phrase: str) -> tuple[list[str], bool, bool]:
+    """Whom a cancelling sentence is about: the names written with it, whether it speaks of the
+    writer, and whether of someone it does not name ("min kollega", "hon", "någon").
+
+    In subordinate order ("Jag vill meddela att min kollega inte kan komma") the clause's
+    subject is whom it is about, whoever the main clause names: "Jag vill meddela …" is no
+    cancellation of the writer, and "Tråkigt att ni inte kan komma" is about someone not
+    named. A lone word left of the main clause ("Synd , .") is then no given name."""
+    off = [m["name"] for m in _FIRST_NAME_OFF.finditer(text) if is_name_word(m["name"])]
+    clause = _SUBORDINATE_IN.search(text)
+    if clause is None:
+        names = [*names_in(without_phrase), *off]
+        return names, _of_writer(text, without_phrase), bool(_OTHER_PERSON.search(without_phrase))
+    whole = [n for n in names_in(without_phrase) if " " in n]
+    of_writer = _FIRST_PERSON.search(clause["who"]) is not None
+    return [*whole, *names_in(clause["who"]), *off], of_writer, not of_writer
+
+
 def _of_writer(text: str, without_phrase: str) -> bool:
-    """The phrase speaks of the writer, beside it or inside it ("Tyvärr hinner jag inte")."""
-    if _FIRST_PERSON.search(without_phrase):
+    """The phrase speaks of the writer, beside it or inside it ("Tyvärr hinner jag inte"), or
+    with the writer as its dropped subject ("Har blivit sjuk och kommer inte imorgon")."""
+    if _FIRST_PERSON.search(without_phrase) or _OWN_ABSENCE_IN.search(text):
         return True
     return any(_FIRST_PERSON.search(m.group()) for m in _CANCEL.finditer(text))
 
 
 _ITEM_MARK: Final = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|[a-z]\)|\S)\s+")
-_TOKEN: Final = re.compile(r"[^\s,;:()<>\[\]\"–—!?/]+")
-_SUBJECT_PREFIX: Final = re.compile(r"^(?:\s*(?:re|sv|vb|fw|fwd|vs|aw|ang)\s*:\s*)+", _I)
-_VERB_AFTER: Final = re.compile(
-    r"\s+(?:kan|kommer|har|får|ska|går|can|cannot|can't|will|won't|is|has)\b", _I
-)
-
-
-def names_in(text: str) -> tuple[str, ...]:
-    """The names written in a phrase: runs of two to five name words, and a single given name
-    where a verb follows it ("Lisa kan inte") or it stands alone ("Återbud: Lisa")."""
-    text = _without_addresses(_SUBJECT_PREFIX.sub("", text))
-    runs: list[list[re.Match[str]]] = []
-    current: list[re.Match[str]] = []
-    for match in _TOKEN.finditer(text):
-        word = match.group().rstrip(".")
-        joined = bool(current) and text[current[-1].end() : match.start()].isspace()
-        if is_name_word(word) or (joined and word in PARTICLES):
-            if not joined:
-                runs.append(current)
-                current = []
-            current.append(match)
-            if word != match.group() and len(word) > 1:  # a full stop ends the sentence
-                runs.append(current)
-                current = []
-        else:
-            runs.append(current)
-            current = []
-    runs.append(current)
-    found = [name for run in runs if (name := _run_name(text, run)) is not None]
-    return tuple(dict.fromkeys(found))
-
-
-def _run_name(text: str, run: list[re.Match[str]]) -> str | None:
-    while run and run[-1].group() in PARTICLES:
-        run = run[:-1]
-    if not run:
-        return None
-    name = " ".join(m.group().rstrip(".") if len(m.group()) > 2 else m.group() for m in run)
-    if looks_like_name(name):
-        return name
-    if len(run) > 1:
-        return None
-    after = text[run[0].end() :]
-    alone = not (text[: run[0].start()] + after).strip(" ,.;:!?-–—")
-    return name if alone or _VERB_AFTER.match(after) else None
-
-
-def _without_addresses(text: str) -> str:
-    """The text with addresses blanked (their local parts are not names)."""
-    for found in reversed(locate(text)):
-        text = text[: found.start] + " , " + text[found.end :]
-    return text
 
 
 # ---------------------------------------------------------------------------- substituting
 
-# new … <verb> … old: "Per ersätter Anna", "Per går i stället för Anna", "Per instead of Anna".
-_NEW_FOR_OLD: Final = re.compile(
-    r"\b(?=[acdegikrsw])(?:ersätter|replaces|will replace|is replacing|substitutes for"
-    r"|(?:(?:går|gå|kommer|komma|deltar|delta|will go|will come|will attend|goes|comes|attends"
-    r"|go|come|attend) )?"
-    r"(?:i stället för|istället för|instead of|in place of))\b",
-    _I,
-)
-# old … <verb> … new: "Lisa ersätts av Omar", "Anna byts ut mot Per", "Y is replaced by X".
-_OLD_BY_NEW: Final = re.compile(
-    r"\b(?=[beiw])(?:ersätts (?:av|med)|byts ut mot|byts mot"
-    r"|(?:is|will be|is being) replaced (?:by|with))\b",
-    _I,
-)
-# "Anna kan inte, Per Persson går i stället: per.persson@lund.se"
-_GOES_INSTEAD: Final = re.compile(
-    r"\b(?=[acdgikwåt])(?:(?:går|gå|kommer|deltar|åker|will go|will come|will attend|goes|go"
-    r"|comes|attends|is coming) (?:i stället|istället|instead|(?P<mine>i (?:mitt|vårt) ställe"
-    r"|in my (?:place|stead)))|(?P<seat>(?:tar|ta|takes|take|will take|is taking) (?:över )?"
-    r"(?:min|my) (?:plats|place)))\b",
-    _I,
-)
-_CANNOT: Final = re.compile(
-    r"\b(?=[chikw])(?:(?:kan|kommer) (?:\w+ )?inte\b|har (?:fått )?förhinder\b"
-    r"|(?:can't|cannot|can’t|won't|can not|is unable to|will not)\b)",
-    _I,
-)
-_CHANGE_ONLY: Final = re.compile(
-    r"\b(?=[bces])(?:byte av (?:deltagare|person)\b|byta deltagare\b|ersättare\b"
-    r"|(?:change|substitution) of (?:participant|attendee)s?\b|substitut\w*\b)",
-    _I,
-)
-
 
 def substitutions(
     subject: str, lines: Sequence[str], writer: str | None = None
-) -> tuple[Substitution, ...]:
+) -> tuple[swaps.Substitution, ...]:
     """Each sentence that says one person goes instead of another, with who replaces whom as
     written ("i mitt ställe", "takes my place": the `writer`'s address, when known); "byte av
     deltagare" alone (in the text or the subject) is a Substitution that names no one. A
     question is one only when it asks for the swap (`questions.asks_to`): "Kan Per Persson gå
     i stället för Anna?" is, "Går det att byta deltagare om någon blir sjuk?" is not."""
     read = units(lines)
-    found: list[Substitution] = []
-    if _swaps(subject) and _subject_meant(subject, read):
-        found.extend(s for s in [_substitution(subject)] if s is not None)
+    found: list[swaps.Substitution] = []
+    if swaps.is_swap(subject) and _subject_meant(subject, read):
+        found.extend(s for s in [swaps.substitution(subject)] if s is not None)
     for unit in read:
-        if _swaps(unit) and questions.meant(unit, _swaps, _SWAP_ASKED) and not _doubted(unit):
+        if (
+            swaps.is_swap(unit)
+            and questions.meant(unit, swaps.is_swap, swaps.SWAP_ASKED)
+            and not _doubted(unit)
+        ):
             asked = _LEADING_MODAL.sub("", unit) if questions.is_question(unit) else unit
-            read_swap = _substitution(asked, writer)
+            read_swap = swaps.substitution(asked, writer)
             found.extend(replace(s, line=unit) for s in [read_swap] if s is not None)
     if any(s.old or s.new for s in found):
         # "Kan vi byta deltagare? Anna kan inte, Per går i stället": the named swap answers
@@ -477,78 +469,6 @@ def substitutions(
 _LEADING_MODAL: Final = re.compile(
     r"^\W*(?:kan|kunde|skulle|får|could|can|may|might|would)\s+(?=\S)", _I
 )
-
-
-def _swaps(text: str) -> bool:
-    return _is_substitution(text) or _CHANGE_ONLY.search(text) is not None
-
-
-def _is_substitution(text: str) -> bool:
-    return bool(_NEW_FOR_OLD.search(text) or _OLD_BY_NEW.search(text) or _GOES_INSTEAD.search(text))
-
-
-def _substitution(text: str, writer: str | None = None) -> Substitution | None:
-    if match := _NEW_FOR_OLD.search(text):
-        return Substitution(text, _leading(text[match.end() :]), _trailing(text[: match.start()]))
-    if match := _OLD_BY_NEW.search(text):
-        return Substitution(text, _trailing(text[: match.start()]), _leading(text[match.end() :]))
-    if match := _GOES_INSTEAD.search(text):
-        new = _trailing(text[: match.start()])
-        after = _leading(text[match.end() :])
-        if new is not None and new.address is None and after is not None and after.name is None:
-            new = Mention(new.name, after.address)
-        cannot = _CANNOT.search(text[: match.start()])
-        old = None if cannot is None else _trailing(text[: cannot.start()])
-        if match["mine"] or match["seat"]:  # "Sara Ek går i mitt ställe": the writer's seat
-            old = None if writer is None else Mention(None, writer)
-        return Substitution(text, old, new)
-    if match := _CHANGE_ONLY.search(text):
-        to = _CHANGED_TO.match(text, match.end())  # "byta deltagare till Per Persson, per@…"
-        return Substitution(text, None, None if to is None else _leading(text[to.end() :]))
-    return None
-
-
-_CHANGED_TO: Final = re.compile(r"\s+(?:till|mot|to|with|for)\s+", _I)
-
-
-_SWAP_ASKED: Final = re.compile(
-    "|".join(p.pattern for p in (_NEW_FOR_OLD, _OLD_BY_NEW, _GOES_INSTEAD, _CHANGE_ONLY)), _I
-)
-
-
-_EDGE: Final = " \t,;:()<>[]\"'–—-."
-_LEAD_WORDS: Final = re.compile(r"^(?:min kollega|my colleague|kollegan|colleague)\s+", _I)
-
-
-def _trailing(text: str) -> Mention | None:
-    """The person written last in `text` (the one a following verb is about)."""
-    text = text.rstrip(_EDGE)
-    found = locate(text)
-    address = None
-    if found and not text[found[-1].end :].strip(_EDGE):
-        address = found[-1].address
-        text = text[: found[-1].start].rstrip(_EDGE)
-    names = names_in(text.split(",")[-1] if address is None else text)
-    name = names[-1] if names and text.rstrip(_EDGE).endswith(names[-1]) else None
-    return None if name is None and address is None else Mention(name, address)
-
-
-def _leading(text: str) -> Mention | None:
-    """The person written first in `text` (the one a preceding verb is about)."""
-    text = _LEAD_WORDS.sub("", text.lstrip(_EDGE))
-    found = locate(text)
-    if found and not text[: found[0].start].strip(_EDGE):
-        after = text[found[0].end :]
-        names = names_in(after[: after.find(")") + 1]) if after.lstrip(" >").startswith("(") else ()
-        return Mention(names[0] if names else None, found[0].address)
-    names = names_in(re.split(r"[,.;!?]| och | and ", text, maxsplit=1)[0])
-    if not names or not text.startswith(names[0].split()[0]):
-        return None
-    rest = text[text.find(names[0]) + len(names[0]) :]
-    address = (
-        found[0].address if found and not rest[: rest.find(found[0].address)].strip(_EDGE) else None
-    )
-    return Mention(names[0], address)
 
 
 # ---------------------------------------------------------------------------- the subject
@@ -573,10 +493,12 @@ _CHANGE_WORD: Final = re.compile(
 
 def _asks_about_changes(unit: str) -> bool:
     """A question about cancelling or swapping that asks for neither to be done."""
-    if not (_CANCEL.search(unit) or _swaps(unit) or _CHANGE_WORD.search(unit)):
+    if not (_cancel_phrase(unit) or swaps.is_swap(unit) or _CHANGE_WORD.search(unit)):
         return False
     cancels = _cancels(unit) and questions.meant(unit, _cancels, _CANCEL_ASKED)
-    return not cancels and not (_swaps(unit) and questions.meant(unit, _swaps, _SWAP_ASKED))
+    return not cancels and not (
+        swaps.is_swap(unit) and questions.meant(unit, swaps.is_swap, swaps.SWAP_ASKED)
+    )
 
 
 # ---------------------------------------------------------------------------- attachments

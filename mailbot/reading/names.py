@@ -3,7 +3,8 @@
 Why so little: a name is kept as written, because the organiser and the participant know how it
 is spelled and the bot does not. Three repairs only: a title written inside the name goes to the
 title; a display name in "Efternamn Förnamn" order is turned round when the address shows the
-other order; and the greeting form ("Hej Anna") is the first given name.
+other order; and the greeting form ("Hej Anna") is the first given name. `names_in` finds the
+names written with a cancelling or swapping phrase ("Återbud – Lisa Berg", "Omar kan inte").
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import functools
 import re
 import unicodedata
 from typing import Final
+
+from mailbot.reading.addresses import locate
 
 # Words that begin with a capital in a sentence or a signature but are never part of a name.
 _NOT_NAME_WORDS: Final = frozenset(
@@ -31,6 +34,23 @@ _NOT_NAME_WORDS: Final = frozenset(
     ersättare vänligen snälla kindly härmed hereby angående regarding ang re sv vb fw fwd
     följande nedanstående dessa these following alla all båda both ingen ingen none vi
     själv själva myself ourselves
+    """.split()  # noqa: SIM905 (a word list reads best as words)
+)
+# Words that stand where a person or a thing does without naming one: indefinite, interrogative
+# and demonstrative pronouns and quantifiers, Swedish and English. At the head of a sentence
+# they are capitalised and often followed by a verb ("Något har kommit emellan", "Someone has
+# to pull out"), which is how a lone given name is written too ("Lisa kan inte"); they are
+# never one, so a cancellation is not asked about a person called "Något". (Not the words that
+# are names too: Inga, Ena, Annan, Andra, Sig.)
+PRONOUNS: Final = frozenset(
+    """
+    något någon några nåt nån ingen inget ingenting allt alla allting varje varenda vardera
+    varannan båda bägge annat många få flera fler somliga vissa man en ett vem vems vad vilken
+    vilket vilka den det de dem dessa denna detta sådan sådant sådana själv hen mig dig oss er
+    something someone somebody somewhere anything anyone anybody nothing nobody noone none
+    everything everyone everybody each every either neither another other others several
+    many few most some any all both one ones who whom whose what which whatever whoever it
+    its they them their this that these those such
     """.split()  # noqa: SIM905 (a word list reads best as words)
 )
 # Lower-case words that stand inside names (Anna von Platen, Per af Klercker, Ludwig van Dijk).
@@ -58,7 +78,8 @@ def is_name_word(word: str) -> bool:
         return True
     if not _NAME_WORD.fullmatch(word) or not word[0].isupper():
         return False
-    return word.casefold() not in _NOT_NAME_WORDS
+    folded = word.casefold()
+    return folded not in _NOT_NAME_WORDS and folded not in PRONOUNS
 
 
 def looks_like_name(text: str, *, min_words: int = 2, max_words: int = 5) -> bool:
@@ -223,3 +244,59 @@ def greeting_name(name: str) -> str:
     if _INITIAL.fullmatch(words[0]):
         return " ".join(words)
     return words[0]
+
+
+# ---------------------------------------------------------------------------- names in a phrase
+
+_TOKEN: Final = re.compile(r"[^\s,;:()<>\[\]\"–—!?/]+")
+_SUBJECT_PREFIX: Final = re.compile(r"^(?:\s*(?:re|sv|vb|fw|fwd|vs|aw|ang)\s*:\s*)+", re.I)
+_VERB_AFTER: Final = re.compile(
+    r"\s+(?:kan|kommer|har|får|ska|går|can|cannot|can't|will|won't|is|has)\b", re.I
+)
+
+
+def names_in(text: str) -> tuple[str, ...]:
+    """The names written in a phrase: runs of two to five name words, and a single given name
+    where a verb follows it ("Lisa kan inte") or it stands alone ("Återbud: Lisa")."""
+    text = _without_addresses(_SUBJECT_PREFIX.sub("", text))
+    runs: list[list[re.Match[str]]] = []
+    current: list[re.Match[str]] = []
+    for match in _TOKEN.finditer(text):
+        word = match.group().rstrip(".")
+        joined = bool(current) and text[current[-1].end() : match.start()].isspace()
+        if is_name_word(word) or (joined and word in PARTICLES):
+            if not joined:
+                runs.append(current)
+                current = []
+            current.append(match)
+            if word != match.group() and len(word) > 1:  # a full stop ends the sentence
+                runs.append(current)
+                current = []
+        else:
+            runs.append(current)
+            current = []
+    runs.append(current)
+    found = [name for run in runs if (name := _run_name(text, run)) is not None]
+    return tuple(dict.fromkeys(found))
+
+
+def _run_name(text: str, run: list[re.Match[str]]) -> str | None:
+    while run and run[-1].group() in PARTICLES:
+        run = run[:-1]
+    if not run:
+        return None
+    name = " ".join(m.group().rstrip(".") if len(m.group()) > 2 else m.group() for m in run)
+    if looks_like_name(name):
+        return name
+    if len(run) > 1:
+        return None
+    after = text[run[0].end() :]
+    alone = not (text[: run[0].start()] + after).strip(" ,.;:!?-–—")
+    return name if alone or _VERB_AFTER.match(after) else None
+
+
+def _without_addresses(text: str) -> str:
+    """The text with addresses blanked (their local parts are not names)."""
+    for found in reversed(locate(text)):
+        text = text[: found.start] + " , " + text[found.end :]
+    return text

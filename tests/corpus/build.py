@@ -19,6 +19,7 @@ import cases_adversary  # noqa: E402
 import cases_attachments  # noqa: E402
 import cases_changes  # noqa: E402
 import cases_fresh  # noqa: E402
+import cases_gaps3  # noqa: E402
 import cases_keyblocks  # noqa: E402
 import cases_keys  # noqa: E402
 import cases_lines  # noqa: E402
@@ -117,6 +118,7 @@ def all_cases() -> list[Case]:
         *cases_wording.CASES,
         *cases_fresh.CASES,
         *cases_adversary.CASES,
+        *cases_gaps3.CASES,
     ]
     names = [c.name for c in cases]
     dupes = {n for n in names if names.count(n) > 1}

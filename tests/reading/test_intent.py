@@ -9,16 +9,15 @@ from hypothesis import strategies as st
 from mailbot.reading.date_requests import date_requests
 from mailbot.reading.intent import (
     Cancellation,
-    Mention,
-    Substitution,
     cancellations,
     for_information_only,
-    names_in,
     sender_counted,
     sender_excluded,
     signs_of_registering,
     substitutions,
 )
+from mailbot.reading.names import names_in
+from mailbot.reading.swaps import Mention, Substitution
 
 
 @pytest.mark.parametrize(
