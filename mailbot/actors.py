@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
 
 from mailbot.config import Actor, Config
@@ -46,24 +45,19 @@ def domain_matches(sender_domain: str, actor_domain: str) -> bool:
     return sender == actor or sender.endswith("." + actor)
 
 
-def _alias_length(actor: Actor, organisation: str) -> int:
-    """Length of the longest name/alias of `actor` standing in `organisation` as whole words."""
-    return len(_matched_alias(actor, organisation))
-
-
-def _matched_alias(actor: Actor, organisation: str) -> str:
-    """The longest name/alias of `actor` standing in `organisation` as whole words, or ""."""
+def _matched_alias(keys: tuple[str, ...], organisation: str) -> str:
+    """The longest of an actor's normalised name/aliases (`keys`) standing in `organisation` as
+    whole words, or ""."""
     padded = f" {organisation} "
     best = ""
-    for key in _alias_keys(actor):
+    for key in keys:
         if key and f" {key} " in padded and len(key) > len(best):
             best = key
     return best
 
 
-@lru_cache(maxsize=1024)
 def _alias_keys(actor: Actor) -> tuple[str, ...]:
-    """The actor's name and aliases, normalised once (not for every message from its domain)."""
+    """The actor's name and aliases, normalised (once per config: `_Index.alias_keys`)."""
     return tuple(normalise(alias) for alias in (actor.name, *actor.aliases))
 
 
@@ -76,6 +70,11 @@ class _Index:
     by_address: dict[str, Actor]  # the first actor, in config order, listing the address
     by_domain: dict[str, tuple[int, ...]]  # domain key -> positions of the actors listing it
     actors: tuple[Actor, ...]
+    alias_keys: dict[int, tuple[str, ...]]  # id() of each actor in `actors` -> `_alias_keys`
+    # The answers `resolve` gave, by its text arguments: a message asks two or three times
+    # (the route, the rules, the organisation written), a burst the same sender many times,
+    # and each shared-domain answer compares every alias of a dozen actors.
+    resolved: dict[tuple[str, str, str | None], Resolution]
 
     def of_domain(self, sender_domain: str) -> tuple[Actor, ...]:
         """The actors with a domain that `domain_matches` the sender's, in config order: the
@@ -94,7 +93,13 @@ def _build_index(actors: tuple[Actor, ...]) -> _Index:
             by_address.setdefault(address_key(address), actor)
         for domain in actor.domains:
             by_domain.setdefault(domain_key(domain), []).append(position)
-    return _Index(by_address, {k: tuple(v) for k, v in by_domain.items()}, actors)
+    return _Index(
+        by_address,
+        {k: tuple(v) for k, v in by_domain.items()},
+        actors,
+        {id(actor): _alias_keys(actor) for actor in actors},
+        {},
+    )
 
 
 # The indexes made, by the identity of the config's actors (held, so that the id stays theirs):
@@ -118,23 +123,40 @@ def candidates_by_domain(sender_domain: str, config: Config) -> tuple[Actor, ...
     return _index(config.actors).of_domain(sender_domain)
 
 
+_RESOLVED_MAX = 4096
+
+
 def resolve(
     sender_address: str, sender_domain: str, organisation: str | None, config: Config
 ) -> Resolution:
     """Resolve a sender to an invited actor (exact address first, then domain, then alias)."""
     index = _index(config.actors)
+    asked = (sender_address, sender_domain, organisation)
+    answer = index.resolved.get(asked)
+    if answer is None:
+        answer = _resolve(index, sender_address, sender_domain, organisation)
+        if len(index.resolved) >= _RESOLVED_MAX:
+            index.resolved.clear()
+        index.resolved[asked] = answer
+    return answer
+
+
+def _resolve(
+    index: _Index, sender_address: str, sender_domain: str, organisation: str | None
+) -> Resolution:
     by_address = index.by_address.get(address_key(sender_address))
     if by_address is not None:
         return Resolution("actor", "actor-by-address", by_address)
 
-    by_domain = candidates_by_domain(sender_domain, config)
+    by_domain = index.of_domain(sender_domain)
     if not by_domain:
         return Resolution("none", "not-invited")
     if len(by_domain) == 1:
         return Resolution("actor", "actor-by-domain", by_domain[0])
 
     org = normalise(organisation or "")
-    scored = [(length, actor) for actor in by_domain if (length := _alias_length(actor, org))]
+    matched = [(_matched_alias(index.alias_keys[id(a)], org), a) for a in by_domain]
+    scored = [(len(alias), actor) for alias, actor in matched if alias]
     if not scored:
         return Resolution("ambiguous", "shared-domain-no-match", candidates=by_domain)
     top = max(length for length, _ in scored)
@@ -143,10 +165,8 @@ def resolve(
         return Resolution("ambiguous", "shared-domain-tie", candidates=best)
     # The longest alias wins over those it holds ("polisregion stockholm" over "stockholm");
     # two that stand apart ("bromma och kungsholmen") name two actors: a tie (§4.3).
-    winner = _matched_alias(best[0], org)
-    apart = tuple(
-        actor for _, actor in scored if f" {_matched_alias(actor, org)} " not in f" {winner} "
-    )
+    winner = next(alias for alias, actor in matched if actor is best[0])
+    apart = tuple(actor for alias, actor in matched if alias and f" {alias} " not in f" {winner} ")
     if apart:
         return Resolution("ambiguous", "shared-domain-tie", candidates=(best[0], *apart))
     return Resolution("actor", "actor-by-alias", best[0])
@@ -158,7 +178,10 @@ def named(text: str, config: Config) -> Actor | None:
     org = normalise(text)
     if not org:
         return None
-    scored = [(n, actor) for actor in config.actors if (n := _alias_length(actor, org))]
+    keys = _index(config.actors).alias_keys
+    scored = [
+        (n, actor) for actor in config.actors if (n := len(_matched_alias(keys[id(actor)], org)))
+    ]
     if not scored:
         return None
     top = max(n for n, _ in scored)

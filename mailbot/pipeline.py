@@ -153,6 +153,9 @@ def _keep(store: Store, config: Config, item: Incoming) -> Handled | _Kept:
             message_id=quick_message_id(raw) if headers_only else found_id,
             headers_only=headers_only,
             source=item.source,
+            # Looked up above in this write transaction (`handle_batch`): nobody else can have
+            # stored it since. Outside one (`handle`), `save_raw` looks again under its lock.
+            absent=store.conn.in_transaction,
         )
     return _Kept(stored, raw, size)
 
@@ -221,7 +224,7 @@ def _read(raw: bytes, config: Config, size: int) -> tuple[parsing.Email, str | N
         raw = limits.skeleton(raw, config.security.max_header_bytes)
     deliverable = deliverability.check if config.bot.check_deliverability else None
     email = parsing.read(raw, deliverable=deliverable)
-    return replace(email, size=size), limit
+    return (email if email.size == size else replace(email, size=size)), limit
 
 
 def _release(

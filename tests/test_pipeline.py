@@ -11,7 +11,7 @@ from typing import NoReturn
 
 import pytest
 
-from mailbot import pipeline
+from mailbot import parsing, pipeline
 from mailbot.config import Config
 from mailbot.store import SCHEMA_VERSION, Store, StoreError
 
@@ -49,6 +49,32 @@ def test_same_message_id_again_is_already_handled_and_changes_nothing(
     before = (store.journal(), store.outbox.counts())
     assert pipeline.handle(store, config, raw, NOW).status == "already"
     assert (store.journal(), store.outbox.counts()) == before
+
+
+def test_a_batch_decides_new_and_interrupted_messages_once_and_the_rest_are_already_handled(
+    store: Store, config: Config
+) -> None:
+    done = registration("karin@huddinge.se", [("Åsa", "asa@huddinge.se")], "<r1@huddinge.se>")
+    stored = registration("karin@huddinge.se", [("Bo", "bo@huddinge.se")], "<r2@huddinge.se>")
+    new = registration("karin@huddinge.se", [("Cia", "cia@huddinge.se")], "<r3@huddinge.se>")
+    pipeline.handle(store, config, done, NOW)
+    key = parsing.message_key(stored, "<r2@huddinge.se>")
+    store.messages.save_raw(key, stored, NOW, size=len(stored))  # a crash before its decision
+    items = [pipeline.Incoming(raw, NOW) for raw in (done, stored, new, new)]
+
+    results = pipeline.handle_batch(store, config, items, now=NOW)
+
+    assert [r.status for r in results] == ["already", "handled", "handled", "already"]
+    assert [len(store.messages.raw(r.message or 0)) for r in results[1:3]] == [
+        len(stored),
+        len(new),
+    ]
+    assert [e["message_id"] for e in store.journal()] == [
+        "<r1@huddinge.se>",
+        "<r2@huddinge.se>",
+        "<r3@huddinge.se>",
+    ]
+    assert {e["state"] for e in store.journal()} == {"handled"}
 
 
 def test_message_without_message_id_is_keyed_by_its_bytes(store: Store, config: Config) -> None:

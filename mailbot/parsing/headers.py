@@ -39,10 +39,18 @@ class _ReadOncePolicy(email.policy.EmailPolicy):
         if hasattr(value, "name") or len(value) > _CACHED_HEADER_CHARS:
             return super().header_fetch_parse(name, value)
         if name.lower() == "content-type":
-            unfolded = "".join(_LINE_ENDS.split(value))  # as the parent unfolds it
-            if _is_plain_content_type(unfolded):
-                return unfolded
+            plain = _plain_content_type(value)
+            if plain is not None:
+                return plain
         return _fetched(self, name, value)
+
+
+@functools.lru_cache(maxsize=256)
+def _plain_content_type(value: str) -> str | None:
+    """The value unfolded as the parent policy unfolds it, if it is a plain Content-Type (below);
+    the feed parser asks for each part's eight times or so while it splits a message."""
+    unfolded = "".join(_LINE_ENDS.split(value))
+    return unfolded if _is_plain_content_type(unfolded) else None
 
 
 _CACHED_HEADER_CHARS: Final = 998  # RFC 5322's line limit: a longer value is not worth keeping

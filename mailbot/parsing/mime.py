@@ -9,6 +9,7 @@ problem noted, not an exception.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -121,12 +122,22 @@ def _leaf_parts(part: EmailMessage) -> Iterator[EmailMessage]:
 
 
 def _mime_header(part: Message, name: str) -> str:
-    return next((unfold(str(v)) for k, v in part.raw_items() if k.lower() == name), "")
+    for key, value in part.raw_items():
+        if key.lower() == name:
+            return unfold(str(value))
+    return ""
 
 
 def _content_type(part: Message) -> str:
     """The part's media type, lower-case; RFC 2045's text/plain when missing or unreadable."""
-    match = _CONTENT_TYPE.match(_mime_header(part, "content-type"))
+    return _media_type(_mime_header(part, "content-type"))
+
+
+@functools.lru_cache(maxsize=256)
+def _media_type(content_type: str) -> str:
+    """Of a Content-Type value: asked about each part seven or eight times while a message is
+    read, and most values recur from mail to mail (only a multipart's boundary is new)."""
+    match = _CONTENT_TYPE.match(content_type)
     return f"{match[1]}/{match[2]}".lower() if match else "text/plain"
 
 

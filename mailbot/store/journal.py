@@ -73,11 +73,14 @@ class Journal:
         subject: str | None = None,
         headers_only: bool = False,
         source: tuple[str, int, int] | None = None,
+        absent: bool = False,
     ) -> StoredMessage:
-        """Keep the raw bytes before anything else happens to them (§12). Idempotent by key."""
+        """Keep the raw bytes before anything else happens to them (§12). Idempotent by key.
+        `absent`: the caller found no message under `key` (`find_message`) in the write
+        transaction this runs in, so it is not looked up again."""
         folder, uidvalidity, uid = source if source else (None, None, None)
         with self.transaction():
-            existing = self.find_message(key)
+            existing = None if absent else self.find_message(key)
             if existing is not None:
                 return existing
             cur = self.conn.execute(
