@@ -32,7 +32,6 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, Final, Literal, TypeVar
 
-from mailbot.parsing import boundaries
 from mailbot.parsing import participants as people
 from mailbot.parsing.addresses import Deliverable
 from mailbot.parsing.headers import (
@@ -111,8 +110,6 @@ def _unreadable(raw: object, exc: Exception) -> Email:
 
 
 _HEAD_LIMIT: Final = 256 * 1024
-
-boundaries.install()  # the feed parser's boundary lines, matched without a compile each
 
 
 def _read(raw: bytes, deliverable: Deliverable | None) -> Email:
