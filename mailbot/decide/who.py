@@ -45,9 +45,9 @@ class Who:
     def empty(self) -> bool:
         return not (self.book or self.cancel or self.swaps or self.asks or self.sender_without_name)
 
-    def ask(self, kind: str, reason: str, **details: Any) -> None:
+    def ask(self, kind: str, said: str, **details: Any) -> None:
         self.asks.append(problem(kind, **details))
-        self.ask_reasons.append((details.get("email"), reason))
+        self.ask_reasons.append((details.get("email"), said))
 
 
 def who(ctx: Context, actor: Actor | None, *, fresh: bool) -> Who:
