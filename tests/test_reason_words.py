@@ -22,6 +22,7 @@ from mailbot.config import Config
 from mailbot.decide import Inbound, decide
 from mailbot.decide.context import problem
 from mailbot.model import Decision, Mail
+from mailbot.parsing.addresses import participant_address
 from mailbot.reading.attachments import Limits, Refused, read_spreadsheet
 from mailbot.reading.reasons import JOURNAL, Code, Reason, reason
 from mailbot.state import MemoryState
@@ -265,3 +266,35 @@ def test_the_organiser_sees_the_name_of_an_error_the_writer_is_spared() -> None:
     item = reason("unreadable", error="KeyError").details()
     assert "KeyError" not in words("sv", item)
     assert words("sv", item, technical=True) == "filen gick inte att öppna (KeyError)"
+
+
+# --------------------------------------------------------------------------- an address's fault
+
+_BAD_ADDRESSES = {
+    "anna.andersson.huddinge.se": "adressen saknar @",
+    "@huddinge.se": "det står inget före @",
+    "anna@huddinge": "delen efter @ saknar punkt",
+    "anna..andersson@huddinge.se": "två punkter står i rad",
+    "anna@-x.se": "ett bindestreck står på fel plats",
+    "anna@huddinge.se@x.se": "adressen innehåller tecken som inte är tillåtna",
+}
+
+
+@pytest.mark.parametrize(("address", "fault"), _BAD_ADDRESSES.items())
+def test_an_invalid_address_in_a_swedish_reply_says_what_is_wrong_in_swedish(
+    address: str, fault: str
+) -> None:
+    written, error = participant_address(address, None)
+    assert error, written
+    item = problem("invalid-email", email=address, name="Anna Andersson", error=error)
+    text = problems_text("sv", item)
+    assert f"är inte en giltig e-postadress ({fault})" in text
+    assert error not in text
+    assert error in problems_text("en", item)
+
+
+def test_an_address_fault_without_swedish_words_is_left_out_rather_than_shown_in_english() -> None:
+    item = problem("invalid-email", email="x@[::1]", error="Some new message of the library.")
+    text = problems_text("sv", item)
+    assert "är inte en giltig e-postadress. Skriv adressen" in text
+    assert "library" not in text
