@@ -110,7 +110,8 @@ def _act(b: Builder, resolution: actors.Resolution, plan: Who) -> None:
         b.add("needs-info", "could-not-read", address, reason)
     b.problems.extend(plan.asks)
     if b.ctx.email.refused:  # §3: over a limit, the organiser sees why
-        context = {"sender": b.sender, "refused": list(b.ctx.email.refused)}
+        refused = [{"filename": r.filename, **r.why.details()} for r in b.ctx.email.refused]
+        context = {"sender": b.sender, "refused": refused}
         b.mails.append(organiser_mail(b.ctx, "alert-attachment", context))
     if plan.book or plan.sender_without_name:
         assert resolution.actor is not None

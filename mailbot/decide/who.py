@@ -21,6 +21,7 @@ from mailbot.parsing.parsed import Cancel, Email, Mention, ParticipantBlock, Swa
 from mailbot.reading.addresses import addresses
 from mailbot.reading.found import OTHERS_UNNAMED
 from mailbot.reading.names import turned_round
+from mailbot.reading.reasons import reason
 from mailbot.state import Registration
 
 
@@ -44,9 +45,9 @@ class Who:
     def empty(self) -> bool:
         return not (self.book or self.cancel or self.swaps or self.asks or self.sender_without_name)
 
-    def ask(self, kind: str, reason: str, **details: Any) -> None:
+    def ask(self, kind: str, said: str, **details: Any) -> None:
         self.asks.append(problem(kind, **details))
-        self.ask_reasons.append((details.get("email"), reason))
+        self.ask_reasons.append((details.get("email"), said))
 
 
 def who(ctx: Context, actor: Actor | None, *, fresh: bool) -> Who:
@@ -74,10 +75,11 @@ def who(ctx: Context, actor: Actor | None, *, fresh: bool) -> Who:
             continue  # "Glömde skriva att Mats Hellström är vegan": booked already, not asked
         plan.ask(
             "unread", f"could not read: {unclear.line[:80]!r} ({unclear.why})",
-            line=unclear.line, why=unclear.why, name=unclear.name, email=unclear.email,
+            line=unclear.line, name=unclear.name, email=unclear.email, **unclear.why.details(),
         )  # fmt: skip
     for refused in email.refused:
-        plan.ask("attachment-refused", f"attachment not read: {refused}", why=refused)
+        said = f"attachment not read: {refused.filename}: {refused.why}"
+        plan.ask("attachment-refused", said, filename=refused.filename, **refused.why.details())
     return plan
 
 
@@ -156,7 +158,7 @@ class _Registered:
 def _written_about(unclear: Unclear) -> bool:
     """A name in a sentence, read without an address: perhaps someone written about. (A name
     in a list or a table is someone put forward to register, and is asked about.)"""
-    return unclear.source == "prose" and unclear.why == "no address"
+    return unclear.source == "prose" and unclear.why.code == "no-address"
 
 
 def _registered_as(name: str | None, registrations: _Registered) -> bool:
@@ -186,8 +188,9 @@ def _target(plan: Who, mention: Mention, line: str, registrations: _Registered) 
     found = {r.email_key for r in _by_name(mention.name, registrations())}
     if len(found) == 1:
         return found.pop()
-    why = "matches no one registered" if not found else "matches several registered people"
-    plan.ask("name-not-matched", f"{mention.name!r} {why}", name=mention.name, line=line, why=why)
+    why = reason("matches-several" if found else "matches-no-one")
+    said = f"{mention.name!r} {why}"
+    plan.ask("name-not-matched", said, name=mention.name, line=line, **why.details())
     return None
 
 

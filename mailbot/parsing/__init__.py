@@ -172,7 +172,7 @@ def _what_it_says(subject: str, text: Text, deliverable: Deliverable | None) -> 
         "signature": text.signature,
         "language": _language(subject, key_language(key_words(text.author))),
         "unclear": people.unclear(text.people.unread),
-        "refused": tuple(f"{r.filename}: {r.why}" for r in text.refused),
+        "refused": text.refused,
         "names_people": text.people.names_people,
         "registering": text.people.registering,
         "sender_counted": text.people.sender_counted is not None,

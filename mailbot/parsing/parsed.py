@@ -11,6 +11,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from mailbot.reading.attachments import Refused
+from mailbot.reading.reasons import Reason
+
 Intent = Literal["register", "cancel", "substitute"]
 
 
@@ -78,7 +81,7 @@ class Unclear:
 
     source: str
     line: str
-    why: str
+    why: Reason  # a code and figures: the reply's language words it
     name: str | None = None
     email: str | None = None  # the address it is about (normalised when valid), when one is
 
@@ -170,7 +173,7 @@ class Email:
     language: Literal["sv", "en"] | None = None  # "en" when English keys/subject, else None
     # What the author's text says beyond the participants read (SPEC §3, §4.3, §6, §10).
     unclear: tuple[Unclear, ...] = ()  # lines naming someone that could not be read
-    refused: tuple[str, ...] = ()  # attachments not read, with why ("lista.xlsx: …")
+    refused: tuple[Refused, ...] = ()  # attachments not read, and why
     names_people: bool = False  # a list, table, attached list or names were written
     registering: bool = False  # a sign of registering in the subject or the text
     sender_counted: bool = False  # the text counts the writer in ("mig själv", …)

@@ -32,6 +32,8 @@ from typing import Any, Final
 
 from defusedxml import DefusedXmlException
 
+from mailbot.reading.reasons import Reason, reason
+
 Rows = tuple[tuple[str, ...], ...]
 
 _MIB: Final = 1024 * 1024
@@ -67,14 +69,19 @@ class Sheet:
 
 @dataclass(frozen=True)
 class Refused:
-    """An attachment that was not read, and why, in words for the organiser."""
+    """An attachment that was not read, and why: a code with its figures (which limit, how
+    far), that each reply's language words; `str(why)` is the journal's English."""
 
     filename: str
-    why: str
+    why: Reason
 
 
 class _OverLimit(Exception):
     """Raised inside the reader only; `read_spreadsheet` turns it into `Refused`."""
+
+    def __init__(self, why: Reason) -> None:
+        super().__init__(str(why))
+        self.why = why
 
 
 def read_spreadsheet(
@@ -84,7 +91,7 @@ def read_spreadsheet(
     or why it was not read. Never raises."""
     kind = spreadsheet_kind(filename, content_type)
     if len(data) > limits.max_bytes:
-        return Refused(filename, f"the file is larger than {limits.max_bytes // _MIB} MiB")
+        return Refused(filename, reason("too-large", mib=limits.max_bytes // _MIB))
     deadline = time.monotonic() + limits.max_seconds
     try:
         if kind == "csv":
@@ -92,24 +99,24 @@ def read_spreadsheet(
         if kind == "xlsx":
             return _xlsx_sheets(data, limits, deadline)
     except _OverLimit as over:
-        return Refused(filename, str(over))
+        return Refused(filename, over.why)
     except Exception as bad:  # a damaged file may fail anywhere inside the reader
         return Refused(filename, _why_unreadable(bad))
-    return Refused(filename, "only .xlsx and .csv lists are read; please send it as one of those")
+    return Refused(filename, reason("other-spreadsheet"))
 
 
-def _why_unreadable(exc: BaseException) -> str:
+def _why_unreadable(exc: BaseException) -> Reason:
     """The reason for the organiser; openpyxl wraps the parser's error in a ValueError."""
     seen: BaseException | None = exc
     for _ in range(10):
         if seen is None:
             break
         if isinstance(seen, DefusedXmlException) or "amplification" in str(seen):
-            return "the file declares XML entities that expand without end (an XML bomb)"
+            return reason("xml-bomb")
         seen = seen.__cause__ or seen.__context__
     if isinstance(exc, zipfile.BadZipFile):
-        return "the file is damaged or not a spreadsheet (BadZipFile)"
-    return f"the file could not be read ({type(exc).__name__})"
+        return reason("damaged")
+    return reason("unreadable", error=type(exc).__name__)
 
 
 _KINDS: Final = {
@@ -264,7 +271,7 @@ def unread_list(filename: str | None, content_type: str) -> Refused:
     """Why a file that the text calls the list of participants was not read (not a
     spreadsheet: a Word file, a PDF, a photo of a list)."""
     what = (filename or "").strip() or content_type.split(";")[0].strip() or "the attachment"
-    return Refused(what, "only .xlsx and .csv lists are read")
+    return Refused(what, reason("not-a-spreadsheet"))
 
 
 # --------------------------------------------------------------------------------------------
@@ -358,8 +365,13 @@ def _check_declared_size(worksheet: Any, limits: Limits) -> None:
     if rows > limits.max_rows or columns > limits.max_columns:
         far = f"{get_column_letter(min(max(columns, 1), 18278))}{rows}"
         raise _OverLimit(
-            f"the sheet {worksheet.title!r} reaches cell {far}, past the {limits.max_rows} rows "
-            f"and {limits.max_columns} columns read; please send only the list"
+            reason(
+                "far-cell",
+                sheet=str(worksheet.title),
+                cell=far,
+                rows=limits.max_rows,
+                columns=limits.max_columns,
+            )
         )
 
 
@@ -369,16 +381,13 @@ def _check_zip(data: bytes, limits: Limits) -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         members = archive.infolist()
         if len(members) > limits.max_members:
-            raise _OverLimit(f"the file holds more than {limits.max_members} parts")
+            raise _OverLimit(reason("too-many-parts", parts=limits.max_members))
         total = sum(member.file_size for member in members)
         if total > limits.max_unzipped:
-            raise _OverLimit(f"the file unpacks to more than {limits.max_unzipped // _MIB} MiB")
+            raise _OverLimit(reason("unzips-too-large", mib=limits.max_unzipped // _MIB))
         for member in members:
             if member.file_size > limits.max_ratio * max(member.compress_size, 1) + 4096:
-                raise _OverLimit(
-                    f"a part of the file is compressed more than {limits.max_ratio} times "
-                    "(a zip bomb)"
-                )
+                raise _OverLimit(reason("zip-bomb", ratio=limits.max_ratio))
 
 
 # --------------------------------------------------------------------------------------------
@@ -395,19 +404,19 @@ def _bounded_rows(rows: Iterable[Iterable[object]], limits: Limits, deadline: fl
     kept: list[tuple[str, ...]] = []
     for index, row in enumerate(rows):
         if time.monotonic() > deadline:
-            raise _OverLimit(f"reading it took longer than {limits.max_seconds:g} seconds")
+            raise _OverLimit(reason("too-slow", seconds=limits.max_seconds))
         if index >= _BLANK_ROWS_FACTOR * limits.max_rows:
             # Empty rows cost time too: a million `;` lines is no list anyone wrote.
-            raise _OverLimit(f"the list has more than {limits.max_rows} rows")
+            raise _OverLimit(reason("too-many-rows", rows=limits.max_rows))
         cells = list(_cells(row, limits))
         while cells and not cells[-1]:
             cells.pop()
         if not cells:
             continue
         if index >= limits.max_rows:
-            raise _OverLimit(f"the list has more than {limits.max_rows} rows")
+            raise _OverLimit(reason("too-many-rows", rows=limits.max_rows))
         if len(cells) > limits.max_columns:
-            raise _OverLimit(f"the list has more than {limits.max_columns} columns")
+            raise _OverLimit(reason("too-many-columns", columns=limits.max_columns))
         kept.append(tuple(cells))
     width = max((len(row) for row in kept), default=0)
     return tuple(row + ("",) * (width - len(row)) for row in kept)
@@ -417,11 +426,11 @@ def _cells(row: Iterable[object], limits: Limits) -> Iterator[str]:
     for column, value in enumerate(row):
         if column > limits.max_columns:
             if value not in (None, ""):
-                raise _OverLimit(f"the list has more than {limits.max_columns} columns")
+                raise _OverLimit(reason("too-many-columns", columns=limits.max_columns))
             continue
         text = cell_text(value)
         if len(text) > limits.max_cell_chars:
-            raise _OverLimit(f"a cell holds more than {limits.max_cell_chars} characters")
+            raise _OverLimit(reason("long-cell", chars=limits.max_cell_chars))
         yield text
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from mailbot.reading.found import Found, Unread
 from mailbot.reading.names import contradicts, same_name
+from mailbot.reading.reasons import reason
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def choose(read: Iterable[Found | Unread]) -> Chosen:
             key = item.email.casefold()
             first = by_address.setdefault(key, item)
             if first is not item and _differ(first.name, item.name):
-                why = f"{item.email} is written with two names"
+                why = reason("two-names", address=item.email)
                 conflicts.setdefault(
                     key, Unread(item.source, item.line, why, item.name, email=item.email)
                 )
@@ -72,7 +73,7 @@ def _keep_addressed(
     if key in conflicts:
         unread.append(conflicts[key])
     elif item.name and contradicts(item.name, item.email):
-        why = f"the address {item.email} does not look like {item.name}'s"
+        why = reason("address-not-theirs", address=item.email, name=item.name)
         unread.append(Unread(item.source, item.line, why, item.name, email=item.email))
     else:
         people.append(item)

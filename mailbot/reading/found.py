@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from mailbot.reading.reasons import Reason
+
 # Why an Unread says others come: "Kan jag anmäla mig och en kollega?", "Vi kommer gärna".
-OTHERS_UNNAMED: Final = "others are said to come, but not named"
+OTHERS_UNNAMED: Final = Reason("others-unnamed")
 
 # The reader that found a person; the journal's rule names the form (SPEC §3, last points).
 Source = Literal["key-block", "list", "line", "table", "attachment", "prose", "sender"]
@@ -38,6 +40,6 @@ class Unread:
 
     source: Source
     line: str
-    why: str
+    why: Reason  # a code and its figures; the reply's templates word it
     name: str | None = None  # the person it is about, when a name could be read ("no address")
     email: str | None = None  # the address it is about, as written ("written with two names")

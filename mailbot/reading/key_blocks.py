@@ -17,6 +17,7 @@ from mailbot.reading.found import Found, Unread
 from mailbot.reading.keys import Field, key_line, split_keys
 from mailbot.reading.names import split_title, turned_round
 from mailbot.reading.person import person
+from mailbot.reading.reasons import reason
 
 _NAMES: Final[frozenset[Field]] = frozenset({"name", "name-and-title"})
 # A field that says again what the block already says starts the next person: a second name
@@ -91,7 +92,7 @@ def _person(block: _Block) -> Found | Unread | None:
     if written is None and name is not None and addresses(name):
         inline = person(name)  # `Namn: Anna Svensson <anna@x.se>`
         if inline is None:
-            return Unread("key-block", "\n".join(block.lines), "more than one address")
+            return Unread("key-block", "\n".join(block.lines), reason("several-addresses"))
         name, written, inner_title = inline.name, inline.email, inline.title or inner_title
     if name is None and (written is None or block.contact_card):
         return None  # an organisation line, or a signature's contact card
@@ -99,7 +100,7 @@ def _person(block: _Block) -> Found | Unread | None:
     if written is not None:
         found = addresses(written)
         if len(found) > 1:
-            return Unread("key-block", "\n".join(block.lines), "more than one address")
+            return Unread("key-block", "\n".join(block.lines), reason("several-addresses"))
         email = found[0] if found else written
     if name is not None and email is not None:
         name = turned_round(name, email)

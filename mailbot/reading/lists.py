@@ -17,6 +17,7 @@ from mailbot.reading.found import Found, Unread
 from mailbot.reading.keys import key_line
 from mailbot.reading.names import looks_like_name
 from mailbot.reading.person import people
+from mailbot.reading.reasons import reason
 
 _ITEM: Final = re.compile(
     r"(?P<indent>[ \t\xa0]*)"
@@ -81,14 +82,14 @@ def _item(item: str) -> list[Found | Unread]:
     found = people(item)
     if found is None:
         if addresses(item):
-            return [Unread("list", item, "cannot tell whose address is whose")]
+            return [Unread("list", item, reason("whose-address"))]
         name = _leading_name(item)
-        return [] if name is None else [Unread("list", item, "no address", name)]
+        return [] if name is None else [Unread("list", item, reason("no-address"), name)]
     result: list[Found | Unread] = []
     for person in found:
         if person.email is None:
             if person.name is not None and looks_like_name(person.name):
-                result.append(Unread("list", item, "no address", person.name))
+                result.append(Unread("list", item, reason("no-address"), person.name))
             continue
         result.append(Found("list", item, person.name, person.email, person.title))
     return result

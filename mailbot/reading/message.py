@@ -36,6 +36,7 @@ from mailbot.reading.lines import separated_lines
 from mailbot.reading.lists import list_items
 from mailbot.reading.organisation import organisation_evidence
 from mailbot.reading.prose import prose
+from mailbot.reading.reasons import reason
 from mailbot.reading.seat_condition import seat_condition
 from mailbot.reading.split import Forwarded, split
 
@@ -122,7 +123,7 @@ def read_text(
     if not_read and not (sheets or refused):
         refused = _list_not_read(not_read, text, people)
     if cut is not None:
-        why = f"the text is too long: only its first {len(lines)} lines were read"
+        why = reason("text-too-long", lines=len(lines))
         people = replace(people, unread=(*people.unread, Unread("prose", cut, why)))
     # A reply's or a forward's subject is someone else's (the invitation's, with all its
     # dates): it says nothing of the date the author asks for, nor of whom they work for.
@@ -205,7 +206,7 @@ def _opening(units: Sequence[str]) -> str | None:
 
 
 # Why a person named beside a change that may not happen is asked about, not booked.
-DOUBTED: Final = "named with a change that is not certain (a condition, a negation)"
+DOUBTED: Final = reason("doubted")
 
 
 def doubted_asked(read: list[Found | Unread], doubted: Sequence[str]) -> list[Found | Unread]:

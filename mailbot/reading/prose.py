@@ -27,6 +27,7 @@ from mailbot.reading.names import (
     names_in,
     turned_round,
 )
+from mailbot.reading.reasons import reason
 from mailbot.reading.tables import tab_runs
 
 # "a@x.se resp. b@x.se" is one sentence: "resp." is an abbreviation, not its end.
@@ -127,7 +128,7 @@ def _with_addresses(
     for group in _groups(sentence, located):
         distinct = {g.address.casefold() for g in group}
         if len(distinct) > 1:
-            read.append(Unread("prose", sentence, "cannot tell whose address is whose"))
+            read.append(Unread("prose", sentence, reason("whose-address")))
         else:
             found = group[0]
             name = _name_before(sentence[boundary : found.start], found.address)
@@ -139,7 +140,7 @@ def _with_addresses(
                 name = None if name is None else turned_round(name, found.address)
                 read.append(Found("prose", sentence, name=name, email=found.address))
             elif not contact or _CUE.search(sentence):  # "anmäler X, svara till …": ask
-                read.append(Unread("prose", sentence, "an address without a name"))
+                read.append(Unread("prose", sentence, reason("address-without-name")))
         boundary = group[-1].end
     return read
 
@@ -319,7 +320,7 @@ def _without_addresses(
     none elsewhere in the sentence that spells them."""
     taken = [(g.start, g.end) for g in located]
     read = [
-        Unread("prose", sentence, "no address", text)
+        Unread("prose", sentence, reason("no-address"), text)
         for end, text in names
         if not _has_address_next(sentence, end, taken)
         and not any(matches_address(text, g.address) for g in located)

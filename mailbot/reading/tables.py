@@ -19,6 +19,7 @@ from mailbot.reading.key_blocks import key_blocks
 from mailbot.reading.keys import Field, key
 from mailbot.reading.lists import is_item
 from mailbot.reading.names import is_name_word, looks_like_name, split_title, turned_round
+from mailbot.reading.reasons import reason
 
 _PEOPLE_FIELDS: Final = frozenset({"name", "first-name", "last-name", "name-and-title", "email"})
 _HEADER_SEARCH: Final = 5  # a title and a few lines may stand above a spreadsheet's header
@@ -90,10 +91,10 @@ def _row(row: Sequence[str], columns: dict[int, Field], source: Source) -> Found
     written = _cell(row, columns, "email")
     found = addresses(written) if written else []
     if len(found) > 1:
-        return Unread(source, line, "more than one address", name)
+        return Unread(source, line, reason("several-addresses"), name)
     email = found[0] if found else (written if written and "@" in written else None)
     if email is None:
-        return Unread(source, line, "no address", name) if name else None
+        return Unread(source, line, reason("no-address"), name) if name else None
     return Found(
         source,
         line,
@@ -131,7 +132,7 @@ def _without_header(cells: list[list[str]], source: Source) -> list[Found | Unre
     address_at = _address_column(cells)
     if address_at is None:
         return [
-            Unread(source, "\t".join(row), "no address", name)
+            Unread(source, "\t".join(row), reason("no-address"), name)
             for row in cells
             if (name := next((c for c in row if looks_like_name(c)), None)) is not None
         ]

@@ -35,6 +35,7 @@ from mailbot.reading.attachments import (
     read_spreadsheet,
     spreadsheet_kind,
 )
+from mailbot.reading.reasons import reason
 
 T = TypeVar("T")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -141,14 +142,12 @@ def test_a_tab_separated_utf16_text_file_from_excel_is_read() -> None:
 def test_ods_and_xls_are_refused_with_a_reason_that_asks_for_xlsx_or_csv() -> None:
     result = read_spreadsheet("lista.ods", b"PK\x03\x04whatever")
     assert isinstance(result, Refused)
-    assert ".xlsx" in result.why and ".csv" in result.why
+    assert ".xlsx" in str(result.why) and ".csv" in str(result.why)
 
 
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read() -> None:
     result = read_spreadsheet("big.csv", b"a;b\n" * 100, Limits(max_bytes=100))
-    assert result == Refused("big.csv", "the file is larger than 0 MiB") or isinstance(
-        result, Refused
-    )
+    assert result == Refused("big.csv", reason("too-large", mib=0)) or isinstance(result, Refused)
 
 
 def test_a_zip_bomb_is_refused_from_the_zip_directory_before_anything_is_inflated() -> None:
@@ -156,14 +155,14 @@ def test_a_zip_bomb_is_refused_from_the_zip_directory_before_anything_is_inflate
     assert len(bomb) < 400_000
     result, seconds, peak = measured(lambda: read_spreadsheet("bomb.xlsx", bomb))
     assert isinstance(result, Refused)
-    assert "MiB" in result.why or "zip bomb" in result.why
+    assert "MiB" in str(result.why) or "zip bomb" in str(result.why)
     assert seconds < 1.0
     assert peak < 5 * 1024 * 1024
 
 
 def test_a_highly_compressed_part_under_the_size_limit_is_refused_by_its_ratio() -> None:
     result = read_spreadsheet("ratio.xlsx", ratio_bomb())
-    assert isinstance(result, Refused) and "zip bomb" in result.why
+    assert isinstance(result, Refused) and "zip bomb" in str(result.why)
 
 
 def test_a_billion_laughs_in_the_workbook_sheet_or_strings_is_refused_in_bounded_time_and_memory() -> (
@@ -172,7 +171,7 @@ def test_a_billion_laughs_in_the_workbook_sheet_or_strings_is_refused_in_bounded
     for member, data in laughing_xlsx().items():
         result, seconds, peak = measured(partial(read_spreadsheet, "bomb.xlsx", data))
         assert isinstance(result, Refused), member
-        assert "XML bomb" in result.why, member
+        assert "XML bomb" in str(result.why), member
         assert seconds < 2.0
         assert peak < 20 * 1024 * 1024
 
@@ -182,7 +181,7 @@ def test_a_cell_at_xfd1048576_is_refused_by_name_without_building_a_grid() -> No
         [["Namn", "E-post"], ["Anna Berg", "anna.berg@lund.se"]], far="XFD1048576"
     )
     result, seconds, peak = measured(lambda: read_spreadsheet("far.xlsx", data))
-    assert isinstance(result, Refused) and "XFD1048576" in result.why
+    assert isinstance(result, Refused) and "XFD1048576" in str(result.why)
     assert seconds < 1.0
     assert peak < 20 * 1024 * 1024
 
@@ -194,10 +193,10 @@ def test_a_value_just_past_the_last_column_or_row_is_refused_not_dropped() -> No
         wide, "xl/worksheets/sheet1.xml", SHEET_UNDERSTATING_ITS_SIZE
     )
     refused = read_spreadsheet("wide.xlsx", understated, Limits(max_columns=60))
-    assert isinstance(refused, Refused) and "60 columns" in refused.why
+    assert isinstance(refused, Refused) and "60 columns" in str(refused.why)
     long = xlsx_with_openpyxl([[f"P{i}", f"p{i}@lund.se"] for i in range(30)])
     refused = read_spreadsheet("long.xlsx", long, Limits(max_rows=20))
-    assert isinstance(refused, Refused) and "20 rows" in refused.why
+    assert isinstance(refused, Refused) and "20 rows" in str(refused.why)
 
 
 SHEET_UNDERSTATING_ITS_SIZE = (
@@ -210,7 +209,7 @@ SHEET_UNDERSTATING_ITS_SIZE = (
 def test_reading_past_the_time_limit_is_refused() -> None:
     data = xlsx_with_openpyxl([["Namn"], ["Anna"]])
     refused = read_spreadsheet("slow.xlsx", data, Limits(max_seconds=0.0))
-    assert isinstance(refused, Refused) and "seconds" in refused.why
+    assert isinstance(refused, Refused) and "seconds" in str(refused.why)
 
 
 def test_an_attachment_without_a_name_is_read_by_its_content_type() -> None:

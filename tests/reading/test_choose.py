@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from mailbot.reading.choose import choose
 from mailbot.reading.found import Found, Unread
+from mailbot.reading.reasons import reason
 
 
 def test_the_same_address_read_by_two_readers_is_one_person_read_by_the_first() -> None:
@@ -42,7 +43,7 @@ def test_a_name_paired_with_someone_elses_address_is_asked_about() -> None:
 def test_a_name_without_an_address_adds_nothing_when_another_reading_gives_it_one() -> None:
     chosen = choose(
         [
-            Unread("prose", "jag och Kalle Karlsson", "no address", "Kalle Karlsson"),
+            Unread("prose", "jag och Kalle Karlsson", reason("no-address"), "Kalle Karlsson"),
             Found("line", "Kalle Karlsson <kalle@lund.se>", "Kalle Karlsson", "kalle@lund.se"),
             Found("key-block", "Namn: Kalle Karlsson", "Kalle Karlsson", None),
         ]

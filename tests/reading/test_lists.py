@@ -67,7 +67,7 @@ def test_an_item_may_go_on_on_an_indented_line() -> None:
 def test_an_item_that_names_someone_without_an_address_is_unread() -> None:
     (unread,) = list_items(["- Kalle Karlsson, socialsekreterare"])
     assert isinstance(unread, Unread)
-    assert (unread.why, unread.name) == ("no address", "Kalle Karlsson")
+    assert (str(unread.why), unread.name) == ("no address", "Kalle Karlsson")
 
 
 def test_an_item_that_opens_with_a_name_in_a_sentence_is_unread() -> None:

@@ -16,7 +16,7 @@ def found(text: str) -> list[tuple[str | None, str | None]]:
 
 
 def unread(text: str) -> list[tuple[str, str | None]]:
-    return [(r.why, r.name) for r in prose(text.splitlines()) if isinstance(r, Unread)]
+    return [(str(r.why), r.name) for r in prose(text.splitlines()) if isinstance(r, Unread)]
 
 
 @pytest.mark.parametrize(

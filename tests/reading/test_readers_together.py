@@ -18,7 +18,7 @@ def read_all(text: str) -> list[tuple[str, str | None, str | None]]:
     found: list[Found | Unread] = []
     for reader in (key_blocks, list_items, separated_lines, tab_separated, prose):
         found.extend(reader(lines))
-    return [(r.source, r.name, r.email if isinstance(r, Found) else r.why) for r in found]
+    return [(r.source, r.name, r.email if isinstance(r, Found) else str(r.why)) for r in found]
 
 
 MAILS = {

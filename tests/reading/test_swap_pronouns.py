@@ -126,7 +126,7 @@ def test_hans_adress_after_two_names_goes_to_the_one_the_address_spells() -> Non
 def test_hans_adress_after_two_names_that_it_does_not_spell_is_asked_about() -> None:
     (unread,) = prose(["Anna Berg och Per Sundin kommer. Hans adress är kontoret@lund.se."])
     assert isinstance(unread, Unread)
-    assert unread.why == "an address without a name" and unread.name is None
+    assert str(unread.why) == "an address without a name" and unread.name is None
 
 
 def test_her_as_a_possessive_is_no_pronoun_for_the_one_replaced() -> None:

@@ -64,7 +64,7 @@ def test_a_name_beside_the_writer_with_no_address_is_asked_about(
     text: str, names: list[str]
 ) -> None:
     read = prose([text])
-    assert all(isinstance(r, Unread) and r.why == "no address" for r in read)
+    assert all(isinstance(r, Unread) and str(r.why) == "no address" for r in read)
     assert [r.name for r in read] == names
 
 
