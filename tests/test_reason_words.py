@@ -298,3 +298,18 @@ def test_an_address_fault_without_swedish_words_is_left_out_rather_than_shown_in
     text = problems_text("sv", item)
     assert "är inte en giltig e-postadress. Skriv adressen" in text
     assert "library" not in text
+
+
+def test_an_organisers_own_alert_template_that_prints_each_refusal_whole_reads_as_before(
+    config: Config,
+) -> None:
+    # The alert's template before reasons had codes printed each item as "file: why"; an
+    # organiser's copy of it in her templates folder must not start printing a dict.
+    raw = _with_file(
+        "Hej,\n\nAnmäler enligt bifogad lista.\n", "lista.pdf", b"%PDF-1.4\n", "application", "pdf"
+    )
+    (alert,) = [m for m in run(config, raw).mails if m.kind == "alert-attachment"]
+    old_template = jinja2.Template("{% for why in refused %}  - {{ why }}\n{% endfor %}")
+    assert old_template.render(refused=alert.context["refused"]) == (
+        "  - lista.pdf: only .xlsx and .csv lists are read\n"
+    )

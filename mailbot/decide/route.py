@@ -101,6 +101,16 @@ def is_reply(ctx: Context) -> bool:
     return answers_us or bool(REPLY_SUBJECT.match(subject) or AUTO_REPLY_SUBJECT.match(subject))
 
 
+class RefusedFile(dict[str, object]):
+    """One refused attachment for the organiser's alert: a mapping (file, reason code,
+    figures) that the shipped templates word in their language, and, printed whole, the
+    "file: why" line it was before reasons had codes, so that an organiser's own
+    `alert-attachment` template that prints `{{ why }}` reads as it did."""
+
+    def __str__(self) -> str:
+        return f"{self['filename']}: {self['why']}"
+
+
 def _act(b: Builder, resolution: actors.Resolution, plan: Who) -> None:
     if plan.cancel:
         cancel_targets(b, resolution, plan.cancel)
@@ -110,7 +120,7 @@ def _act(b: Builder, resolution: actors.Resolution, plan: Who) -> None:
         b.add("needs-info", "could-not-read", address, reason)
     b.problems.extend(plan.asks)
     if b.ctx.email.refused:  # §3: over a limit, the organiser sees why
-        refused = [{"filename": r.filename, **r.why.details()} for r in b.ctx.email.refused]
+        refused = [RefusedFile(filename=r.filename, **r.why.details()) for r in b.ctx.email.refused]
         context = {"sender": b.sender, "refused": refused}
         b.mails.append(organiser_mail(b.ctx, "alert-attachment", context))
     if plan.book or plan.sender_without_name:
