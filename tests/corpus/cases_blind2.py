@@ -336,7 +336,7 @@ add(
             "pernilla.wikstrom@haninge.se",
             "Anmälan: Sara Lind, sara.lind@haninge.se",
             date(27, 7, 41),
-            (P(""),),
+            (P("Skickat från min iPhone"),),
         ),
         "line",
         booked(_sara),
