@@ -18,6 +18,7 @@ sys.path.insert(0, str(HERE))
 import cases_adversary  # noqa: E402
 import cases_attachments  # noqa: E402
 import cases_blind  # noqa: E402
+import cases_blind2  # noqa: E402
 import cases_changes  # noqa: E402
 import cases_fixA  # noqa: E402
 import cases_fixB  # noqa: E402
@@ -61,6 +62,8 @@ def render(case: Case) -> bytes:
         return clients.apple(case.mail, iphone=True)
     if kind == "thunderbird":
         return clients.thunderbird(case.mail)
+    if kind == "webmail":
+        return clients.html_br(case.mail)
     raise ValueError(f"unknown client {case.client}")
 
 
@@ -129,6 +132,7 @@ def all_cases() -> list[Case]:
         *cases_blind.CASES,
         *cases_fixA.CASES,
         *cases_fixB.CASES,
+        *cases_blind2.CASES,
     ]
     names = [c.name for c in cases]
     dupes = {n for n in names if names.count(n) > 1}

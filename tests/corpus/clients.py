@@ -696,3 +696,25 @@ def thunderbird(mail: Mail) -> bytes:
         b"Content-Type: text/plain; charset=UTF-8; format=flowed\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
     ) + body.encode("utf-8")
     return assemble(headers, part, mail.attachments, f"------------{tag[:24]}")
+
+
+# --------------------------------------------------------------------------- a simple webmail, HTML only
+
+
+def html_br(mail: Mail) -> bytes:
+    """A plain webmail or a CRM's "send mail" (HTML only, UTF-8): the whole text one `<div>`, each
+    line ended with `<br>`, a paragraph with `<br><br>`; no plain alternative. Quotes and
+    signatures as the text client writes them (lines of text)."""
+    lines = _text_body(mail.body, mail.lang, "apple")
+    inner = "<br>\n".join(html.escape(line, quote=False) for line in lines)
+    body_html = (
+        '<html><head><meta charset="utf-8"></head><body><div style="font-family:Arial">'
+        + inner
+        + "</div></body></html>\n"
+    )
+    tag = _digest("html-br", mail.sender, mail.subject, mail.date)
+    headers = common_headers(mail, "utf-8", f"<{tag[:24]}@webmail.example>")
+    headers.insert(0, "MIME-Version: 1.0")
+    return assemble(
+        headers, qp_part("text/html", "utf-8", body_html), mail.attachments, f"=_{tag[:24]}"
+    )
