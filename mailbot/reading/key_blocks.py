@@ -15,7 +15,7 @@ from typing import Final
 from mailbot.reading.addresses import addresses
 from mailbot.reading.found import Found, Unread
 from mailbot.reading.keys import Field, key_line, split_keys
-from mailbot.reading.names import split_title, turned_round
+from mailbot.reading.names import split_title, title_before, turned_round
 from mailbot.reading.person import person
 from mailbot.reading.reasons import reason
 
@@ -103,7 +103,8 @@ def _person(block: _Block) -> Found | Unread | None:
             return Unread("key-block", "\n".join(block.lines), reason("several-addresses"))
         email = found[0] if found else written
     if name is not None and email is not None:
-        name = turned_round(name, email)
+        name, before = title_before(turned_round(name, email), email)
+        inner_title = ", ".join(t for t in (before, inner_title) if t) or None
     replaces = fields.get("replaces")
     if replaces is not None and len(addresses(replaces)) == 1:
         replaces = addresses(replaces)[0]

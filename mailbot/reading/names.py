@@ -15,6 +15,7 @@ import unicodedata
 from typing import Final
 
 from mailbot.reading.addresses import locate
+from mailbot.reading.titles import CONNECTORS, is_title_word
 
 # Words that begin with a capital in a sentence or a signature but are never part of a name.
 _NOT_NAME_WORDS: Final = frozenset(
@@ -156,6 +157,42 @@ def turned_round(name: str, address: str) -> str:
         if _same(rotated, local_tokens):
             return " ".join(rotated)
     return name
+
+
+def title_before(name: str, address: str) -> tuple[str, str | None]:
+    """`Socialsekreterare Anna Berg` with `anna.berg@…` → (`Anna Berg`, `Socialsekreterare`);
+    `Senior Customs Officer Lina Berg` with `lina.berg@…` → (`Lina Berg`, `Senior Customs
+    Officer`).
+
+    Taken apart only when both say so: the words before are all title words (lower case, or
+    words of titles, joined by "of"/"för"), and the address's local part spells exactly the
+    words after them (in either order) and not the whole. Without that evidence (`ab@…`,
+    `info@…`) the name is kept as written: "Karl Johan Berg" with `johan.berg@…` stays whole,
+    because "Karl" is no title word.
+    """
+    local = address.partition("@")[0]
+    local_tokens = [t for t in _LOCAL_SPLIT.split(_folded(local)) if t and not t.isdigit()]
+    words = name.split()
+    if len(words) < 3 or not local_tokens or _same(words, local_tokens):
+        return name, None
+    for cut in range(1, len(words) - 1):
+        lead, rest = words[:cut], words[cut:]
+        if not _is_title(lead) or not is_name_word(rest[0]):
+            continue
+        turned = turned_round(" ".join(rest), address)
+        if _same(turned.split(), local_tokens):
+            return turned, " ".join(lead)
+    return name, None
+
+
+def _is_title(words: list[str]) -> bool:
+    """Title words, joined (not begun or ended) by connectors: "Head of Unit", "enhetschef"."""
+    if words[0] in CONNECTORS or words[-1] in CONNECTORS:
+        return False
+    return all(
+        w in CONNECTORS or is_title_word(w) or (w[:1].islower() and w not in PARTICLES)
+        for w in words
+    )
 
 
 def matches_address(name: str, address: str) -> bool:

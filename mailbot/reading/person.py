@@ -22,6 +22,7 @@ from mailbot.reading.names import (
     looks_like_name,
     matches_address,
     split_title,
+    title_before,
     turned_round,
 )
 
@@ -77,9 +78,19 @@ def _is_prose(part: str) -> bool:
     return len(words) > 6 or ":" in part or any(w in _PROSE_WORDS for w in words)
 
 
+def _name_and_title(part: str, email: str | None) -> tuple[str, str | None]:
+    """The name a part holds and the title written inside it, before it or after it
+    (`Socialsekreterare Anna Berg` with `anna.berg@…`), turned round as the address shows."""
+    name, after = split_title(part)
+    if email is None:
+        return name, after
+    name, before = title_before(turned_round(name, email), email)
+    return name, ", ".join(t for t in (before, after) if t) or None
+
+
 def _name_index(parts: list[str], email: str | None) -> int | None:
     """Which part is the name: the one the address spells, else the first name-looking one."""
-    candidates = [i for i, p in enumerate(parts) if looks_like_name(split_title(p)[0])]
+    candidates = [i for i, p in enumerate(parts) if looks_like_name(_name_and_title(p, email)[0])]
     if email is not None:
         spelled = [i for i in candidates if matches_address(parts[i], email)]
         if spelled:
@@ -129,10 +140,8 @@ def person(text: str) -> Person | None:
     title: str | None = None
     titles = parts
     if index is not None:
-        name, title = split_title(parts[index])
+        name, title = _name_and_title(parts[index], email)
         titles = parts[:index] + parts[index + 1 :]
-        if email is not None:
-            name = turned_round(name, email)
     all_titles = [t for t in [title, *titles] if t]
     return Person(name, email, ", ".join(all_titles) or None)
 

@@ -25,10 +25,12 @@ from mailbot.reading.names import (
     looks_like_name,
     matches_address,
     names_in,
+    title_before,
     turned_round,
 )
 from mailbot.reading.reasons import reason
 from mailbot.reading.tables import tab_runs
+from mailbot.reading.titles import CONNECTORS, is_title_word
 
 # "a@x.se resp. b@x.se" is one sentence: "resp." is an abbreviation, not its end.
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?])(?<!\bresp\.)\s+(?=[^\W\d_])", re.IGNORECASE)
@@ -137,12 +139,39 @@ def _with_addresses(
             name = name or _owner(sentence[: found.start], found.address, previous)
             contact = _SELF_CONTACT.search(sentence)
             if name is not None or (_CUE.search(sentence) and not contact):
-                name = None if name is None else turned_round(name, found.address)
-                read.append(Found("prose", sentence, name=name, email=found.address))
+                read.append(_found(sentence, found, name))
             elif not contact or _CUE.search(sentence):  # "anmäler X, svara till …": ask
                 read.append(Unread("prose", sentence, reason("address-without-name")))
         boundary = group[-1].end
     return read
+
+
+def _found(sentence: str, found: Located, written: str | None) -> Found:
+    """The person of an address and the name written with it, turned round and with a title
+    written before it taken out as the address shows ("our Head of Unit Mark Evans (mark.evans@…)"
+    → Mark Evans, Head of Unit)."""
+    if written is None:
+        return Found("prose", sentence, email=found.address)
+    name, title = title_before(turned_round(written, found.address), found.address)
+    if title is not None:
+        title = _title_ending(sentence[: found.start], title)
+    return Found("prose", sentence, name=name, email=found.address, title=title)
+
+
+def _title_ending(text: str, title: str) -> str:
+    """The whole title of which `title` is the end, as written before the name: a name run stops
+    at "of", so "our Head of Unit Mark Evans" is read as "Unit Mark Evans"; the title is
+    "Head of Unit"."""
+    at = text.rfind(title)
+    if at < 0:
+        return title
+    words = text[:at].split()
+    while words and (
+        is_title_word(words[-1])
+        or (words[-1] in CONNECTORS and len(words) > 1 and is_title_word(words[-2]))
+    ):
+        title = f"{words.pop()} {title}"
+    return title
 
 
 # "Deras mejladresser är a@… resp. b@…", "Their addresses are a@… and b@… respectively"

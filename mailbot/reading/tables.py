@@ -18,7 +18,13 @@ from mailbot.reading.found import Found, Source, Unread
 from mailbot.reading.key_blocks import key_blocks
 from mailbot.reading.keys import Field, key
 from mailbot.reading.lists import is_item
-from mailbot.reading.names import is_name_word, looks_like_name, split_title, turned_round
+from mailbot.reading.names import (
+    is_name_word,
+    looks_like_name,
+    split_title,
+    title_before,
+    turned_round,
+)
 from mailbot.reading.reasons import reason
 
 _PEOPLE_FIELDS: Final = frozenset({"name", "first-name", "last-name", "name-and-title", "email"})
@@ -95,12 +101,15 @@ def _row(row: Sequence[str], columns: dict[int, Field], source: Source) -> Found
     email = found[0] if found else (written if written and "@" in written else None)
     if email is None:
         return Unread(source, line, reason("no-address"), name) if name else None
+    before = None
+    if name:
+        name, before = title_before(turned_round(name, email), email)
     return Found(
         source,
         line,
-        name=turned_round(name, email) if name else None,
+        name=name or None,
         email=email,
-        title=title,
+        title=title or before,
         organisation=_cell(row, columns, "organisation"),
         seminar=_cell(row, columns, "seminar"),
         replaces=_cell(row, columns, "replaces"),
