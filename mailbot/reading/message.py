@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from mailbot.reading import attachments, doubts, intent, registering, swaps, tables
+from mailbot.reading.addresses import locate
 from mailbot.reading.choose import Chosen, choose
 from mailbot.reading.date_requests import DateRequest, date_requests
 from mailbot.reading.found import OTHERS_UNNAMED, Found, Unread
@@ -228,6 +229,7 @@ def _people(
     own_tables: Sequence[Sequence[Sequence[str]]],
     sheets: Sequence[Sequence[Sequence[str]]],
 ) -> People:
+    author = [*_written_in_subject(subject), *author]
     read: list[Found | Unread] = list(key_blocks(author))
     for rows in own_tables:
         read.extend(tables.table(rows))
@@ -264,6 +266,16 @@ def _people(
         registering=registers,
         we_come=we,
     )
+
+
+def _written_in_subject(subject: str) -> list[str]:
+    """The subject as a line of the author's text when it names someone with an address
+    ("Anmälan: Sara Lind, sara.lind@haninge.se" over an empty body or "Skickat från min
+    iPhone"): what the author wrote there is as much theirs as the body, and SPEC §3 counts the
+    sender only when no one else is named. Not a reply's or a forward's subject (someone
+    else's words), nor an auto-reply's; a subject without an address is read as a title."""
+    own = _subject_said(subject_of_author(subject))
+    return [own, ""] if own.strip() and locate(own) else []
 
 
 # Words after which a person in a sentence is registered or swapped, not merely mentioned.

@@ -46,7 +46,8 @@ _PROSE_WORDS: Final = frozenset(
     me my our we will would like to is are also too please can't cannot attend come register
     she he her his and who the skicka send kontakta contact svara reply ring call mejla
     maila läs read besök visit frågor questions info information här here yes ja nej no both
-    båda us blir tre två three two hej hi hello dear
+    båda us blir tre två three two hej hi hello dear ersätter ersätts ersätta replaces
+    replaced replacing
     """.split()  # noqa: SIM905 (a word list reads best as words)
 )
 # `Bcc: x@y.se`, `Kontakt: x@y.se`: a key line (of a key no reader knows), not a person.

@@ -373,10 +373,12 @@ def _next_name(sentence: str, position: int) -> tuple[int, int, str] | None:
 
 
 def _longest_name(text: str) -> str | None:
+    """The longest name `text` starts with; words of a title alone ("register Deputy Head of
+    Section Will Jones (…)") are no one's name."""
     words = text.split()
     for size in range(len(words), 1, -1):
         candidate = " ".join(words[:size]).rstrip(".")
-        if looks_like_name(candidate):
+        if looks_like_name(candidate) and not all(map(is_title_word, candidate.split())):
             return candidate
     return None
 
