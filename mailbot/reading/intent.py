@@ -196,6 +196,30 @@ def we_come(lines: Sequence[str]) -> str | None:
     return None
 
 
+# "Hur gör vi?", "Hur anmäler jag mig?", "How do we register?", "What should I do?": the writer
+# asks how to register, so what was said before is a wish, not a registration of anyone yet.
+_HOW_TO: Final = re.compile(
+    r"^\W*(?:och|men|and|but|så|so)?\s*(?:"
+    r"(?:hur|vad) (?:gör|ska|skall|bör) (?:vi|jag)(?: (?:göra|då|nu|sen|sedan))*\s*\?"
+    r"|hur (?:gör|ska|skall|kan) (?:vi|jag) (?:för att |göra för att )?(?:anmäla|registrera)"
+    r"|hur (?:anmäler|registrerar) (?:vi|jag)\b"
+    r"|how (?:do|should|can|would) (?:we|I) (?:register|sign up|enrol|book|do (?:it|that|this)"
+    r"|go about (?:it|this|that))\b|what (?:do|should) (?:we|I) do(?: now| then)?\s*\?)",
+    _I,
+)
+
+
+def asks_how_after(lines: Sequence[str], said: str) -> bool:
+    """The sentence after `said` asks how to go about it ("Vi är två till som vill komma. Hur
+    gör vi?"): the writer does not yet know how to register, so "vi" has registered no one."""
+    found = units(lines)
+    at = next((i for i, unit in enumerate(found) if said in unit), None)
+    if at is None or at + 1 >= len(found):
+        return False
+    following = found[at + 1]
+    return questions.is_question(following) and _HOW_TO.search(following) is not None
+
+
 def sender_excluded(lines: Sequence[str]) -> str | None:
     """The sentence that says the writer does not come ("själv kan jag inte", "själv kommer jag
     inte", "I can't attend myself"), or registers only others ("jag anmäler mina kollegor")

@@ -253,8 +253,10 @@ def _people(
     if not (chosen.people or unread or own_tables or sheets):
         # "Kan jag anmäla mig och en kollega?": the sender may count, the colleague is asked
         # for; "Vi kommer gärna" counts the writer (`decide.who`) and asks who "vi" are
-        we = intent.we_come(author)
-        unnamed = next((u for u in intent.units(author) if registering.others_unnamed(u)), we)
+        said = intent.we_come(author)
+        # "Vi är två till … som vill komma. Hur gör vi?": asked who, the writer not counted
+        we = None if said is not None and intent.asks_how_after(author, said) else said
+        unnamed = next((u for u in intent.units(author) if registering.others_unnamed(u)), said)
         if unnamed is not None:
             unread = (Unread("prose", unnamed, OTHERS_UNNAMED),)
     return People(

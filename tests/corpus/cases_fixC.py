@@ -8,7 +8,11 @@ same ideas in other words, that must keep working, and the near misses that must
 - B1, a registration written in the subject: "Anmälan – Omar Said, omar.said@…" over a body of
   only the sender's signature books Omar, not the sender; "Anmälan seminarium 14/9" (no person)
   over "Jag anmäler mig" books the sender; a reply's subject that names a person, over a body of
-  its own ("Jag vill också anmäla mig"), is the thread's title, not a registration of that person.
+  its own ("Jag vill också anmäla mig"), is the thread's title, not a registration of that person;
+  a cancellation and a swap written in the subject alone act as in the body.
+- D, "vi" with a question of how to register: "We'd both like to come … How do we sign up?"
+  books no one and asks; "Vi kommer gärna … Hur gör vi med parkeringen?" books the writer and
+  asks who "vi" are.
 """
 
 from __future__ import annotations
@@ -241,5 +245,51 @@ add(
         setup=(HUD_TWO,),
         received=received(29, 8, 6),
         note="the swap is the subject: Karin takes Lisa's seat; the sender is not booked",
+    )
+)
+
+# --------------------------------------------------------------------------- D: "Hur gör vi?"
+
+_ulla = b("Ulla Berg", "sodertalje.se", SDT)
+add(
+    Case(
+        "fixC-vi-kommer-garna-hur-gor-vi-med-parkeringen-sodertalje",
+        "iphone",
+        Mail(
+            "Ulla Berg",
+            "ulla.berg@sodertalje.se",
+            "Seminariet",
+            date(25, 12, 10),
+            (P("Hej! Vi kommer gärna på seminariet. Hur gör vi med parkeringen?"), P("/Ulla")),
+        ),
+        "sender",
+        (*booked(_ulla), ("needs-info", None)),
+        (_ulla,),
+        ask=True,
+        note="a question about parking is no question of how to register: the writer is booked, 'vi' asked for",
+    )
+)
+
+add(
+    Case(
+        "fixC-wed-both-like-to-come-how-do-we-sign-up-nacka",
+        "gmail",
+        Mail(
+            "Erik Sand",
+            "erik.sand@nacka.se",
+            "Seminar on open drug scenes",
+            date(25, 13, 45),
+            (
+                P("Hi,"),
+                P("We'd both like to come to the seminar. How do we sign up?"),
+                P("Best,\nErik"),
+            ),
+            lang="en",
+        ),
+        "none",
+        (("needs-info", None),),
+        (),
+        ask=True,
+        note="the writer asks how to register: no one is booked yet, and who 'we' are is asked",
     )
 )
