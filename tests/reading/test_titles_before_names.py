@@ -171,3 +171,16 @@ def test_a_title_before_the_name_of_a_key_block_goes_to_the_title() -> None:
 def test_a_name_without_its_title_still_looks_like_a_name() -> None:
     name, _ = title_before("Socialsekreterare Anna Berg", "anna.berg@solna.se")
     assert looks_like_name(name)
+
+
+_title = st.sampled_from(
+    ["Socialsekreterare", "fältassistent", "Head of Unit", "Senior Customs Officer", "Kurator"]
+)
+
+
+@given(title=_title, first=_given, last=_surname)
+def test_taking_a_title_out_loses_and_adds_no_word(title: str, first: str, last: str) -> None:
+    written = f"{title} {first} {last}"
+    name, found = title_before(written, f"{first.lower()}.{last.lower()}@x.se")
+    assert (found, name) == (title, f"{first} {last}")
+    assert sorted(f"{found} {name}".split()) == sorted(written.split())
