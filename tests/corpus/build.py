@@ -22,6 +22,7 @@ import cases_blind2  # noqa: E402
 import cases_changes  # noqa: E402
 import cases_fixA  # noqa: E402
 import cases_fixB  # noqa: E402
+import cases_fixD  # noqa: E402
 import cases_fresh  # noqa: E402
 import cases_gaps3  # noqa: E402
 import cases_keyblocks  # noqa: E402
@@ -133,6 +134,7 @@ def all_cases() -> list[Case]:
         *cases_fixA.CASES,
         *cases_fixB.CASES,
         *cases_blind2.CASES,
+        *cases_fixD.CASES,
     ]
     names = [c.name for c in cases]
     dupes = {n for n in names if names.count(n) > 1}
