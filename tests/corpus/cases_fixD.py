@@ -8,12 +8,16 @@ act.
   everyone ("Vi anmäler X och Y till den 15 september": both requests); a date of the actor's own
   seminar and a date of no seminar (both book the actor's seminar); and a date that cannot be
   tied to one person ("den ena … och den andra …"), which is asked about, no one booked.
+- B2, "anmäla mig" from a function mailbox (`kansli@`, `registry@`, `socialtjansten@`) signed by
+  a person: the signer is the writer, booked at the address their signature gives them, else
+  asked for it; unsigned, asked; a person's own address whose display name shows their unit
+  ("Berg Anna (Socialtjänsten)") is a person, booked as ever.
 """
 
 from __future__ import annotations
 
 from body import Mail, P
-from expect import NAC, Case, b, booked
+from expect import HUD, NAC, SOL, Case, b, booked
 from pieces import date, mvh, sig
 
 CASES: list[Case] = []
@@ -168,5 +172,95 @@ add(
         (),
         ask=True,
         note="§6: two dates, two people, and the text does not say whose is whose: asked",
+    )
+)
+
+
+# --------------------------------------------------------------------------- B2: function mailboxes
+
+_eva_lund = b("Eva Lund", "solna.se", SOL)
+add(
+    Case(
+        "fixD-shared-mailbox-kansli-signer-address-in-signature-solna",
+        "outlook",
+        Mail(
+            "Kansliet Socialförvaltningen",
+            "kansli.sof@solna.se",
+            "Seminariet 14 september",
+            date(24, 10, 5),
+            (
+                P("Hej,"),
+                P("Jag vill gärna anmäla mig till seminariet."),
+                P(
+                    "Med vänlig hälsning\nEva Lund\nHandläggare\nTel: 08-746 10 00\neva.lund@solna.se"
+                ),
+            ),
+        ),
+        "sender",
+        booked(_eva_lund),
+        (_eva_lund,),
+        note="'mig' is the signer, who writes from the unit's shared mailbox; her own address is in her signature",
+    )
+)
+
+add(
+    Case(
+        "fixD-shared-mailbox-registry-english-signed-asks-tullverket",
+        "gmail",
+        Mail(
+            "Tullverket Registry",
+            "registry@tullverket.se",
+            "Registration for the seminar",
+            date(24, 10, 10),
+            (
+                P("Hello,"),
+                P("I would like to register for the seminar on open drug scenes."),
+                P("Best regards,\nMark Evans\nCustoms Officer"),
+            ),
+            lang="en",
+        ),
+        "sender",
+        (("needs-info", None),),
+        (),
+        ask=True,
+        note="the writer is Mark Evans, not the registry's mailbox; his own address is written nowhere: asked",
+    )
+)
+
+add(
+    Case(
+        "fixD-shared-mailbox-unsigned-asks-huddinge",
+        "owa",
+        Mail(
+            "Socialtjänsten Huddinge",
+            "socialtjansten@huddinge.se",
+            "Anmälan",
+            date(24, 10, 15),
+            (P("Hej!"), P("Jag vill anmäla mig till seminariet den 14 september.")),
+        ),
+        "sender",
+        (("needs-info", None),),
+        (),
+        ask=True,
+        note="'mig' from a shared mailbox with no one signed: who comes is unknown, asked",
+    )
+)
+
+_anna_berg = b("Anna Berg", "huddinge.se", HUD)
+add(
+    Case(
+        "fixD-person-display-name-with-unit-self-registers-huddinge",
+        "outlook",
+        Mail(
+            "Berg Anna (Socialtjänsten)",
+            "anna.berg@huddinge.se",
+            "Anmälan till seminariet",
+            date(24, 10, 20),
+            (P("Hej!"), P("Jag vill anmäla mig till seminariet."), P("Mvh\nAnna Berg")),
+        ),
+        "sender",
+        booked(_anna_berg),
+        (_anna_berg,),
+        note="a person's own address whose display name shows her unit: she is booked",
     )
 )
