@@ -79,3 +79,13 @@ def test_a_persons_own_address_showing_their_unit_is_a_person(config: Config, di
 def test_the_writer_of_a_shared_mailbox_is_read_from_the_signature(config: Config) -> None:
     raw = from_("Registrator Huddinge kommun", "registrator@huddinge.se", SELF + "Mvh Sara Holm\n")
     assert writer_of_shared_mailbox(parsing.read(raw), config) == Writer("Sara Holm", None)
+
+
+def test_an_organisations_display_name_on_the_signers_own_address_books_the_signer(
+    config: Config,
+) -> None:
+    body = SELF + "Mvh\nLars Dahl\nEnhetschef\n"
+    state = MemoryState()
+    d = run(config, state, from_("Huddinge kommun", "lars.dahl@huddinge.se", body))
+    assert outcomes(d) == [("confirmed", "lars.dahl@huddinge.se")]
+    assert [r.name for r in state.registrations] == ["Lars Dahl"]

@@ -61,7 +61,7 @@ def _names(
     """`text` names `person`: their address, their whole name, their first name when no one
     else of `everyone` has it (written with its capital), or, for the writer, "mig"."""
     folded = " ".join(text.split()).casefold()
-    if person.email_key and person.email_key in folded:
+    if person.email_key and _word(person.email_key).search(folded):
         return True
     if person.source == "sender" and writer.search(text):
         return True

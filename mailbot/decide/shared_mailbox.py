@@ -65,6 +65,8 @@ def writer_of_shared_mailbox(email: Email, config: Config) -> Writer | None:
     name = _signer(email.signature, sender.display_name, config)
     if name is None:
         return Writer(None, None)
+    if _spells(name, sender.address):
+        return Writer(name, sender.address)  # "Nacka kommun" <lars.dahl@…> signed Lars Dahl
     own = {
         valid.casefold(): valid
         for line in email.signature
@@ -100,8 +102,12 @@ def _functional(text: str, config: Config) -> bool:
 def _spells_a_person(shown: str, address: str) -> bool:
     """The address's local part holds two words of the display name (`anna.berg@` for "Berg
     Anna, Socialtjänsten"): a person's own address, whatever else the name shows."""
+    return _spells(shown, address)
+
+
+def _spells(name: str, address: str) -> bool:
     tokens = {t for t in normalise(address.partition("@")[0]).split() if len(t) > 1}
-    return len(tokens & set(normalise(shown).split())) >= 2
+    return len(tokens & set(normalise(name).split())) >= 2
 
 
 def _signer(signature: Sequence[str], display_name: str, config: Config) -> str | None:
