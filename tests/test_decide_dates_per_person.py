@@ -6,6 +6,8 @@ bytes through `parsing.read` and `decide`; Huddinge's seminar is the 14th, anoth
 
 from __future__ import annotations
 
+import email
+import email.policy
 from pathlib import Path
 
 import pytest
@@ -14,8 +16,8 @@ from mailbot.config import Config
 from mailbot.reading.date_requests import date_requests
 from mailbot.state import MemoryState
 
-from mail_decisions import mail, outcomes, run
-from support import make_config
+from mail_decisions import ON_TIME, mail, outcomes, run
+from support import make_config, render
 
 PER = "per.nord@huddinge.se"
 SOFIA = "sofia.aberg@huddinge.se"
@@ -93,3 +95,18 @@ def test_a_sentence_of_several_dates_is_read_clause_by_clause() -> None:
 def test_a_sentence_of_one_date_is_one_clause() -> None:
     (found,) = date_requests("", ["Vi anmäler Per och Sofia till den 15 september."])
     assert found.clause == found.line
+
+
+def test_the_question_about_an_untied_date_shows_how_to_write_it(config: Config) -> None:
+    text = (
+        f"Jag anmäler Per Nord ({PER}) och Sofia Åberg ({SOFIA}), den ena till den 14 "
+        "september och den andra till den 15 september."
+    )
+    d = run(config, MemoryState(), mail(f"Hej!\n\n{text}\n\nMvh Karin\n", subject="Anmälan"))
+    (sent,) = d.mails
+    raw = render(sent, config, ON_TIME).raw
+    part = email.message_from_bytes(raw, policy=email.policy.default).get_body(("plain",))
+    assert part is not None
+    body = str(part.get_content())
+    assert "det framgår inte vilket som gäller Per Nord" in body
+    assert f"E-post: {SOFIA}" in body and "Datum: 2022-09-14" in body
