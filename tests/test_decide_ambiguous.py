@@ -22,6 +22,7 @@ from mailbot.config import Config
 from mailbot.decide import Inbound, decide
 from mailbot.model import Decision, Mail
 from mailbot.parsing import DateRef, Email
+from mailbot.parsing.parsed import ProseDate
 from mailbot.state import MemoryState, OpenCase
 
 from support import ORGANISER, SMALL_CONFIG, at, booking, email, make_config, person
@@ -348,3 +349,18 @@ def test_an_answer_that_names_people_books_them_and_asks_about_those_it_left_out
         ("left-out", "omar@stockholm.se")
     ]
     assert bot.state.cases[bot.mid(told)].settled == f"{SENDER}: {RINKEBY}"
+
+
+def test_a_date_written_for_one_person_is_still_that_persons_once_settled(
+    config: Config,
+) -> None:
+    bot = Bot(config)
+    sentence = "Jag anmäler Leila Ahmadi till den 14 september och Omar Said till den 15 september."
+    written = (
+        ProseDate(DateRef(9, 14), sentence, "Jag anmäler Leila Ahmadi till den 14 september"),
+        ProseDate(DateRef(9, 15), sentence, "Omar Said till den 15 september."),
+    )
+    asked = unclear(dates=(DateRef(9, 14), DateRef(9, 15)), prose_dates=written)
+    told = the(bot.decide(asked), "forward-ambiguous")
+    d = bot.decide(organiser_answer(told, bot, "Rinkeby-Kista"))
+    assert outcomes(d) == [("confirmed", "leila@stockholm.se"), ("forwarded", "omar@stockholm.se")]

@@ -33,7 +33,7 @@ from mailbot import actors
 from mailbot.config import Actor
 from mailbot.decide.context import Builder, Context, organiser_mail, problem
 from mailbot.decide.register import register
-from mailbot.parsing.parsed import DateRef, ParticipantBlock, Sender
+from mailbot.parsing.parsed import DateRef, ParticipantBlock, ProseDate, Sender
 from mailbot.state import Case, OpenCase
 
 
@@ -61,6 +61,10 @@ def open_case(
         details={
             "people": [asdict(p) for p in book],
             "dates": [[d.month, d.day, d.year] for d in email.dates],
+            "prose_dates": [
+                [d.date.month, d.date.day, d.date.year, d.sentence, d.clause]
+                for d in email.prose_dates
+            ],
             "organisation": written,
             "received_at": b.received_at.isoformat(),
             "candidates": names,
@@ -162,6 +166,7 @@ def _as_sent(b: Builder, case: Case) -> Builder:
         ctx.email,
         sender=Sender(sender, "", sender.rpartition("@")[2].lower()),
         dates=_dates(case),
+        prose_dates=_prose_dates(case),
         organisation=case.details.get("organisation") or ctx.email.organisation,
     )
     arrival = _received_at(case) or ctx.inbound.received_at
@@ -207,6 +212,12 @@ def _block(fields: dict[str, Any]) -> ParticipantBlock:
 
 def _dates(case: Case) -> tuple[DateRef, ...]:
     return tuple(DateRef(*d) for d in case.details.get("dates", ()))
+
+
+def _prose_dates(case: Case) -> tuple[ProseDate, ...]:
+    """Where each date stood (`prose_dates`): whose it is is decided as for a fresh mail."""
+    found = case.details.get("prose_dates", ())
+    return tuple(ProseDate(DateRef(m, d, y), line, clause) for m, d, y, line, clause in found)
 
 
 def _received_at(case: Case) -> dt.datetime | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from mailbot.config import Actor, Seminar
 from mailbot.decide import booking
 from mailbot.decide.context import Builder, organiser_mail, participant_context, problem
+from mailbot.decide.prose_dates import dates_for
 from mailbot.parsing.parsed import ParticipantBlock
 from mailbot.state import Case, Registration
 
@@ -127,7 +128,7 @@ def _seminar_for(
     """The seminar a block asks for: the actor's own unless `Datum:` names another (§6)."""
     own = b.config.seminar(actor.seminar)
     if block.seminar is None:
-        return _seminar_in_prose(b, own), None
+        return _seminar_in_prose(b, own, block)
     for s in b.config.seminars:
         if s.id == block.seminar.strip():
             return s, None
@@ -141,17 +142,26 @@ def _seminar_for(
     return None, f"there is no seminar on {block.seminar!r}"
 
 
-def _seminar_in_prose(b: Builder, own: Seminar) -> Seminar:
-    """§6: a date written in the subject or a sentence about coming that is another seminar's
-    date asks for that seminar; the actor's own date, or a date of no seminar, changes nothing."""
-    dates = b.ctx.email.dates
+def _seminar_in_prose(
+    b: Builder, own: Seminar, block: ParticipantBlock
+) -> tuple[Seminar | None, str | None]:
+    """§6: a date written for this participant (in the subject or a sentence about coming, see
+    `prose_dates`) that is another seminar's date asks for that seminar; the actor's own date,
+    or a date of no seminar, changes nothing. Dates the text does not tie to one person are
+    asked about (`None` and why), never guessed."""
+    dates = dates_for(b.ctx.email, block, b.ctx.email.participants)
+    if dates is None:
+        return None, SEMINAR_UNCLEAR
     if any(d.matches(own.starts.date()) for d in dates):
-        return own
+        return own, None
     for d in dates:
         for s in b.config.seminars:
             if d.matches(s.starts.date()):
-                return s
-    return own
+                return s, None
+    return own, None
+
+
+SEMINAR_UNCLEAR = "the text writes several dates and does not say which is this person's"
 
 
 def _base(b: Builder, a: Applicant) -> Registration:
@@ -191,6 +201,10 @@ def _no_name(b: Builder, a: Applicant) -> str | None:
 
 def _no_seminar(b: Builder, a: Applicant) -> str | None:
     return a.seminar_problem if a.seminar is None else None
+
+
+def _seminar_unclear(b: Builder, a: Applicant) -> str | None:
+    return a.seminar_problem if a.seminar_problem == SEMINAR_UNCLEAR else None
 
 
 def _existing(b: Builder, a: Applicant) -> Registration | None:
@@ -280,6 +294,7 @@ PARTICIPANT_RULES: tuple[ParticipantRule, ...] = (
     ParticipantRule("missing-email", _no_email, _ask("name")),
     ParticipantRule("invalid-email", _invalid_email, _ask("email", "error")),
     ParticipantRule("missing-name", _no_name, _ask("email")),
+    ParticipantRule("seminar-unclear", _seminar_unclear, _ask("name", "email")),
     ParticipantRule("unknown-seminar", _no_seminar, _ask("email", "seminar")),
     ParticipantRule("already-registered", _already_registered, _duplicate),
     ParticipantRule("other-seminar", _other_seminar, _forward),

@@ -12,17 +12,22 @@ shows a sign of registering, when no one else is named.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from mailbot.config import Actor
 from mailbot.decide.context import Context, problem
+from mailbot.decide.shared_mailbox import Writer, writer_of_shared_mailbox
 from mailbot.parsing.parsed import Cancel, Email, Mention, ParticipantBlock, Swap, Unclear
 from mailbot.reading.addresses import addresses
 from mailbot.reading.found import OTHERS_UNNAMED
 from mailbot.reading.names import turned_round
 from mailbot.reading.reasons import reason
 from mailbot.state import Registration
+
+_ASIDE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_UNIT_AFTER = re.compile(r"\s[-–—|/]\s")
 
 
 @dataclass
@@ -313,11 +318,33 @@ def _sender(plan: Who, ctx: Context, *, fresh: bool) -> None:
         # "Jag kommer som planerat, finns det material?" from a participant already booked:
         # no new registration ("registration closed" would alarm them); the organiser reads it.
         return
+    shared = writer_of_shared_mailbox(email, ctx.config)
+    if shared is not None:
+        _shared_writer(plan, shared, ctx)
+        return
     block = _sender_block(ctx)
     if block is None:
         plan.sender_without_name = True
     elif all(p.email_key != block.email_key for p in plan.book):
         plan.book.insert(0, block)
+
+
+def _shared_writer(plan: Who, writer: Writer, ctx: Context) -> None:
+    """ "Jag vill anmäla mig" from a function mailbox: the one who signed comes, not the
+    mailbox; booked with the address their signature gives them, else asked for it (§3)."""
+    mailbox = ctx.email.sender.address if ctx.email.sender else ""
+    if writer.name and writer.address:
+        block = ParticipantBlock(
+            name=writer.name,
+            email=writer.address,
+            organisation=ctx.email.organisation,
+            source="sender",
+        )
+        if all(p.email_key != block.email_key for p in plan.book):
+            plan.book.insert(0, block)
+        return
+    said = f"the writer signs {writer.name or '(no name)'} from the shared mailbox {mailbox}"
+    plan.ask("missing-email", said + "; their own address is not written", name=writer.name)
 
 
 def _booked_already(ctx: Context) -> bool:
@@ -330,7 +357,10 @@ def _booked_already(ctx: Context) -> bool:
 def _sender_block(ctx: Context) -> ParticipantBlock | None:
     sender = ctx.email.sender
     assert sender is not None
-    name = sender.display_name.strip().strip('"').strip()
+    # "Berg Anna (Socialtjänsten)", "Anna Berg - Huddinge kommun": the unit an address book
+    # adds is no part of the name
+    shown = _ASIDE.sub(" ", sender.display_name.strip().strip('"'))
+    name = " ".join(_UNIT_AFTER.split(shown, maxsplit=1)[0].split())
     if len(name.split()) < 2:
         return None
     return ParticipantBlock(

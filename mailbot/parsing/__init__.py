@@ -181,6 +181,7 @@ def _what_it_says(subject: str, text: Text, deliverable: Deliverable | None) -> 
         "cancels": cancels,
         "swaps": swaps,
         "dates": people.dates(text.date_requests),
+        "prose_dates": people.prose_dates(text.date_requests),
         "organisations": organisations,
         "points_below": text.points_below,
         "seat_condition": text.seat_condition,

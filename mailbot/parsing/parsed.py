@@ -47,6 +47,16 @@ class DateRef:
 
 
 @dataclass(frozen=True)
+class ProseDate:
+    """A date written in the subject or a sentence about coming (§6), with the sentence and
+    the clause it stands in, so the decision can tell for whom it was written."""
+
+    date: DateRef
+    sentence: str
+    clause: str
+
+
+@dataclass(frozen=True)
 class ParticipantBlock:
     """One `Key: value` block of the author's text (SPEC §3)."""
 
@@ -182,6 +192,7 @@ class Email:
     cancels: tuple[Cancel, ...] = ()
     swaps: tuple[Swap, ...] = ()
     dates: tuple[DateRef, ...] = ()  # dates written in prose or the subject about coming (§6)
+    prose_dates: tuple[ProseDate, ...] = ()  # the same, each with where it was written
     organisations: tuple[str, ...] = ()  # written for a participant or as a key (§4.3)
     signature: tuple[str, ...] = ()  # the author's signature lines (§4.3 evidence)
     points_below: bool = False  # "se nedan", "enligt nedan": the forwarded part says who

@@ -19,6 +19,7 @@ from mailbot.parsing.parsed import (
     Forward,
     Mention,
     ParticipantBlock,
+    ProseDate,
     Sender,
     Swap,
     Unclear,
@@ -103,6 +104,15 @@ def swaps(
 def dates(found: Sequence[date_requests.DateRequest]) -> tuple[DateRef, ...]:
     read = (date_ref(d.date) for d in found)
     return tuple(dict.fromkeys(d for d in read if d is not None))
+
+
+def prose_dates(found: Sequence[date_requests.DateRequest]) -> tuple[ProseDate, ...]:
+    read = (
+        ProseDate(ref, d.line, d.clause or d.line)
+        for d in found
+        if (ref := date_ref(d.date)) is not None
+    )
+    return tuple(dict.fromkeys(read))
 
 
 def forward(part: ForwardedPart | None, deliverable: Deliverable | None) -> Forward | None:

@@ -23,6 +23,7 @@ import cases_changes  # noqa: E402
 import cases_fixA  # noqa: E402
 import cases_fixB  # noqa: E402
 import cases_fixC  # noqa: E402
+import cases_fixD  # noqa: E402
 import cases_fresh  # noqa: E402
 import cases_gaps3  # noqa: E402
 import cases_keyblocks  # noqa: E402
@@ -135,6 +136,7 @@ def all_cases() -> list[Case]:
         *cases_fixB.CASES,
         *cases_blind2.CASES,
         *cases_fixC.CASES,
+        *cases_fixD.CASES,
     ]
     names = [c.name for c in cases]
     dupes = {n for n in names if names.count(n) > 1}
