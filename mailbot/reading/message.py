@@ -229,25 +229,13 @@ def _people(
     own_tables: Sequence[Sequence[Sequence[str]]],
     sheets: Sequence[Sequence[Sequence[str]]],
 ) -> People:
-    author = [*_written_in_subject(subject), *author]
-    read: list[Found | Unread] = list(key_blocks(author))
-    for rows in own_tables:
-        read.extend(tables.table(rows))
-    read.extend(tables.tab_separated(author))
-    read.extend(list_items(author))
-    # A sentence that asks about something else names no participant ("Kan Anna Berg,
-    # anna.berg@…, vara moderator?"): the organiser answers it (`registering`).
-    read.extend(r for r in separated_lines(author) if not registering.plain_question(r.line))
-    registers = intent.signs_of_registering(_subject_said(subject), author)
-    read.extend(
-        r
-        for r in prose(author)
-        if not registering.plain_question(r.line) and registered_in_prose(r, registers, author)
-    )
-    read = doubted_asked(read, intent.doubted(author))
-    for rows in sheets:
-        read.extend(tables.table(rows, source="attachment"))
-    chosen: Chosen = choose(r for r in read if not _data_line(r))
+    read, chosen, registers = _read_people(subject, author, own_tables, sheets)
+    in_subject = _written_in_subject(subject)
+    if in_subject and not (chosen.people or chosen.unread or own_tables or sheets):
+        # The subject is read only when the text itself names no one (a registration written
+        # in the subject alone); beside a text that names people it is a title.
+        author = [*in_subject, *author]
+        read, chosen, registers = _read_people(subject, author, own_tables, sheets)
     unread = chosen.unread
     we = None
     if not (chosen.people or unread or own_tables or sheets):
@@ -268,6 +256,35 @@ def _people(
         registering=registers,
         we_come=we,
     )
+
+
+def _read_people(
+    subject: str,
+    author: list[str],
+    own_tables: Sequence[Sequence[Sequence[str]]],
+    sheets: Sequence[Sequence[Sequence[str]]],
+) -> tuple[list[Found | Unread], Chosen, bool]:
+    """Everyone each reader finds in the author's text, tables and sheets, what `choose`
+    keeps of them, and whether the text registers anyone."""
+    read: list[Found | Unread] = list(key_blocks(author))
+    for rows in own_tables:
+        read.extend(tables.table(rows))
+    read.extend(tables.tab_separated(author))
+    read.extend(list_items(author))
+    # A sentence that asks about something else names no participant ("Kan Anna Berg,
+    # anna.berg@…, vara moderator?"): the organiser answers it (`registering`).
+    read.extend(r for r in separated_lines(author) if not registering.plain_question(r.line))
+    registers = intent.signs_of_registering(_subject_said(subject), author)
+    read.extend(
+        r
+        for r in prose(author)
+        if not registering.plain_question(r.line) and registered_in_prose(r, registers, author)
+    )
+    read = doubted_asked(read, intent.doubted(author))
+    for rows in sheets:
+        read.extend(tables.table(rows, source="attachment"))
+    chosen: Chosen = choose(r for r in read if not _data_line(r))
+    return read, chosen, registers
 
 
 def _written_in_subject(subject: str) -> list[str]:
