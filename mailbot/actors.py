@@ -71,6 +71,7 @@ class _Index:
     by_domain: dict[str, tuple[int, ...]]  # domain key -> positions of the actors listing it
     actors: tuple[Actor, ...]
     alias_keys: dict[int, tuple[str, ...]]  # id() of each actor in `actors` -> `_alias_keys`
+    every_alias_key: frozenset[str]  # all of them together, empty ones left out
     # The answers `resolve` gave, by its text arguments: a message asks two or three times
     # (the route, the rules, the organisation written), a burst the same sender many times,
     # and each shared-domain answer compares every alias of a dozen actors.
@@ -98,6 +99,7 @@ def _build_index(actors: tuple[Actor, ...]) -> _Index:
         {k: tuple(v) for k, v in by_domain.items()},
         actors,
         {id(actor): _alias_keys(actor) for actor in actors},
+        frozenset(key for actor in actors for key in _alias_keys(actor) if key),
         {},
     )
 
@@ -116,6 +118,11 @@ def _index(actors: tuple[Actor, ...]) -> _Index:
         _INDEXES.clear()
     _INDEXES[id(actors)] = (actors, index)
     return index
+
+
+def alias_keys(config: Config) -> frozenset[str]:
+    """Every actor's name and aliases as `normalise` gives them, made once per config."""
+    return _index(config.actors).every_alias_key
 
 
 def candidates_by_domain(sender_domain: str, config: Config) -> tuple[Actor, ...]:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from mailbot.actors import normalise
+from mailbot.actors import alias_keys, normalise
 from mailbot.config import Config
 from mailbot.parsing.addresses import participant_address
 from mailbot.parsing.parsed import Email
@@ -82,7 +82,7 @@ def _is_function_mailbox(display_name: str, address: str, config: Config) -> boo
     """The display name names an organisation or a function, and neither it nor the address
     names a person."""
     shown = " ".join(_ASIDE.sub(" ", display_name.strip().strip('"')).split())
-    if not shown or _spells_a_person(shown, address):
+    if not shown or _spells(shown, address):
         return False
     first = _PERSON_PART.split(shown, maxsplit=1)[0]
     if looks_like_name(first) and not _functional(first, config):
@@ -95,17 +95,12 @@ def _functional(text: str, config: Config) -> bool:
     if any(w.casefold() in _FUNCTION_WORDS for w in text.replace(",", " ").split()):
         return True
     folded = f" {' '.join(words)} "
-    names = (n for actor in config.actors for n in (actor.name, *actor.aliases))
-    return any(f" {normalise(n)} " in folded for n in names if normalise(n))
-
-
-def _spells_a_person(shown: str, address: str) -> bool:
-    """The address's local part holds two words of the display name (`anna.berg@` for "Berg
-    Anna, Socialtjänsten"): a person's own address, whatever else the name shows."""
-    return _spells(shown, address)
+    return any(f" {key} " in folded for key in alias_keys(config))
 
 
 def _spells(name: str, address: str) -> bool:
+    """The address's local part holds two words of the name (`anna.berg@` for "Berg Anna,
+    Socialtjänsten"): a person's own address, whatever else the display name shows."""
     tokens = {t for t in normalise(address.partition("@")[0]).split() if len(t) > 1}
     return len(tokens & set(normalise(name).split())) >= 2
 
